@@ -1,0 +1,152 @@
+//! Family `cancel`: tokio-util cancellation tokens and their guards, tokio-util's
+//! abort-on-drop handles, and tracing-appender's worker guard (versions read:
+//! tokio-util 0.7.20, tracing-appender 0.2.5).
+
+use super::{Entries, Function, Guard, KnownType, Method, Output};
+
+const TOKEN: &str = "tokio_util::sync::CancellationToken";
+const DROP_GUARD: &str = "tokio_util::sync::DropGuard";
+const DROP_GUARD_REF: &str = "tokio_util::sync::DropGuardRef";
+const ABORT_ON_DROP_HANDLE: &str = "tokio_util::task::AbortOnDropHandle";
+const ABORT_ON_DROP: &str = "tokio_util::task::AbortOnDrop";
+const NON_BLOCKING: &str = "tracing_appender::non_blocking::NonBlocking";
+const NON_BLOCKING_BUILDER: &str = "tracing_appender::non_blocking::NonBlockingBuilder";
+const WORKER_GUARD: &str = "tracing_appender::non_blocking::WorkerGuard";
+
+const WRITER_AND_GUARD: Output = Output::Tuple(&[Some(NON_BLOCKING), Some(WORKER_GUARD)]);
+
+pub const ENTRIES: Entries = Entries {
+    types: &[
+        KnownType {
+            canonical: TOKEN,
+            aliases: &[],
+            short: "CancellationToken",
+        },
+        KnownType {
+            canonical: DROP_GUARD,
+            aliases: &[],
+            short: "DropGuard",
+        },
+        KnownType {
+            canonical: DROP_GUARD_REF,
+            aliases: &[],
+            short: "DropGuardRef",
+        },
+        KnownType {
+            canonical: ABORT_ON_DROP_HANDLE,
+            aliases: &[],
+            short: "AbortOnDropHandle",
+        },
+        KnownType {
+            canonical: ABORT_ON_DROP,
+            aliases: &[],
+            short: "AbortOnDrop",
+        },
+        KnownType {
+            canonical: NON_BLOCKING,
+            aliases: &[],
+            short: "NonBlocking",
+        },
+        KnownType {
+            canonical: NON_BLOCKING_BUILDER,
+            aliases: &[],
+            short: "NonBlockingBuilder",
+        },
+        KnownType {
+            canonical: WORKER_GUARD,
+            aliases: &[],
+            short: "WorkerGuard",
+        },
+    ],
+    functions: &[
+        Function {
+            path: "tokio_util::sync::CancellationToken::new",
+            output: Output::Type(TOKEN),
+        },
+        Function {
+            path: "tokio_util::task::AbortOnDropHandle::new",
+            output: Output::Type(ABORT_ON_DROP_HANDLE),
+        },
+        Function {
+            path: "tokio_util::task::AbortOnDrop::new",
+            output: Output::Type(ABORT_ON_DROP),
+        },
+        Function {
+            path: "tracing_appender::non_blocking",
+            output: WRITER_AND_GUARD,
+        },
+        Function {
+            path: "tracing_appender::non_blocking::NonBlocking::new",
+            output: WRITER_AND_GUARD,
+        },
+    ],
+    methods: &[
+        Method {
+            receiver: TOKEN,
+            name: "child_token",
+            output: Output::Type(TOKEN),
+        },
+        Method {
+            receiver: TOKEN,
+            name: "drop_guard",
+            output: Output::Type(DROP_GUARD),
+        },
+        Method {
+            receiver: TOKEN,
+            name: "drop_guard_ref",
+            output: Output::Type(DROP_GUARD_REF),
+        },
+        Method {
+            receiver: NON_BLOCKING_BUILDER,
+            name: "buffered_lines_limit",
+            output: Output::Type(NON_BLOCKING_BUILDER),
+        },
+        Method {
+            receiver: NON_BLOCKING_BUILDER,
+            name: "lossy",
+            output: Output::Type(NON_BLOCKING_BUILDER),
+        },
+        Method {
+            receiver: NON_BLOCKING_BUILDER,
+            name: "thread_name",
+            output: Output::Type(NON_BLOCKING_BUILDER),
+        },
+        Method {
+            receiver: NON_BLOCKING_BUILDER,
+            name: "finish",
+            output: WRITER_AND_GUARD,
+        },
+    ],
+    guards: &[
+        Guard {
+            ty: DROP_GUARD,
+            on_drop: "cancels the token",
+            consequence: "the token is cancelled at once",
+            keep: "bind the guard to a named variable that lives as long as the work it guards (`let _guard = token.drop_guard();`), or call `token.cancel()` if cancelling now is intended",
+        },
+        Guard {
+            ty: DROP_GUARD_REF,
+            on_drop: "cancels the token",
+            consequence: "the token is cancelled at once",
+            keep: "bind the guard to a named variable that lives as long as the work it guards (`let _guard = token.drop_guard_ref();`), or call `token.cancel()` if cancelling now is intended",
+        },
+        Guard {
+            ty: ABORT_ON_DROP_HANDLE,
+            on_drop: "aborts the task",
+            consequence: "the task is aborted at once",
+            keep: "bind the handle to a named variable that lives as long as the task should run (`let _task = AbortOnDropHandle::new(..);`), or `.detach()` it to let the task run on",
+        },
+        Guard {
+            ty: ABORT_ON_DROP,
+            on_drop: "aborts the task",
+            consequence: "the task is aborted at once",
+            keep: "bind the handle to a named variable that lives as long as the task should run (`let _task = AbortOnDrop::new(..);`), or `.detach()` it to let the task run on",
+        },
+        Guard {
+            ty: WORKER_GUARD,
+            on_drop: "stops the log-writing worker",
+            consequence: "the log worker stops at once and later log lines are lost",
+            keep: "bind the guard to a named variable that lives until the program ends (`let (writer, _guard) = tracing_appender::non_blocking(..);`)",
+        },
+    ],
+};

@@ -1,0 +1,128 @@
+//! What a lint reports: one finding with its spans, labels, help and severity.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::lints::Lint;
+use crate::source::SourceFile;
+
+/// How much a lint matters, as configured (clippy's and rustc's vocabulary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Allow,
+    Warn,
+    Deny,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Allow => "allow",
+            Level::Warn => "warn",
+            Level::Deny => "deny",
+        }
+    }
+}
+
+/// The severity a reported finding carries (an allowed lint reports nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Byte range in the file.
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// What a lint says about one place, before levels and files are attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub message: String,
+    /// Where the obligation is created.
+    pub primary: Label,
+    /// Where it is lost, and anything else worth pointing at.
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+}
+
+/// A diagnostic attached to its lint, file and effective severity.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub lint: &'static Lint,
+    pub severity: Severity,
+    pub file: Arc<SourceFile>,
+    pub diagnostic: Diagnostic,
+}
+
+impl Finding {
+    /// Stable identity for baselines and SARIF: the lint, the file and the text of the
+    /// primary span and of its line, never line numbers, so unrelated edits that move
+    /// the code do not change it. `occurrence` separates identical lines in one file.
+    pub fn fingerprint(&self, occurrence: usize) -> String {
+        let d = &self.diagnostic;
+        let line = self.file.position(d.primary.span.start).line;
+        let mut h = Fnv::new();
+        h.write(self.lint.id.as_bytes());
+        h.write(self.file.display.as_bytes());
+        h.write(normalize(self.file.line_text(line)).as_bytes());
+        h.write(normalize(self.file.snippet(d.primary.span.clone())).as_bytes());
+        h.write(&occurrence.to_le_bytes());
+        format!("{:016x}", h.finish())
+    }
+
+    /// The key two findings share when `fingerprint` would need an occurrence index
+    /// to tell them apart.
+    pub fn fingerprint_key(&self) -> (String, &'static str, String, String) {
+        let d = &self.diagnostic;
+        let line = self.file.position(d.primary.span.start).line;
+        (
+            self.file.display.clone(),
+            self.lint.id,
+            normalize(self.file.line_text(line)),
+            normalize(self.file.snippet(d.primary.span.clone())),
+        )
+    }
+}
+
+fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// FNV-1a, 64-bit: small, dependency-free and stable across releases and platforms,
+/// which `std`'s hashers do not promise.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        // A separator, so ("ab", "c") and ("a", "bc") differ.
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}

@@ -1,0 +1,16 @@
+//! cargo-stray: finds the resources Rust programs forget to finish.
+//!
+//! The pipeline, one way: `workspace` finds files, `scan` parses each on a worker thread
+//! and runs the `lints` (which read `syntax` and the `catalog`), and `report` writes the
+//! sorted findings in the chosen format.
+
+pub mod catalog;
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod lints;
+pub mod report;
+pub mod scan;
+pub mod source;
+pub mod syntax;
+pub mod workspace;

@@ -1,0 +1,193 @@
+//! `guard_dropped_immediately`: a guard whose drop does the work, discarded as soon as it
+//! is created.
+
+use syn::spanned::Spanned;
+use syn::{Expr, Pat, Stmt};
+
+use super::{Docs, Family, FileContext, Lint};
+use crate::catalog::{Catalog, Guard};
+use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::syntax::types::{Ty, Typer};
+use crate::syntax::walk::{StatementVisitor, walk_statements};
+
+pub const LINT: Lint = Lint {
+    id: "guard_dropped_immediately",
+    family: Family::Cancel,
+    default_level: Level::Deny,
+    summary: "a guard whose drop cancels, aborts or stops something is dropped as soon as it is created",
+    docs: Docs {
+        what_it_does: "
+Finds guards that are discarded in the statement that creates them: a `DropGuard` or
+`DropGuardRef` of a tokio-util `CancellationToken`, an `AbortOnDropHandle` or
+`AbortOnDrop` of a tokio task, and the `WorkerGuard` returned by tracing-appender's
+`non_blocking`. It looks at `let _ = ...`, `_ = ...`, tuple patterns with `_` or `..` in
+the guard's place, and expression statements such as `token.drop_guard();`.
+",
+        why_is_this_bad: "
+These guards act when they are dropped, and none of them is `#[must_use]` in a way that
+catches `let _`. `let _ = x` does not bind: the value is dropped at the end of the
+statement. A discarded `DropGuard` cancels its token at once, so every task waiting on it
+stops immediately; a discarded `AbortOnDropHandle` aborts its task before it runs; a
+discarded `WorkerGuard` stops tracing-appender's worker, and every log line written
+afterwards is lost.
+",
+        example: "
+use tokio_util::sync::CancellationToken;
+
+fn serve(token: CancellationToken) {
+    // Meant to cancel the workers when `serve` returns; cancels them now.
+    let _ = token.drop_guard();
+    run_workers();
+}
+
+fn init_logging() {
+    let (writer, _) = tracing_appender::non_blocking(std::io::stdout());
+    tracing_subscriber::fmt().with_writer(writer).init();
+}
+",
+        use_instead: "
+use tokio_util::sync::CancellationToken;
+
+fn serve(token: CancellationToken) {
+    let _guard = token.drop_guard();
+    run_workers();
+}
+
+fn init_logging() -> tracing_appender::non_blocking::WorkerGuard {
+    let (writer, guard) = tracing_appender::non_blocking(std::io::stdout());
+    tracing_subscriber::fmt().with_writer(writer).init();
+    guard
+}
+",
+        known_limits: "
+The receiver of `drop_guard()` must be known to be a `CancellationToken`: a local created
+with `CancellationToken::new()`, `child_token()` or `clone()` of a token, a parameter or
+`let` annotated with the type, or a field of a struct declared in the same file. A token
+obtained from a function defined elsewhere is not recognised, so some discarded guards go
+unreported. Explicit `drop(guard)` is taken as intended and not reported.
+",
+    },
+    check,
+};
+
+fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+    walk_statements(cx.syntax, cx.imports, cx.fields, &mut Check { out });
+}
+
+struct Check<'o> {
+    out: &'o mut Vec<Diagnostic>,
+}
+
+impl StatementVisitor for Check<'_> {
+    fn statement(&mut self, stmt: &Stmt, typer: &Typer<'_, '_>) {
+        match stmt {
+            Stmt::Local(local) => {
+                if let Some(init) = &local.init
+                    && let Some(ty) = typer.infer(&init.expr)
+                {
+                    self.pattern(&local.pat, &ty, &init.expr);
+                }
+            }
+            Stmt::Expr(Expr::Assign(a), _) if matches!(*a.left, Expr::Infer(_)) => {
+                if let Some(ty) = typer.infer(&a.right) {
+                    self.discarded(&ty, &a.right, Some(a.left.span()));
+                }
+            }
+            Stmt::Expr(expr, Some(_)) => {
+                if let Some(ty) = typer.infer(expr) {
+                    self.discarded(&ty, expr, None);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Check<'_> {
+    /// Reports the guards in `ty` that `pat` does not bind.
+    fn pattern(&mut self, pat: &Pat, ty: &Ty, init: &Expr) {
+        match (pat, ty) {
+            (Pat::Wild(w), _) => self.discarded(ty, init, Some(w.span())),
+            (Pat::Type(p), _) => self.pattern(&p.pat, ty, init),
+            (Pat::Paren(p), _) => self.pattern(&p.pat, ty, init),
+            (Pat::Tuple(t), Ty::Tuple(elems)) => {
+                let rest = t.elems.iter().position(|p| matches!(p, Pat::Rest(_)));
+                let after_rest = rest.map_or(0, |r| t.elems.len() - r - 1);
+                for (i, elem) in elems.iter().enumerate() {
+                    let Some(elem) = elem else { continue };
+                    let bound_by = match rest {
+                        None => t.elems.iter().nth(i),
+                        Some(r) if i < r => t.elems.iter().nth(i),
+                        Some(r) if i >= elems.len() - after_rest => {
+                            t.elems.iter().nth(r + 1 + i - (elems.len() - after_rest))
+                        }
+                        Some(r) => {
+                            // Covered by `..`: not bound, dropped with the tuple.
+                            let rest_pat = t.elems.iter().nth(r).map(Spanned::span);
+                            self.discarded(elem, init, rest_pat);
+                            continue;
+                        }
+                    };
+                    if let Some(p) = bound_by {
+                        self.pattern(p, elem, init);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Reports every guard in a value of type `ty` that is dropped at once. `dropped_at`
+    /// is the pattern that fails to bind it, if any.
+    fn discarded(&mut self, ty: &Ty, init: &Expr, dropped_at: Option<proc_macro2::Span>) {
+        match ty {
+            Ty::Path(p) => {
+                if let Some(guard) = Catalog::guard(p) {
+                    self.out.push(diagnostic(guard, init, dropped_at));
+                }
+            }
+            Ty::Tuple(elems) => {
+                for elem in elems.iter().flatten() {
+                    self.discarded(elem, init, dropped_at);
+                }
+            }
+        }
+    }
+}
+
+fn diagnostic(guard: &Guard, init: &Expr, dropped_at: Option<proc_macro2::Span>) -> Diagnostic {
+    let name = Catalog::known_type(guard.ty).map_or(guard.ty, |t| t.short);
+    let primary = Label {
+        span: init.span().byte_range(),
+        message: match dropped_at {
+            Some(_) => format!("this `{name}` is created here"),
+            None => format!(
+                "this `{name}` is dropped at the end of the statement, which {}",
+                guard.on_drop
+            ),
+        },
+    };
+    let secondary = dropped_at
+        .map(|span| Label {
+            span: span.byte_range(),
+            message: format!(
+                "`{}` does not bind: the guard is dropped here, which {}",
+                snippet_kind(span),
+                guard.on_drop
+            ),
+        })
+        .into_iter()
+        .collect();
+    Diagnostic {
+        message: format!("`{name}` is dropped immediately: {}", guard.consequence),
+        primary,
+        secondary,
+        help: Some(guard.keep.to_string()),
+    }
+}
+
+/// `_` or `..`, for the label of the pattern that drops the guard.
+fn snippet_kind(span: proc_macro2::Span) -> &'static str {
+    let r = span.byte_range();
+    if r.end - r.start == 2 { ".." } else { "_" }
+}

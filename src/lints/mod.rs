@@ -1,0 +1,143 @@
+//! The lint registry: one list, one file per lint. Adding a lint is adding its file and
+//! one line to `ALL`; the docs pages, `--explain`, `--list-lints`, SARIF rules and the
+//! README table are all derived from the `Lint` values.
+
+use std::fmt::Write as _;
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::source::SourceFile;
+use crate::syntax::imports::FileImports;
+use crate::syntax::types::StructFields;
+
+pub mod guard_dropped_immediately;
+
+/// Every lint cargo-stray knows, in the order they are listed to users.
+pub const ALL: &[&Lint] = &[&guard_dropped_immediately::LINT];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    Process,
+    Cancel,
+    Conn,
+}
+
+impl Family {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Process => "process",
+            Family::Cancel => "cancel",
+            Family::Conn => "conn",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Family::Process => "spawned child processes",
+            Family::Cancel => "cancellation and abort handles",
+            Family::Conn => "connections and streams",
+        }
+    }
+}
+
+/// The documentation of a lint, in clippy's and ruff's sections.
+#[derive(Debug)]
+pub struct Docs {
+    pub what_it_does: &'static str,
+    pub why_is_this_bad: &'static str,
+    /// Rust code that the lint flags.
+    pub example: &'static str,
+    /// The same code, fixed: the lint is quiet on it.
+    pub use_instead: &'static str,
+    pub known_limits: &'static str,
+}
+
+/// What one lint needs to look at a file.
+pub struct FileContext<'a> {
+    pub source: &'a SourceFile,
+    pub syntax: &'a syn::File,
+    pub imports: &'a FileImports,
+    pub fields: &'a StructFields,
+}
+
+pub struct Lint {
+    /// Stable: the SARIF rule id, the suppression and config key, the docs page's name.
+    pub id: &'static str,
+    pub family: Family,
+    pub default_level: Level,
+    /// One line, lowercase, no final period.
+    pub summary: &'static str,
+    pub docs: Docs,
+    pub check: fn(&FileContext<'_>, &mut Vec<Diagnostic>),
+}
+
+impl std::fmt::Debug for Lint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)
+    }
+}
+
+impl Lint {
+    pub fn by_id(id: &str) -> Option<&'static Lint> {
+        ALL.iter().copied().find(|l| l.id == id)
+    }
+
+    /// The page `lints/<id>.md`, also printed by `--explain`.
+    pub fn markdown(&self) -> String {
+        let d = &self.docs;
+        let mut s = String::new();
+        let _ = writeln!(s, "# `{}`\n", self.id);
+        let _ = writeln!(
+            s,
+            "Family: `{}` ({}) · Default level: `{}`\n",
+            self.family.as_str(),
+            self.family.description(),
+            self.default_level.as_str()
+        );
+        let _ = writeln!(s, "{}.\n", capitalize(self.summary));
+        let _ = writeln!(s, "## What it does\n\n{}\n", d.what_it_does.trim());
+        let _ = writeln!(s, "## Why is this bad?\n\n{}\n", d.why_is_this_bad.trim());
+        let _ = writeln!(s, "## Example\n\n```rust\n{}\n```\n", d.example.trim());
+        let _ = writeln!(
+            s,
+            "Use instead:\n\n```rust\n{}\n```\n",
+            d.use_instead.trim()
+        );
+        let _ = writeln!(s, "## Known limits\n\n{}", d.known_limits.trim());
+        s
+    }
+
+    /// Where the page is published (SARIF `helpUri`).
+    pub fn help_uri(&self) -> String {
+        format!(
+            "{}/blob/main/lints/{}.md",
+            env!("CARGO_PKG_REPOSITORY"),
+            self.id
+        )
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The README's table of lints, between its `<!-- lints -->` markers.
+pub fn readme_table() -> String {
+    let mut s =
+        String::from("| lint | family | default | what it finds |\n| --- | --- | --- | --- |\n");
+    for l in ALL {
+        let _ = writeln!(
+            s,
+            "| [`{}`](lints/{}.md) | {} | {} | {} |",
+            l.id,
+            l.id,
+            l.family.as_str(),
+            l.default_level.as_str(),
+            l.summary
+        );
+    }
+    s
+}

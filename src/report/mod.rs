@@ -1,0 +1,56 @@
+//! Output formats, side by side: each turns a `Report` into bytes.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::scan::Report;
+
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics with source snippets
+    Human,
+    /// one JSON document with every finding
+    Json,
+    /// GitHub Actions workflow-command annotations
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+    Sarif,
+}
+
+/// What the human format needs to know about the terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+    /// Leave out the summary line.
+    pub quiet: bool,
+}
+
+pub fn write(
+    report: &Report,
+    format: Format,
+    style: Style,
+    repo_root: &Path,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Human => human::write(report, style, out),
+        Format::Json => json::write(report, out),
+        Format::Github => github::write(report, out),
+        Format::Sarif => sarif::write(report, repo_root, out),
+    }
+}
+
+/// `1 finding`, `2 findings`.
+pub(crate) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

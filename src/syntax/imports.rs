@@ -1,0 +1,384 @@
+//! Which full path a name in a file stands for, from the file's own `use` trees, inline
+//! modules, local items and type aliases. Syntax only: what cannot be known from the
+//! file stays unresolved (it never matches a catalog path by accident).
+
+use std::collections::HashMap;
+
+use syn::{Item, UseTree};
+
+/// A path as a list of segments, generic arguments dropped.
+pub type Segments = Vec<String>;
+
+/// What a name brought into a module's scope stands for.
+#[derive(Debug, Clone)]
+enum Binding {
+    /// From `use` (or a `type` alias to a plain path): still to be resolved, since its first
+    /// segment may itself be a local module or another import.
+    Import(Segments),
+    /// An inline `mod name { .. }` of this file.
+    Module(Segments),
+    /// An item defined here: it shadows any external name.
+    Local(Segments),
+}
+
+/// The names visible in one module or block.
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    names: HashMap<String, Binding>,
+    globs: Vec<Segments>,
+}
+
+impl Scope {
+    /// The `use` items and item definitions directly in `items`, seen from `module`.
+    pub fn of_items(items: &[Item], module: &[String]) -> Scope {
+        let mut scope = Scope::default();
+        for item in items {
+            scope.add_item(item, module);
+        }
+        scope
+    }
+
+    fn add_item(&mut self, item: &Item, module: &[String]) {
+        let local = |name: &syn::Ident| {
+            let mut p = vec!["crate".to_string()];
+            p.extend(module.iter().cloned());
+            p.push(name.to_string());
+            Binding::Local(p)
+        };
+        match item {
+            Item::Use(u) => self.add_use_tree(&u.tree, Vec::new()),
+            Item::Mod(m) if m.content.is_some() => {
+                let mut p = module.to_vec();
+                p.push(m.ident.to_string());
+                self.names.insert(m.ident.to_string(), Binding::Module(p));
+            }
+            Item::Type(t) => {
+                let binding = match &*t.ty {
+                    syn::Type::Path(tp) if tp.qself.is_none() => {
+                        Binding::Import(path_segments(&tp.path))
+                    }
+                    _ => local(&t.ident),
+                };
+                self.names.insert(t.ident.to_string(), binding);
+            }
+            Item::Struct(s) => {
+                self.names.insert(s.ident.to_string(), local(&s.ident));
+            }
+            Item::Enum(e) => {
+                self.names.insert(e.ident.to_string(), local(&e.ident));
+            }
+            Item::Union(u) => {
+                self.names.insert(u.ident.to_string(), local(&u.ident));
+            }
+            Item::Trait(t) => {
+                self.names.insert(t.ident.to_string(), local(&t.ident));
+            }
+            Item::Fn(f) => {
+                self.names
+                    .insert(f.sig.ident.to_string(), local(&f.sig.ident));
+            }
+            Item::Const(c) => {
+                self.names.insert(c.ident.to_string(), local(&c.ident));
+            }
+            Item::Static(s) => {
+                self.names.insert(s.ident.to_string(), local(&s.ident));
+            }
+            _ => {}
+        }
+    }
+
+    fn add_use_tree(&mut self, tree: &UseTree, prefix: Segments) {
+        match tree {
+            UseTree::Path(p) => {
+                let mut prefix = prefix;
+                prefix.push(p.ident.to_string());
+                self.add_use_tree(&p.tree, prefix);
+            }
+            UseTree::Name(n) => {
+                let name = n.ident.to_string();
+                if name == "self" {
+                    // `use a::b::{self}` brings `b` itself.
+                    if let Some(last) = prefix.last().cloned() {
+                        self.names.insert(last, Binding::Import(prefix));
+                    }
+                } else {
+                    let mut path = prefix;
+                    path.push(name.clone());
+                    self.names.insert(name, Binding::Import(path));
+                }
+            }
+            UseTree::Rename(r) => {
+                let mut path = prefix;
+                if r.ident != "self" {
+                    path.push(r.ident.to_string());
+                }
+                let alias = r.rename.to_string();
+                if alias != "_" {
+                    self.names.insert(alias, Binding::Import(path));
+                }
+            }
+            UseTree::Glob(_) => self.globs.push(prefix),
+            UseTree::Group(g) => {
+                for t in &g.items {
+                    self.add_use_tree(t, prefix.clone());
+                }
+            }
+        }
+    }
+}
+
+/// The import scopes of every inline module of one file.
+#[derive(Debug, Default)]
+pub struct FileImports {
+    modules: HashMap<Segments, Scope>,
+    /// Whether `crate::` paths start at this file (a crate root such as lib.rs or main.rs).
+    is_crate_root: bool,
+}
+
+impl FileImports {
+    pub fn new(file: &syn::File, is_crate_root: bool) -> Self {
+        let mut imports = FileImports {
+            modules: HashMap::new(),
+            is_crate_root,
+        };
+        imports.collect(&file.items, Vec::new());
+        imports
+    }
+
+    fn collect(&mut self, items: &[Item], module: Segments) {
+        for item in items {
+            if let Item::Mod(m) = item
+                && let Some((_, inner)) = &m.content
+            {
+                let mut child = module.clone();
+                child.push(m.ident.to_string());
+                self.collect(inner, child);
+            }
+        }
+        self.modules
+            .insert(module.clone(), Scope::of_items(items, &module));
+    }
+}
+
+/// A resolution: the candidates a path may stand for. More than one only when a glob
+/// import might supply the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved(pub Vec<String>);
+
+impl Resolved {
+    pub fn is_any(&self, targets: &[&str]) -> bool {
+        self.0.iter().any(|c| targets.contains(&c.as_str()))
+    }
+
+    /// The unambiguous resolution, if there is exactly one candidate.
+    pub fn single(&self) -> Option<&str> {
+        match self.0.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+}
+
+/// Resolves names at one point of a file: inside a module, inside nested blocks that may
+/// have their own `use` items, inside an `impl` that gives `Self` a meaning.
+#[derive(Debug, Clone)]
+pub struct Resolver<'a> {
+    imports: &'a FileImports,
+    module: Segments,
+    blocks: Vec<Scope>,
+    self_ty: Option<Segments>,
+}
+
+const MAX_DEPTH: usize = 16;
+
+impl<'a> Resolver<'a> {
+    pub fn new(imports: &'a FileImports) -> Self {
+        Resolver {
+            imports,
+            module: Vec::new(),
+            blocks: Vec::new(),
+            self_ty: None,
+        }
+    }
+
+    pub fn enter_module(&mut self, name: &str) {
+        self.module.push(name.to_string());
+    }
+
+    pub fn leave_module(&mut self) {
+        self.module.pop();
+    }
+
+    /// Items of a block (`use` inside a function body) are visible inside it.
+    pub fn enter_block(&mut self, block: &syn::Block) {
+        let items: Vec<Item> = block
+            .stmts
+            .iter()
+            .filter_map(|s| match s {
+                syn::Stmt::Item(i @ (Item::Use(_) | Item::Type(_))) => Some(i.clone()),
+                _ => None,
+            })
+            .collect();
+        self.blocks.push(Scope::of_items(&items, &self.module));
+    }
+
+    pub fn leave_block(&mut self) {
+        self.blocks.pop();
+    }
+
+    /// Sets what `Self` means (inside an `impl`); returns the previous meaning.
+    pub fn set_self_type(&mut self, ty: Option<&syn::Type>) -> Option<Segments> {
+        let new = match ty {
+            Some(syn::Type::Path(tp)) if tp.qself.is_none() => self
+                .resolve_segments(&path_segments(&tp.path))
+                .0
+                .into_iter()
+                .next(),
+            _ => None,
+        }
+        .map(|s| s.split("::").map(str::to_string).collect());
+        std::mem::replace(&mut self.self_ty, new)
+    }
+
+    pub fn restore_self_type(&mut self, previous: Option<Segments>) {
+        self.self_ty = previous;
+    }
+
+    pub fn resolve(&self, path: &syn::Path) -> Resolved {
+        self.resolve_segments(&path_segments(path))
+    }
+
+    pub fn resolve_segments(&self, segs: &[String]) -> Resolved {
+        let mut out = Vec::new();
+        self.resolve_in(segs, &self.module, true, 0, &mut out);
+        if out.is_empty() {
+            out.push(segs.join("::"));
+        }
+        out.dedup();
+        Resolved(out)
+    }
+
+    fn resolve_in(
+        &self,
+        segs: &[String],
+        module: &[String],
+        with_blocks: bool,
+        depth: usize,
+        out: &mut Vec<String>,
+    ) {
+        let Some(first) = segs.first() else { return };
+        if depth > MAX_DEPTH {
+            out.push(segs.join("::"));
+            return;
+        }
+        let rest = &segs[1..];
+        match first.as_str() {
+            "crate" if self.imports.is_crate_root => {
+                self.resolve_member(rest, &[], depth, out);
+            }
+            "self" if !rest.is_empty() => self.resolve_member(rest, module, depth, out),
+            "super" if !module.is_empty() => {
+                self.resolve_member(rest, &module[..module.len() - 1], depth, out)
+            }
+            "Self" if self.self_ty.is_some() => {
+                let mut p = self.self_ty.clone().unwrap_or_default();
+                p.extend(rest.iter().cloned());
+                out.push(p.join("::"));
+            }
+            _ => {
+                let scopes = self
+                    .blocks
+                    .iter()
+                    .rev()
+                    .filter(|_| with_blocks)
+                    .chain(self.imports.modules.get(module));
+                for scope in scopes {
+                    if let Some(b) = scope.names.get(first) {
+                        self.follow(first, b, rest, module, depth, out);
+                        return;
+                    }
+                }
+                // Not named here: a glob import may supply it; otherwise it is an external
+                // crate's path (or the prelude's), taken as written.
+                for scope in self.blocks.iter().filter(|_| with_blocks) {
+                    self.glob_candidates(scope, segs, module, depth, out);
+                }
+                if let Some(scope) = self.imports.modules.get(module) {
+                    self.glob_candidates(scope, segs, module, depth, out);
+                }
+                out.push(segs.join("::"));
+            }
+        }
+    }
+
+    fn glob_candidates(
+        &self,
+        scope: &Scope,
+        segs: &[String],
+        module: &[String],
+        depth: usize,
+        out: &mut Vec<String>,
+    ) {
+        for glob in &scope.globs {
+            let mut p = glob.clone();
+            p.extend(segs.iter().cloned());
+            self.resolve_in(&p, module, false, depth + 1, out);
+        }
+    }
+
+    /// Resolves `segs` as a member of an inline module of this file.
+    fn resolve_member(
+        &self,
+        segs: &[String],
+        module: &[String],
+        depth: usize,
+        out: &mut Vec<String>,
+    ) {
+        if segs.is_empty() {
+            return;
+        }
+        self.resolve_in(segs, module, false, depth + 1, out);
+    }
+
+    fn follow(
+        &self,
+        name: &str,
+        b: &Binding,
+        rest: &[String],
+        module: &[String],
+        depth: usize,
+        out: &mut Vec<String>,
+    ) {
+        match b {
+            Binding::Local(p) => {
+                let mut p = p.clone();
+                p.extend(rest.iter().cloned());
+                out.push(p.join("::"));
+            }
+            Binding::Module(m) => {
+                if rest.is_empty() {
+                    out.push(format!("crate::{}", m.join("::")));
+                } else {
+                    self.resolve_member(rest, m, depth, out);
+                }
+            }
+            Binding::Import(target) => {
+                let mut p = target.clone();
+                p.extend(rest.iter().cloned());
+                if target.len() == 1 && target[0] == name {
+                    // `use tokio;` names the external crate itself.
+                    out.push(p.join("::"));
+                } else {
+                    // A `use` path is relative to the module it is written in: its first
+                    // segment may be a sibling module or another import.
+                    self.resolve_in(&p, module, false, depth + 1, out);
+                }
+            }
+        }
+    }
+}
+
+/// A path's segments without generic arguments or a leading `::`.
+pub fn path_segments(path: &syn::Path) -> Segments {
+    path.segments.iter().map(|s| s.ident.to_string()).collect()
+}

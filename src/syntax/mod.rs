@@ -1,0 +1,6 @@
+//! Reading Rust without a compiler: name resolution, a little typing, and a statement walk.
+
+pub mod imports;
+pub mod nesting;
+pub mod types;
+pub mod walk;

@@ -1,0 +1,304 @@
+//! Just enough typing to recognise catalog values without a compiler: local variables
+//! whose type follows from their initializer or annotation, struct fields declared in the
+//! same file, and the catalog's constructors and methods. Anything else is unknown.
+
+use std::collections::HashMap;
+
+use syn::{Expr, Fields, Item, Member, Pat, Type};
+
+use super::imports::{FileImports, Resolver};
+use crate::catalog::{Catalog, Output};
+
+/// A type as far as we can tell: a path (canonical for catalog types, else as resolved),
+/// or a tuple of such.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    Path(String),
+    Tuple(Vec<Option<Ty>>),
+}
+
+impl Ty {
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Ty::Path(p) => Some(p),
+            Ty::Tuple(_) => None,
+        }
+    }
+
+    fn from_output(out: Output) -> Ty {
+        match out {
+            Output::Type(t) => Ty::Path(t.to_string()),
+            Output::Tuple(ts) => Ty::Tuple(
+                ts.iter()
+                    .map(|t| t.map(|t| Ty::Path(t.to_string())))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Wrappers a method call sees through (auto-deref), so `Arc<CancellationToken>` is
+/// treated as the token for method calls.
+const TRANSPARENT: &[&str] = &[
+    "Arc",
+    "std::sync::Arc",
+    "alloc::sync::Arc",
+    "Rc",
+    "std::rc::Rc",
+    "alloc::rc::Rc",
+    "Box",
+    "std::boxed::Box",
+    "alloc::boxed::Box",
+];
+
+/// The type a `syn::Type` names, seen through references and smart pointers.
+pub fn type_of(ty: &Type, resolver: &Resolver<'_>) -> Option<Ty> {
+    match ty {
+        Type::Reference(r) => type_of(&r.elem, resolver),
+        Type::Paren(p) => type_of(&p.elem, resolver),
+        Type::Group(g) => type_of(&g.elem, resolver),
+        Type::Tuple(t) => Some(Ty::Tuple(
+            t.elems.iter().map(|e| type_of(e, resolver)).collect(),
+        )),
+        Type::Path(tp) if tp.qself.is_none() => {
+            let resolved = resolver.resolve(&tp.path);
+            if resolved.is_any(TRANSPARENT) {
+                let last = tp.path.segments.last()?;
+                if let syn::PathArguments::AngleBracketed(args) = &last.arguments
+                    && let Some(syn::GenericArgument::Type(inner)) = args.args.first()
+                {
+                    return type_of(inner, resolver);
+                }
+                return None;
+            }
+            named(resolved.0.iter().map(String::as_str))
+        }
+        _ => None,
+    }
+}
+
+/// Picks the catalog type among candidate resolutions, else the single resolution.
+fn named<'a>(mut candidates: impl Iterator<Item = &'a str> + Clone) -> Option<Ty> {
+    if let Some(t) = candidates.clone().find_map(Catalog::canonical_type) {
+        return Some(Ty::Path(t.canonical.to_string()));
+    }
+    let first = candidates.next()?;
+    candidates
+        .next()
+        .is_none()
+        .then(|| Ty::Path(first.to_string()))
+}
+
+/// Field types of the structs declared in one file, keyed by the struct's resolved path.
+#[derive(Debug, Default)]
+pub struct StructFields {
+    fields: HashMap<String, HashMap<String, Ty>>,
+}
+
+impl StructFields {
+    pub fn new(file: &syn::File, imports: &FileImports) -> Self {
+        let mut out = StructFields::default();
+        let mut resolver = Resolver::new(imports);
+        out.collect(&file.items, &mut resolver, &mut Vec::new());
+        out
+    }
+
+    fn collect(&mut self, items: &[Item], resolver: &mut Resolver<'_>, module: &mut Vec<String>) {
+        for item in items {
+            match item {
+                Item::Struct(s) => {
+                    let mut key = vec!["crate".to_string()];
+                    key.extend(module.iter().cloned());
+                    key.push(s.ident.to_string());
+                    let mut map = HashMap::new();
+                    let named = |i: usize, f: &syn::Field| {
+                        f.ident.as_ref().map_or(i.to_string(), |id| id.to_string())
+                    };
+                    if let Fields::Named(_) | Fields::Unnamed(_) = &s.fields {
+                        for (i, f) in s.fields.iter().enumerate() {
+                            if let Some(ty) = type_of(&f.ty, resolver) {
+                                map.insert(named(i, f), ty);
+                            }
+                        }
+                    }
+                    self.fields.insert(key.join("::"), map);
+                }
+                Item::Mod(m) => {
+                    if let Some((_, inner)) = &m.content {
+                        let name = m.ident.to_string();
+                        resolver.enter_module(&name);
+                        module.push(name);
+                        self.collect(inner, resolver, module);
+                        module.pop();
+                        resolver.leave_module();
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub fn field(&self, owner: &str, member: &Member) -> Option<&Ty> {
+        let name = match member {
+            Member::Named(id) => id.to_string(),
+            Member::Unnamed(i) => i.index.to_string(),
+        };
+        self.fields.get(owner)?.get(&name)
+    }
+}
+
+/// Local variables in scope and what is known of their types.
+#[derive(Debug, Default)]
+pub struct Locals {
+    /// Innermost scope last. `None` marks a function boundary: an inner `fn` item does
+    /// not see the locals of the function around it.
+    scopes: Vec<Option<HashMap<String, Option<Ty>>>>,
+}
+
+impl Locals {
+    pub fn push(&mut self) {
+        self.scopes.push(Some(HashMap::new()));
+    }
+
+    pub fn push_barrier(&mut self) {
+        self.scopes.push(None);
+        self.push();
+    }
+
+    pub fn pop(&mut self) {
+        self.scopes.pop();
+    }
+
+    pub fn pop_barrier(&mut self) {
+        self.scopes.pop();
+        self.scopes.pop();
+    }
+
+    pub fn bind(&mut self, name: String, ty: Option<Ty>) {
+        if let Some(Some(scope)) = self.scopes.last_mut() {
+            scope.insert(name, ty);
+        }
+    }
+
+    pub fn lookup(&self, name: &str) -> Option<&Ty> {
+        for scope in self.scopes.iter().rev() {
+            match scope {
+                Some(s) => {
+                    if let Some(t) = s.get(name) {
+                        return t.as_ref();
+                    }
+                }
+                None => return None,
+            }
+        }
+        None
+    }
+
+    /// Binds every identifier of `pat`, with the type of the value it takes where `ty`
+    /// (the type of the whole matched value) says it.
+    pub fn bind_pattern(&mut self, pat: &Pat, ty: Option<Ty>, resolver: &Resolver<'_>) {
+        match pat {
+            Pat::Ident(p) => {
+                if let Some((_, sub)) = &p.subpat {
+                    self.bind_pattern(sub, ty.clone(), resolver);
+                }
+                self.bind(p.ident.to_string(), ty);
+            }
+            Pat::Type(p) => {
+                let ty = type_of(&p.ty, resolver).or(ty);
+                self.bind_pattern(&p.pat, ty, resolver);
+            }
+            Pat::Reference(p) => self.bind_pattern(&p.pat, ty, resolver),
+            Pat::Paren(p) => self.bind_pattern(&p.pat, ty, resolver),
+            Pat::Tuple(t) => {
+                let elems = match ty {
+                    Some(Ty::Tuple(e)) if !t.elems.iter().any(|p| matches!(p, Pat::Rest(_))) => e,
+                    _ => Vec::new(),
+                };
+                for (i, p) in t.elems.iter().enumerate() {
+                    self.bind_pattern(p, elems.get(i).cloned().flatten(), resolver);
+                }
+            }
+            Pat::TupleStruct(t) => {
+                for p in &t.elems {
+                    self.bind_pattern(p, None, resolver);
+                }
+            }
+            Pat::Struct(s) => {
+                for f in &s.fields {
+                    self.bind_pattern(&f.pat, None, resolver);
+                }
+            }
+            Pat::Slice(s) => {
+                for p in &s.elems {
+                    self.bind_pattern(p, None, resolver);
+                }
+            }
+            Pat::Or(o) => {
+                for p in &o.cases {
+                    self.bind_pattern(p, None, resolver);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Infers expression types from locals, fields and the catalog.
+pub struct Typer<'a, 'r> {
+    pub resolver: &'r Resolver<'a>,
+    pub locals: &'r Locals,
+    pub fields: &'r StructFields,
+}
+
+impl Typer<'_, '_> {
+    pub fn infer(&self, expr: &Expr) -> Option<Ty> {
+        match expr {
+            Expr::Path(p) if p.qself.is_none() => {
+                let ident = p.path.get_ident()?;
+                self.locals.lookup(&ident.to_string()).cloned()
+            }
+            Expr::Reference(r) => self.infer(&r.expr),
+            Expr::Paren(p) => self.infer(&p.expr),
+            Expr::Group(g) => self.infer(&g.expr),
+            Expr::Call(c) => {
+                let Expr::Path(f) = &*c.func else { return None };
+                if f.qself.is_some() {
+                    return None;
+                }
+                let resolved = self.resolver.resolve(&f.path);
+                for candidate in &resolved.0 {
+                    if let Some(func) = Catalog::function(candidate) {
+                        return Some(Ty::from_output(func.output));
+                    }
+                    // `Default::default` always returns `Self`.
+                    if let Some(ty) = candidate.strip_suffix("::default")
+                        && let Some(t) = Catalog::canonical_type(ty)
+                    {
+                        return Some(Ty::Path(t.canonical.to_string()));
+                    }
+                }
+                None
+            }
+            Expr::MethodCall(m) => {
+                let receiver = self.infer(&m.receiver)?;
+                let method = m.method.to_string();
+                if method == "clone" {
+                    return Some(receiver);
+                }
+                Catalog::method(receiver.path()?, &method).map(|m| Ty::from_output(m.output))
+            }
+            Expr::Field(f) => match self.infer(&f.base)? {
+                Ty::Path(owner) => self.fields.field(&owner, &f.member).cloned(),
+                Ty::Tuple(elems) => match &f.member {
+                    Member::Unnamed(i) => elems.get(i.index as usize).cloned().flatten(),
+                    Member::Named(_) => None,
+                },
+            },
+            Expr::Struct(s) if s.qself.is_none() => {
+                named(self.resolver.resolve(&s.path).0.iter().map(String::as_str))
+            }
+            _ => None,
+        }
+    }
+}

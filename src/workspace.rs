@@ -1,0 +1,223 @@
+//! Which files to scan: the members of a Cargo workspace, or the paths the user named.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::scan::{FileProblem, Input, ProblemKind};
+
+/// How the packages of a workspace are chosen, as `cargo` does.
+#[derive(Debug, Default, Clone)]
+pub struct PackageSelection {
+    pub manifest_path: Option<PathBuf>,
+    pub workspace: bool,
+    pub packages: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+/// Files found, files that could not be walked, and the root paths are shown relative to.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub inputs: Vec<Input>,
+    pub problems: Vec<FileProblem>,
+    /// The workspace root, or the current directory for explicit paths.
+    pub root: PathBuf,
+}
+
+/// The files named on the command line: files as they are, directories walked for `.rs`
+/// files (honouring `.gitignore` and `.ignore`). A path that does not exist is an error.
+pub fn explicit(paths: &[PathBuf], cwd: &Path) -> Result<Discovered> {
+    let mut found = Discovered {
+        root: cwd.to_path_buf(),
+        ..Discovered::default()
+    };
+    for path in paths {
+        if std::fs::symlink_metadata(path).is_err() {
+            bail!("path `{}` does not exist", path.display());
+        }
+        if path.is_dir() {
+            walk(path, cwd, &[], &mut found);
+        } else {
+            found.inputs.push(input(path, cwd));
+        }
+    }
+    Ok(found)
+}
+
+/// The `.rs` files of the selected packages of the workspace around `cwd`.
+pub fn cargo_workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovered> {
+    let mut cmd = cargo_metadata::MetadataCommand::new();
+    cmd.no_deps().current_dir(cwd);
+    if let Some(manifest) = &selection.manifest_path {
+        cmd.manifest_path(manifest);
+    }
+    let metadata = cmd
+        .exec()
+        .context("could not read the Cargo workspace (run in a Cargo project, pass --manifest-path, or name files or directories to scan)")?;
+
+    let members: Vec<&cargo_metadata::Package> = metadata.workspace_packages();
+    for spec in selection.packages.iter().chain(&selection.exclude) {
+        if !members.iter().any(|p| p.name.as_str() == spec) {
+            bail!("package `{spec}` is not a member of the workspace");
+        }
+    }
+    let selected: Vec<&cargo_metadata::Package> = if !selection.packages.is_empty() {
+        members
+            .iter()
+            .copied()
+            .filter(|p| selection.packages.iter().any(|s| s == p.name.as_str()))
+            .collect()
+    } else if selection.workspace {
+        members
+            .iter()
+            .copied()
+            .filter(|p| !selection.exclude.iter().any(|s| s == p.name.as_str()))
+            .collect()
+    } else if let Some(root) = metadata.root_package() {
+        // Like cargo: in a package directory, that package.
+        vec![root]
+    } else {
+        let defaults = metadata
+            .workspace_default_members
+            .iter()
+            .collect::<BTreeSet<_>>();
+        members
+            .iter()
+            .copied()
+            .filter(|p| defaults.contains(&p.id))
+            .collect()
+    };
+
+    let root = metadata.workspace_root.clone().into_std_path_buf();
+    let target = metadata.target_directory.clone().into_std_path_buf();
+    let mut found = Discovered {
+        root,
+        ..Discovered::default()
+    };
+    // Directories of other packages nested inside a package are theirs, not its.
+    let package_dirs: Vec<PathBuf> = members
+        .iter()
+        .filter_map(|p| {
+            p.manifest_path
+                .parent()
+                .map(|d| d.to_path_buf().into_std_path_buf())
+        })
+        .collect();
+    for package in selected {
+        let Some(dir) = package.manifest_path.parent() else {
+            continue;
+        };
+        let dir = dir.as_std_path();
+        let mut skip: Vec<PathBuf> = package_dirs
+            .iter()
+            .filter(|d| d.as_path() != dir && d.starts_with(dir))
+            .cloned()
+            .collect();
+        skip.push(target.clone());
+        walk(dir, cwd, &skip, &mut found);
+    }
+    Ok(found)
+}
+
+/// Adds the `.rs` files under `dir` to `found`, skipping `skip`, `target/`, hidden
+/// directories and whatever ignore files exclude. Links are followed; loops and
+/// unreadable entries are recorded as problems.
+fn walk(dir: &Path, cwd: &Path, skip: &[PathBuf], found: &mut Discovered) {
+    let skip = skip.to_vec();
+    let walker = ignore::WalkBuilder::new(dir)
+        .follow_links(true)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(move |e| {
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            !(is_dir && (e.file_name() == "target" || skip.iter().any(|s| s == e.path())))
+        })
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let is_file = e.file_type().is_some_and(|t| t.is_file());
+                let is_rs = e.path().extension().is_some_and(|x| x == "rs");
+                if is_rs && (is_file || e.path_is_symlink()) {
+                    found.inputs.push(input(e.path(), cwd));
+                }
+            }
+            Err(err) => found.problems.push(walk_problem(&err, cwd)),
+        }
+    }
+}
+
+fn walk_problem(err: &ignore::Error, cwd: &Path) -> FileProblem {
+    let path = error_path(err);
+    let message = match err.io_error() {
+        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            "broken symbolic link: its target does not exist".to_string()
+        }
+        _ if is_loop(err) => "symbolic link loop: not followed".to_string(),
+        _ => format!("could not read: {}", strip_path(&err.to_string())),
+    };
+    FileProblem {
+        display: path.map_or_else(|| "<unknown>".to_string(), |p| display(p, cwd)),
+        kind: ProblemKind::Unreadable,
+        message,
+        position: None,
+    }
+}
+
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        ignore::Error::Partial(errs) => errs.iter().find_map(error_path),
+        _ => None,
+    }
+}
+
+fn is_loop(err: &ignore::Error) -> bool {
+    match err {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
+    }
+}
+
+/// The message of an error, without the path the diagnostic shows already.
+fn strip_path(message: &str) -> String {
+    message.rsplit(": ").next().unwrap_or(message).to_string()
+}
+
+fn input(path: &Path, cwd: &Path) -> Input {
+    Input {
+        path: path.to_path_buf(),
+        display: display(path, cwd),
+    }
+}
+
+/// A path as users see it: relative to the current directory when it is inside it,
+/// `/`-separated, without a leading `./`.
+pub fn display(path: &Path, cwd: &Path) -> String {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    };
+    let shown = match absolute.strip_prefix(cwd) {
+        Ok(rel) => rel.to_path_buf(),
+        Err(_) => path.to_path_buf(),
+    };
+    shown
+        .components()
+        .filter_map(|c| match c {
+            Component::CurDir => None,
+            Component::RootDir => Some(String::new()),
+            other => Some(other.as_os_str().to_string_lossy().into_owned()),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
