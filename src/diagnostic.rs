@@ -101,6 +101,21 @@ impl Finding {
     }
 }
 
+/// Stable fingerprints of the findings, in order; identical lines in one file are told
+/// apart by their occurrence index.
+pub fn fingerprints(findings: &[Finding]) -> Vec<String> {
+    let mut seen = std::collections::HashMap::new();
+    findings
+        .iter()
+        .map(|f| {
+            let n = seen.entry(f.fingerprint_key()).or_insert(0usize);
+            let fp = f.fingerprint(*n);
+            *n += 1;
+            fp
+        })
+        .collect()
+}
+
 fn normalize(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

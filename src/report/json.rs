@@ -88,7 +88,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let fingerprints = super::sarif::fingerprints(&report.findings);
+    let fingerprints = crate::diagnostic::fingerprints(&report.findings);
     let doc = Document {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
