@@ -1,10 +1,14 @@
 //! The command line: `cargo stray [OPTIONS] [PATHS]...` or `cargo-stray [OPTIONS] [PATHS]...`.
 
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, ValueEnum};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
+
+use crate::diagnostic::Level;
+use crate::lints::Family;
 
 use crate::config::Config;
 use crate::diagnostic::Severity;
@@ -77,6 +81,33 @@ pub struct Args {
     #[arg(long)]
     pub deny_warnings: bool,
 
+    /// Set LINT (a lint id, a family, or `all`) to allow: not reported (repeatable)
+    #[arg(
+        short = 'A',
+        long = "allow",
+        value_name = "LINT",
+        help_heading = "Lint Levels"
+    )]
+    pub allow: Vec<String>,
+
+    /// Set LINT to warn: reported, fails the run only with --deny-warnings (repeatable)
+    #[arg(
+        short = 'W',
+        long = "warn",
+        value_name = "LINT",
+        help_heading = "Lint Levels"
+    )]
+    pub warn: Vec<String>,
+
+    /// Set LINT to deny: reported as an error, fails the run (repeatable)
+    #[arg(
+        short = 'D',
+        long = "deny",
+        value_name = "LINT",
+        help_heading = "Lint Levels"
+    )]
+    pub deny: Vec<String>,
+
     /// Print the documentation of a lint and exit
     #[arg(long, value_name = "LINT")]
     pub explain: Option<String>,
@@ -104,7 +135,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     if args.get(1).is_some_and(|a| a == "stray") {
         args.remove(1);
     }
-    let args = match Args::try_parse_from(&args) {
+    let parsed = Args::command()
+        .try_get_matches_from(&args)
+        .and_then(|m| Ok((Args::from_arg_matches(&m)?, m)));
+    let (args, matches) = match parsed {
         Ok(a) => a,
         Err(e) => {
             let _ = e.print();
@@ -115,7 +149,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             };
         }
     };
-    match execute(&args) {
+    match execute(&args, &matches) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -124,7 +158,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     }
 }
 
-fn execute(args: &Args) -> anyhow::Result<i32> {
+fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     if args.list_lints {
         print!("{}", list_lints());
         return Ok(EXIT_CLEAN);
@@ -151,9 +185,9 @@ fn execute(args: &Args) -> anyhow::Result<i32> {
         workspace::explicit(&args.paths, &cwd)?
     };
     let config = Config {
+        levels: level_overrides(matches)?,
         deny_warnings: args.deny_warnings,
         jobs: args.jobs,
-        ..Config::default()
     };
     scan::install_panic_hook();
     let report = scan::scan(found.inputs, found.problems, &config);
@@ -187,6 +221,48 @@ fn execute(args: &Args) -> anyhow::Result<i32> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// `-A`/`-W`/`-D` in the order given, so a later flag wins, as with rustc and clippy.
+fn level_overrides(matches: &ArgMatches) -> anyhow::Result<HashMap<&'static str, Level>> {
+    let mut flags: Vec<(usize, Level, &String)> = Vec::new();
+    for (id, level) in [
+        ("allow", Level::Allow),
+        ("warn", Level::Warn),
+        ("deny", Level::Deny),
+    ] {
+        if let (Some(indices), Some(values)) =
+            (matches.indices_of(id), matches.get_many::<String>(id))
+        {
+            flags.extend(indices.zip(values).map(|(i, v)| (i, level, v)));
+        }
+    }
+    flags.sort_by_key(|f| f.0);
+    let mut levels = HashMap::new();
+    for (_, level, name) in flags {
+        let selected: Vec<&Lint> = match name.as_str() {
+            "all" => lints::ALL.to_vec(),
+            family if family_named(family).is_some() => lints::ALL
+                .iter()
+                .copied()
+                .filter(|l| Some(l.family) == family_named(family))
+                .collect(),
+            id => match Lint::by_id(id) {
+                Some(l) => vec![l],
+                None => anyhow::bail!("no lint or family named `{id}`{}", suggestion(id)),
+            },
+        };
+        for lint in selected {
+            levels.insert(lint.id, level);
+        }
+    }
+    Ok(levels)
+}
+
+fn family_named(name: &str) -> Option<Family> {
+    [Family::Process, Family::Cancel, Family::Conn]
+        .into_iter()
+        .find(|f| f.as_str() == name)
 }
 
 fn list_lints() -> String {
@@ -265,7 +341,6 @@ fn repository_root(root: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn suggests_the_closest_lint() {

@@ -8,4 +8,3 @@ use crate::scan::Report;
 pub fn write(_report: &Report, _repo_root: &Path, _out: &mut dyn Write) -> std::io::Result<()> {
     Err(std::io::Error::other("sarif output is not written yet"))
 }
-
