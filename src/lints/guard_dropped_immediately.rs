@@ -83,18 +83,24 @@ impl StatementVisitor for Check<'_> {
         match stmt {
             Stmt::Local(local) => {
                 if let Some(init) = &local.init
+                    && !is_extending_borrow(&init.expr)
+                    && !is_place(&init.expr)
                     && let Some(ty) = typer.infer(&init.expr)
                 {
                     self.pattern(&local.pat, &ty, &init.expr);
                 }
             }
             Stmt::Expr(Expr::Assign(a), _) if matches!(*a.left, Expr::Infer(_)) => {
-                if let Some(ty) = typer.infer(&a.right) {
+                if !is_place(&a.right)
+                    && let Some(ty) = typer.infer(&a.right)
+                {
                     self.discarded(&ty, &a.right, Some(a.left.span()));
                 }
             }
             Stmt::Expr(expr, Some(_)) => {
-                if let Some(ty) = typer.infer(expr) {
+                if !is_place(expr)
+                    && let Some(ty) = typer.infer(expr)
+                {
                     self.discarded(&ty, expr, None);
                 }
             }
@@ -112,6 +118,12 @@ impl Check<'_> {
             (Pat::Paren(p), _) => self.pattern(&p.pat, ty, init),
             (Pat::Tuple(t), Ty::Tuple(elems)) => {
                 let rest = t.elems.iter().position(|p| matches!(p, Pat::Rest(_)));
+                let fixed = t.elems.len() - usize::from(rest.is_some());
+                if fixed > elems.len() || (rest.is_none() && fixed != elems.len()) {
+                    // The pattern does not fit the tuple (the code does not compile):
+                    // which element each sub-pattern takes is anyone's guess.
+                    return;
+                }
                 let after_rest = rest.map_or(0, |r| t.elems.len() - r - 1);
                 for (i, elem) in elems.iter().enumerate() {
                     let Some(elem) = elem else { continue };
@@ -171,7 +183,7 @@ fn diagnostic(guard: &Guard, init: &Expr, dropped_at: Option<proc_macro2::Span>)
         .map(|span| Label {
             span: span.byte_range(),
             message: format!(
-                "`{}` does not bind: the guard is dropped here, which {}",
+                "`{}` does not bind: the `{name}` is dropped here, which {}",
                 snippet_kind(span),
                 guard.on_drop
             ),
@@ -183,6 +195,32 @@ fn diagnostic(guard: &Guard, init: &Expr, dropped_at: Option<proc_macro2::Span>)
         primary,
         secondary,
         help: Some(guard.keep.to_string()),
+    }
+}
+
+/// `let _ = &guard()` keeps the guard: temporary lifetime extension makes the borrowed
+/// temporary live to the end of the enclosing block, whatever the pattern.
+fn is_extending_borrow(expr: &Expr) -> bool {
+    match expr {
+        Expr::Reference(_) => true,
+        Expr::Paren(p) => is_extending_borrow(&p.expr),
+        Expr::Group(g) => is_extending_borrow(&g.expr),
+        _ => false,
+    }
+}
+
+/// A place expression names a guard that already exists, not one created here:
+/// `let _ = guard;` and `_ = guard;` do not even move it, and `guard;` drops it as
+/// explicitly as `drop(guard)` (rustc's `path_statements` lint already points at it).
+fn is_place(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) => true,
+        Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)),
+        Expr::Field(f) => is_place(&f.base),
+        Expr::Index(i) => is_place(&i.expr),
+        Expr::Paren(p) => is_place(&p.expr),
+        Expr::Group(g) => is_place(&g.expr),
+        _ => false,
     }
 }
 

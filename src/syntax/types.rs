@@ -89,6 +89,15 @@ fn named<'a>(mut candidates: impl Iterator<Item = &'a str> + Clone) -> Option<Ty
         .then(|| Ty::Path(first.to_string()))
 }
 
+/// Guards are not `Clone`: a clone that compiles is of a shared wrapper
+/// (`Arc<DropGuard>`), which is not the guard and whose drop leaves it alone.
+fn holds_guard(ty: &Ty) -> bool {
+    match ty {
+        Ty::Path(p) => Catalog::guard(p).is_some(),
+        Ty::Tuple(elems) => elems.iter().flatten().any(holds_guard),
+    }
+}
+
 /// Field types of the structs declared in one file, keyed by the struct's resolved path.
 #[derive(Debug, Default)]
 pub struct StructFields {
@@ -277,6 +286,18 @@ impl Typer<'_, '_> {
                     {
                         return Some(Ty::Path(t.canonical.to_string()));
                     }
+                    // The wrappers are transparent, so `Arc::new(token)` and
+                    // `Arc::clone(&token)` are the token itself.
+                    if let Some((wrapper, method)) = candidate.rsplit_once("::")
+                        && TRANSPARENT.contains(&wrapper)
+                        && let [arg] = c.args.iter().collect::<Vec<_>>().as_slice()
+                    {
+                        return match method {
+                            "new" | "from" => self.infer(arg),
+                            "clone" => self.infer(arg).filter(|t| !holds_guard(t)),
+                            _ => None,
+                        };
+                    }
                 }
                 None
             }
@@ -284,7 +305,7 @@ impl Typer<'_, '_> {
                 let receiver = self.infer(&m.receiver)?;
                 let method = m.method.to_string();
                 if method == "clone" {
-                    return Some(receiver);
+                    return (!holds_guard(&receiver)).then_some(receiver);
                 }
                 Catalog::method(receiver.path()?, &method).map(|m| Ty::from_output(m.output))
             }
