@@ -37,11 +37,19 @@ pub fn explicit(paths: &[PathBuf], cwd: &Path) -> Result<Discovered> {
             bail!("path `{}` does not exist", path.display());
         }
         if path.is_dir() {
-            walk(path, cwd, &[], &mut found);
+            walk(path, cwd, &[], Nested::Walk, &mut found);
         } else {
             found.inputs.push(input(path, cwd));
         }
     }
+    // A file named twice, as `a.rs` and `./a.rs` or as itself and inside a directory also
+    // named, is scanned and reported once.
+    let mut seen = BTreeSet::new();
+    found.inputs.retain(|i| seen.insert(i.display.clone()));
+    let mut seen = BTreeSet::new();
+    found
+        .problems
+        .retain(|p| seen.insert((p.display.clone(), p.message.clone())));
     Ok(found)
 }
 
@@ -95,43 +103,48 @@ pub fn cargo_workspace(selection: &PackageSelection, cwd: &Path) -> Result<Disco
         root,
         ..Discovered::default()
     };
-    // Directories of other packages nested inside a package are theirs, not its.
-    let package_dirs: Vec<PathBuf> = members
-        .iter()
-        .filter_map(|p| {
-            p.manifest_path
-                .parent()
-                .map(|d| d.to_path_buf().into_std_path_buf())
-        })
-        .collect();
     for package in selected {
         let Some(dir) = package.manifest_path.parent() else {
             continue;
         };
-        let dir = dir.as_std_path();
-        let mut skip: Vec<PathBuf> = package_dirs
-            .iter()
-            .filter(|d| d.as_path() != dir && d.starts_with(dir))
-            .cloned()
-            .collect();
-        skip.push(target.clone());
-        walk(dir, cwd, &skip, &mut found);
+        walk(
+            dir.as_std_path(),
+            cwd,
+            std::slice::from_ref(&target),
+            Nested::Skip,
+            &mut found,
+        );
     }
     Ok(found)
 }
 
+/// What to do with directories below the walk's root that hold a `Cargo.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Nested {
+    /// Walk them: the user named the directory.
+    Walk,
+    /// Skip them: another package (a member, scanned on its own if selected, or a
+    /// separate project such as a test fixture or an example workspace), as cargo
+    /// leaves them out of the package around them.
+    Skip,
+}
+
 /// Adds the `.rs` files under `dir` to `found`, skipping `skip`, `target/`, hidden
-/// directories and whatever ignore files exclude. Links are followed; loops and
-/// unreadable entries are recorded as problems.
-fn walk(dir: &Path, cwd: &Path, skip: &[PathBuf], found: &mut Discovered) {
+/// directories, nested packages when `nested` says so, and whatever ignore files
+/// exclude. Links are followed; loops and unreadable entries are recorded as problems.
+fn walk(dir: &Path, cwd: &Path, skip: &[PathBuf], nested: Nested, found: &mut Discovered) {
     let skip = skip.to_vec();
     let walker = ignore::WalkBuilder::new(dir)
         .follow_links(true)
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b))
         .filter_entry(move |e| {
-            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir && (e.file_name() == "target" || skip.iter().any(|s| s == e.path())))
+            if !e.file_type().is_some_and(|t| t.is_dir()) {
+                return true;
+            }
+            let other_package =
+                nested == Nested::Skip && e.depth() > 0 && e.path().join("Cargo.toml").is_file();
+            !(e.file_name() == "target" || other_package || skip.iter().any(|s| s == e.path()))
         })
         .build();
     for entry in walker {

@@ -12,6 +12,7 @@ use miette::{
 use super::{Style, plural};
 use crate::diagnostic::{Finding, Severity};
 use crate::scan::Report;
+use crate::source::SourceFile;
 
 pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
     for finding in &report.findings {
@@ -104,8 +105,7 @@ impl<'a> MietteFinding<'a> {
         MietteFinding {
             finding,
             source: NamedText {
-                name: &finding.file.display,
-                text: &finding.file.text,
+                file: &finding.file,
             },
         }
     }
@@ -162,8 +162,7 @@ impl miette::Diagnostic for MietteFinding<'_> {
 
 /// The file's text under the name users know it by.
 struct NamedText<'a> {
-    name: &'a str,
-    text: &'a str,
+    file: &'a SourceFile,
 }
 
 impl SourceCode for NamedText<'_> {
@@ -173,15 +172,25 @@ impl SourceCode for NamedText<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        let inner =
+            self.file
+                .text
+                .as_str()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        // miette counts the column of the span's start (the one in the `file:line:col`
+        // header, read without context lines) in bytes; rustc and the other formats count
+        // characters. With context lines the column is 0 either way.
+        let column = if context_lines_before == 0 {
+            self.file.position(span.offset()).column - 1
+        } else {
+            inner.column()
+        };
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
+            self.file.display.clone(),
             inner.data(),
             *inner.span(),
             inner.line(),
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }
