@@ -68,9 +68,16 @@ pub struct Report {
 }
 
 /// Delimiters nested deeper than this are refused: syn parses them recursively, and a
-/// stack overflow aborts the whole process. Real code stays far below (the deepest file in
-/// the 39,000-file corpus nests under 60).
+/// stack overflow aborts the whole process, which no `catch_unwind` can stop.
 pub const MAX_NESTING: usize = 256;
+
+/// Longest run of tokens syn parses by recursion (`!!!!x`, `|| || ||`, `A<A<A<`,
+/// `return return`) between two separators, before parsing.
+pub const MAX_OPERATOR_RUN: usize = 1024;
+
+/// Deepest expression, type or pattern tree accepted after parsing (long method or
+/// `else if` chains parse in a loop but are visited by recursion).
+pub const MAX_AST_DEPTH: usize = 1000;
 
 /// Worker threads get large stacks, for syn's recursion and ours.
 const STACK_SIZE: usize = 64 << 20;
@@ -196,10 +203,16 @@ type Analysis =
     Result<Vec<(&'static lints::Lint, Diagnostic)>, (ProblemKind, String, Option<usize>)>;
 
 fn analyse(source: &SourceFile, config: &Config) -> Analysis {
-    if let Some((depth, offset)) = nesting::exceeds(&source.text, MAX_NESTING) {
+    if let Some((why, offset)) = nesting::exceeds(&source.text, MAX_NESTING, MAX_OPERATOR_RUN) {
+        let what = match why {
+            nesting::TooDeep::Delimiters(n) => format!("delimiters nest more than {n} deep"),
+            nesting::TooDeep::Operators(n) => format!(
+                "more than {n} prefix operators, closures, generic arguments or `return`s nest in one expression"
+            ),
+        };
         return Err((
             ProblemKind::TooDeep,
-            format!("delimiters nest more than {depth} deep; skipped to keep the stack safe"),
+            format!("{what}; skipped, as parsing it could overflow the stack"),
             Some(offset),
         ));
     }
@@ -213,6 +226,17 @@ fn analyse(source: &SourceFile, config: &Config) -> Analysis {
             Some(offset),
         )
     })?;
+    if nesting::ast_exceeds(&syntax, MAX_AST_DEPTH) {
+        // Dropping the tree would recurse as deep as it nests: leak this one instead.
+        std::mem::forget(syntax);
+        return Err((
+            ProblemKind::TooDeep,
+            format!(
+                "expressions nest more than {MAX_AST_DEPTH} deep; skipped, as analysing it could overflow the stack"
+            ),
+            None,
+        ));
+    }
     let imports = FileImports::new(&syntax, is_crate_root(source));
     let fields = StructFields::new(&syntax, &imports);
     let cx = FileContext {

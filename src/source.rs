@@ -42,7 +42,11 @@ impl SourceFile {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let line_text = &self.text[self.line_starts[line_index]..offset];
+        let mut line_text = &self.text[self.line_starts[line_index]..offset];
+        if line_index == 0 {
+            // A byte-order mark is not a column.
+            line_text = line_text.strip_prefix('\u{feff}').unwrap_or(line_text);
+        }
         Position {
             line: line_index + 1,
             column: line_text.chars().count() + 1,
@@ -122,5 +126,7 @@ mod tests {
         assert_eq!(f.position(999).line, 3);
         // An offset inside a character is clamped back to its start.
         assert_eq!(f.position(5), f.position(3));
+        let bom = SourceFile::new("b.rs".into(), "b.rs".into(), "\u{feff}fn f".into());
+        assert_eq!(bom.position(6).column, 4);
     }
 }

@@ -191,6 +191,10 @@ pub struct Resolver<'a> {
 
 const MAX_DEPTH: usize = 16;
 
+/// How many glob imports one resolution may pass through (`use super::*` reaching a
+/// parent's `use x::*`). Each glob multiplies the candidates, so this must stay small.
+const GLOB_BUDGET: usize = 2;
+
 impl<'a> Resolver<'a> {
     pub fn new(imports: &'a FileImports) -> Self {
         Resolver {
@@ -250,7 +254,13 @@ impl<'a> Resolver<'a> {
 
     pub fn resolve_segments(&self, segs: &[String]) -> Resolved {
         let mut out = Vec::new();
-        self.resolve_in(segs, &self.module, true, 0, &mut out);
+        let at = At {
+            module: &self.module,
+            with_blocks: true,
+            depth: 0,
+            globs: GLOB_BUDGET,
+        };
+        self.resolve_in(segs, at, &mut out);
         if out.is_empty() {
             out.push(segs.join("::"));
         }
@@ -258,27 +268,21 @@ impl<'a> Resolver<'a> {
         Resolved(out)
     }
 
-    fn resolve_in(
-        &self,
-        segs: &[String],
-        module: &[String],
-        with_blocks: bool,
-        depth: usize,
-        out: &mut Vec<String>,
-    ) {
+    fn resolve_in(&self, segs: &[String], at: At<'_>, out: &mut Vec<String>) {
         let Some(first) = segs.first() else { return };
-        if depth > MAX_DEPTH {
+        if at.depth > MAX_DEPTH {
             out.push(segs.join("::"));
             return;
         }
         let rest = &segs[1..];
+        let module = at.module;
         match first.as_str() {
             "crate" if self.imports.is_crate_root => {
-                self.resolve_member(rest, &[], depth, out);
+                self.resolve_member(rest, at.member_of(&[]), out)
             }
-            "self" if !rest.is_empty() => self.resolve_member(rest, module, depth, out),
+            "self" if !rest.is_empty() => self.resolve_member(rest, at.member_of(module), out),
             "super" if !module.is_empty() => {
-                self.resolve_member(rest, &module[..module.len() - 1], depth, out)
+                self.resolve_member(rest, at.member_of(&module[..module.len() - 1]), out)
             }
             "Self" if self.self_ty.is_some() => {
                 let mut p = self.self_ty.clone().unwrap_or_default();
@@ -286,69 +290,43 @@ impl<'a> Resolver<'a> {
                 out.push(p.join("::"));
             }
             _ => {
-                let scopes = self
-                    .blocks
-                    .iter()
-                    .rev()
-                    .filter(|_| with_blocks)
-                    .chain(self.imports.modules.get(module));
-                for scope in scopes {
+                let blocks = self.blocks.iter().rev().filter(|_| at.with_blocks);
+                for scope in blocks.clone().chain(self.imports.modules.get(module)) {
                     if let Some(b) = scope.names.get(first) {
-                        self.follow(first, b, rest, module, depth, out);
+                        self.follow(first, b, rest, at, out);
                         return;
                     }
                 }
                 // Not named here: a glob import may supply it; otherwise it is an external
                 // crate's path (or the prelude's), taken as written.
-                for scope in self.blocks.iter().filter(|_| with_blocks) {
-                    self.glob_candidates(scope, segs, module, depth, out);
-                }
-                if let Some(scope) = self.imports.modules.get(module) {
-                    self.glob_candidates(scope, segs, module, depth, out);
+                if at.globs > 0 {
+                    let inner = At {
+                        with_blocks: false,
+                        depth: at.depth + 1,
+                        globs: at.globs - 1,
+                        ..at
+                    };
+                    for scope in blocks.chain(self.imports.modules.get(module)) {
+                        for glob in &scope.globs {
+                            let mut p = glob.clone();
+                            p.extend(segs.iter().cloned());
+                            self.resolve_in(&p, inner, out);
+                        }
+                    }
                 }
                 out.push(segs.join("::"));
             }
         }
     }
 
-    fn glob_candidates(
-        &self,
-        scope: &Scope,
-        segs: &[String],
-        module: &[String],
-        depth: usize,
-        out: &mut Vec<String>,
-    ) {
-        for glob in &scope.globs {
-            let mut p = glob.clone();
-            p.extend(segs.iter().cloned());
-            self.resolve_in(&p, module, false, depth + 1, out);
-        }
-    }
-
     /// Resolves `segs` as a member of an inline module of this file.
-    fn resolve_member(
-        &self,
-        segs: &[String],
-        module: &[String],
-        depth: usize,
-        out: &mut Vec<String>,
-    ) {
-        if segs.is_empty() {
-            return;
+    fn resolve_member(&self, segs: &[String], at: At<'_>, out: &mut Vec<String>) {
+        if !segs.is_empty() {
+            self.resolve_in(segs, at, out);
         }
-        self.resolve_in(segs, module, false, depth + 1, out);
     }
 
-    fn follow(
-        &self,
-        name: &str,
-        b: &Binding,
-        rest: &[String],
-        module: &[String],
-        depth: usize,
-        out: &mut Vec<String>,
-    ) {
+    fn follow(&self, name: &str, b: &Binding, rest: &[String], at: At<'_>, out: &mut Vec<String>) {
         match b {
             Binding::Local(p) => {
                 let mut p = p.clone();
@@ -359,7 +337,7 @@ impl<'a> Resolver<'a> {
                 if rest.is_empty() {
                     out.push(format!("crate::{}", m.join("::")));
                 } else {
-                    self.resolve_member(rest, m, depth, out);
+                    self.resolve_member(rest, at.member_of(m), out);
                 }
             }
             Binding::Import(target) => {
@@ -371,9 +349,31 @@ impl<'a> Resolver<'a> {
                 } else {
                     // A `use` path is relative to the module it is written in: its first
                     // segment may be a sibling module or another import.
-                    self.resolve_in(&p, module, false, depth + 1, out);
+                    self.resolve_in(&p, at.member_of(at.module), out);
                 }
             }
+        }
+    }
+}
+
+/// Where a resolution step looks: which module, whether block scopes count, and how much
+/// recursion and how many glob imports it may still go through.
+#[derive(Clone, Copy)]
+struct At<'m> {
+    module: &'m [String],
+    with_blocks: bool,
+    depth: usize,
+    globs: usize,
+}
+
+impl<'m> At<'m> {
+    /// One step further, inside `module`, where only module-level names count.
+    fn member_of<'n>(self, module: &'n [String]) -> At<'n> {
+        At {
+            module,
+            with_blocks: false,
+            depth: self.depth + 1,
+            globs: self.globs,
         }
     }
 }

@@ -1,23 +1,61 @@
-//! How deeply a file's delimiters nest, measured with a small lexer before parsing: syn
-//! parses nested expressions recursively, and a stack overflow cannot be caught.
+//! Whether a file is safe to parse, measured with a small lexer before parsing: syn
+//! parses some constructs recursively, and a stack overflow aborts the process.
 
-/// The first place where `(`, `[` or `{` nest deeper than `limit`, as `(limit, offset)`.
-/// Strings, characters and comments are skipped so their brackets do not count.
-pub fn exceeds(text: &str, limit: usize) -> Option<(usize, usize)> {
+/// Why a file is too deep to parse safely, with the byte offset where the limit is passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TooDeep {
+    /// `(`, `[` or `{` nested deeper than the limit.
+    Delimiters(usize),
+    /// A run of tokens that syn parses by recursion (prefix operators, closures, generic
+    /// arguments, `return`/`break` and assignment chains) longer than the limit.
+    Operators(usize),
+}
+
+/// The first place where the file passes one of the limits. Strings, characters and
+/// comments are skipped so their contents do not count.
+pub fn exceeds(text: &str, max_nesting: usize, max_run: usize) -> Option<(TooDeep, usize)> {
     let b = text.as_bytes();
     let mut depth = 0usize;
+    // Per delimiter depth, the tokens syn would recurse on since the last `;`, `,`, `=>`
+    // or brace at that depth; those end any such chain.
+    let mut runs: Vec<usize> = vec![0];
     let mut i = 0;
     while i < b.len() {
         match b[i] {
             b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > limit {
-                    return Some((limit, i));
+                if b[i] == b'{' {
+                    runs[depth] = 0;
                 }
+                depth += 1;
+                if depth > max_nesting {
+                    return Some((TooDeep::Delimiters(max_nesting), i));
+                }
+                if runs.len() <= depth {
+                    runs.push(0);
+                }
+                runs[depth] = 0;
                 i += 1;
             }
             b')' | b']' | b'}' => {
                 depth = depth.saturating_sub(1);
+                if b[i] == b'}' {
+                    runs[depth] = 0;
+                }
+                i += 1;
+            }
+            b';' | b',' => {
+                runs[depth] = 0;
+                i += 1;
+            }
+            b'=' if b.get(i + 1) == Some(&b'>') => {
+                runs[depth] = 0;
+                i += 2;
+            }
+            b'!' | b'-' | b'*' | b'&' | b'|' | b'<' | b'=' => {
+                runs[depth] += 1;
+                if runs[depth] > max_run {
+                    return Some((TooDeep::Operators(max_run), i));
+                }
                 i += 1;
             }
             b'/' if b.get(i + 1) == Some(&b'/') => {
@@ -26,7 +64,21 @@ pub fn exceeds(text: &str, limit: usize) -> Option<(usize, usize)> {
             b'/' if b.get(i + 1) == Some(&b'*') => i = skip_block_comment(b, i + 2),
             b'"' => i = skip_string(b, i + 1),
             b'\'' => i = skip_char_or_lifetime(b, i + 1),
-            b'r' | b'b' | b'c' if !ident_before(b, i) => i = skip_prefixed_literal(b, i),
+            c if (c.is_ascii_alphabetic() || c == b'_') && !ident_before(b, i) => {
+                // `r"…"`, `b'x'` and the like are literals; anything else is a word.
+                let end = if matches!(c, b'r' | b'b' | b'c') {
+                    skip_prefixed_literal(b, i)
+                } else {
+                    skip_ident(b, i)
+                };
+                if matches!(&b[i..end], b"return" | b"break" | b"yield" | b"move") {
+                    runs[depth] += 1;
+                    if runs[depth] > max_run {
+                        return Some((TooDeep::Operators(max_run), i));
+                    }
+                }
+                i = end;
+            }
             _ => i += 1,
         }
     }
@@ -146,14 +198,72 @@ fn skip_ident(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether expressions, types or patterns nest deeper than `limit` in the parsed file.
+/// syn parses method, field, binary-operator and `else if` chains in a loop, but every
+/// visitor (ours and syn's `Drop`) recurses into them; this check recurses at most
+/// `limit` levels itself.
+pub fn ast_exceeds(file: &syn::File, limit: usize) -> bool {
+    let mut d = Depth {
+        depth: 0,
+        limit,
+        exceeded: false,
+    };
+    syn::visit::Visit::visit_file(&mut d, file);
+    d.exceeded
+}
+
+struct Depth {
+    depth: usize,
+    limit: usize,
+    exceeded: bool,
+}
+
+impl Depth {
+    fn nested(&mut self, inner: impl FnOnce(&mut Self)) {
+        if self.exceeded {
+            return;
+        }
+        if self.depth >= self.limit {
+            self.exceeded = true;
+            return;
+        }
+        self.depth += 1;
+        inner(self);
+        self.depth -= 1;
+    }
+}
+
+impl<'ast> syn::visit::Visit<'ast> for Depth {
+    fn visit_expr(&mut self, e: &'ast syn::Expr) {
+        self.nested(|d| syn::visit::visit_expr(d, e));
+    }
+    fn visit_type(&mut self, t: &'ast syn::Type) {
+        self.nested(|d| syn::visit::visit_type(d, t));
+    }
+    fn visit_pat(&mut self, p: &'ast syn::Pat) {
+        self.nested(|d| syn::visit::visit_pat(d, p));
+    }
+    fn visit_item(&mut self, i: &'ast syn::Item) {
+        self.nested(|d| syn::visit::visit_item(d, i));
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::exceeds;
+    use super::{TooDeep, exceeds};
+
+    fn nesting(text: &str, limit: usize) -> Option<(TooDeep, usize)> {
+        exceeds(text, limit, usize::MAX)
+    }
 
     #[test]
     fn counts_real_delimiters_only() {
-        assert_eq!(exceeds("fn f() { ((1)) }", 3), Some((3, 11)));
-        assert_eq!(exceeds("fn f() { ((1)) }", 4), None);
+        // `{` is the first level, the second `(` the third.
+        assert_eq!(
+            nesting("fn f() { ((1)) }", 2),
+            Some((TooDeep::Delimiters(2), 10))
+        );
+        assert_eq!(nesting("fn f() { ((1)) }", 3), None);
         let hidden = r####"
             // (((((
             /* ((( /* ((( */ ((( */
@@ -165,8 +275,27 @@ mod tests {
             let u = '\u{28}';
             let e = 'é';
         "####;
-        assert_eq!(exceeds(hidden, 1), None);
+        assert_eq!(nesting(hidden, 1), None);
         let deep = format!("fn f() {{ {}1{} }}", "(".repeat(300), ")".repeat(300));
-        assert!(exceeds(&deep, 256).is_some());
+        assert!(nesting(&deep, 256).is_some());
+    }
+
+    #[test]
+    fn counts_recursive_chains_between_separators() {
+        let chain = format!("fn f() {{ let x = {}true; }}", "!".repeat(50));
+        assert!(matches!(
+            exceeds(&chain, 256, 40),
+            Some((TooDeep::Operators(40), _))
+        ));
+        assert_eq!(exceeds(&chain, 256, 60), None);
+        let returns = format!("fn f() {{ {}1; }}", "return ".repeat(50));
+        assert!(exceeds(&returns, 256, 40).is_some());
+        // Separators end a chain: many short expressions are fine.
+        let many = "fn f() { let a = !x; let b = -y; }\n".repeat(100);
+        assert_eq!(exceeds(&many, 256, 40), None);
+        let arms = format!("match x {{ {} }}", "A | B => !c, ".repeat(100));
+        assert_eq!(exceeds(&arms, 256, 40), None);
+        // `returned` is an identifier, not the keyword.
+        assert_eq!(exceeds(&"returned ".repeat(100), 256, 40), None);
     }
 }

@@ -1,0 +1,107 @@
+//! Throughput of a full scan against a bare `syn::parse_file` of the same files.
+//!
+//!     cargo bench --bench throughput -- DIR [--jobs N] [--runs N]
+//!
+//! Both sides read every file and run on the same number of threads; each is run `runs`
+//! times and the fastest run is reported, so the ratio is what the analysis adds to parsing.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use stray::config::Config;
+use stray::scan::{self, Input};
+use stray::workspace;
+
+fn main() {
+    let mut dir = None;
+    let mut jobs = None;
+    let mut runs = 3;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--jobs" | "-j" => jobs = args.next().and_then(|v| v.parse().ok()),
+            "--runs" => runs = args.next().and_then(|v| v.parse().ok()).unwrap_or(3),
+            "--bench" => {}
+            other => dir = Some(PathBuf::from(other)),
+        }
+    }
+    let Some(dir) = dir else {
+        eprintln!("usage: cargo bench --bench throughput -- DIR [--jobs N] [--runs N]");
+        std::process::exit(2);
+    };
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let found = match workspace::explicit(std::slice::from_ref(&dir), &cwd) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::exit(2);
+        }
+    };
+    let inputs = found.inputs;
+    let bytes: u64 = inputs
+        .iter()
+        .filter_map(|i| std::fs::metadata(&i.path).ok())
+        .map(|m| m.len())
+        .sum();
+    let mb = bytes as f64 / 1e6;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .stack_size(64 << 20)
+        .build()
+        .expect("thread pool");
+    println!(
+        "{} files, {:.1} MB, {} threads, best of {runs} runs",
+        inputs.len(),
+        mb,
+        pool.current_num_threads()
+    );
+
+    let parse = best(runs, || pool.install(|| bare_parse(&inputs)));
+    let config = Config {
+        jobs,
+        ..Config::default()
+    };
+    let mut findings = 0;
+    let mut skipped = 0;
+    let full = best(runs, || {
+        let report = scan::scan(inputs.clone(), Vec::new(), &config);
+        findings = report.findings.len();
+        skipped = report.problems.len();
+    });
+    let line = |name: &str, t: Duration| {
+        println!(
+            "{name:<12} {:>8.3} s {:>8.1} MB/s",
+            t.as_secs_f64(),
+            mb / t.as_secs_f64()
+        );
+    };
+    line("bare parse", parse);
+    line("cargo-stray", full);
+    println!(
+        "ratio {:.2} (the analysis adds {:.0}% to parsing); {findings} findings, {skipped} files skipped",
+        full.as_secs_f64() / parse.as_secs_f64(),
+        (full.as_secs_f64() / parse.as_secs_f64() - 1.0) * 100.0
+    );
+}
+
+fn bare_parse(inputs: &[Input]) {
+    inputs.par_iter().for_each(|i| {
+        if let Ok(text) = std::fs::read_to_string(&i.path) {
+            let parsed = syn::parse_file(&text);
+            drop(parsed);
+            proc_macro2::extra::invalidate_current_thread_spans();
+        }
+    });
+}
+
+fn best(runs: usize, mut f: impl FnMut()) -> Duration {
+    (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
