@@ -72,28 +72,15 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// Stable identity for baselines and SARIF: the lint, the file and the text of the
-    /// primary span and of its line, never line numbers, so unrelated edits that move
-    /// the code do not change it. `occurrence` separates identical lines in one file.
-    pub fn fingerprint(&self, occurrence: usize) -> String {
-        let d = &self.diagnostic;
-        let line = self.file.position(d.primary.span.start).line;
-        let mut h = Fnv::new();
-        h.write(self.lint.id.as_bytes());
-        h.write(self.file.display.as_bytes());
-        h.write(normalize(self.file.line_text(line)).as_bytes());
-        h.write(normalize(self.file.snippet(d.primary.span.clone())).as_bytes());
-        h.write(&occurrence.to_le_bytes());
-        format!("{:016x}", h.finish())
-    }
-
-    /// The key two findings share when `fingerprint` would need an occurrence index
-    /// to tell them apart.
-    pub fn fingerprint_key(&self) -> (String, &'static str, String, String) {
+    /// What identifies a finding across runs: the lint, the file (as `path`, relative to
+    /// the repository root so it does not depend on where cargo-stray runs) and the text
+    /// of the primary span and of its line, never line numbers, so unrelated edits that
+    /// move the code do not change it.
+    pub fn identity(&self, path: &str) -> (String, &'static str, String, String) {
         let d = &self.diagnostic;
         let line = self.file.position(d.primary.span.start).line;
         (
-            self.file.display.clone(),
+            path.to_string(),
             self.lint.id,
             normalize(self.file.line_text(line)),
             normalize(self.file.snippet(d.primary.span.clone())),
@@ -101,17 +88,23 @@ impl Finding {
     }
 }
 
-/// Stable fingerprints of the findings, in order; identical lines in one file are told
-/// apart by their occurrence index.
-pub fn fingerprints(findings: &[Finding]) -> Vec<String> {
+/// Stable fingerprints of the findings, in order. `path_of` gives each finding's file
+/// relative to the repository root; identical identities are told apart by occurrence.
+pub fn fingerprints(findings: &[Finding], path_of: impl Fn(&Finding) -> String) -> Vec<String> {
     let mut seen = std::collections::HashMap::new();
     findings
         .iter()
         .map(|f| {
-            let n = seen.entry(f.fingerprint_key()).or_insert(0usize);
-            let fp = f.fingerprint(*n);
+            let identity = f.identity(&path_of(f));
+            let mut h = Fnv::new();
+            h.write(identity.0.as_bytes());
+            h.write(identity.1.as_bytes());
+            h.write(identity.2.as_bytes());
+            h.write(identity.3.as_bytes());
+            let n = seen.entry(identity).or_insert(0usize);
+            h.write(&n.to_le_bytes());
             *n += 1;
-            fp
+            format!("{:016x}", h.finish())
         })
         .collect()
 }

@@ -341,3 +341,33 @@ fn fingerprints_survive_unrelated_line_moves() {
         fingerprint(result_in(&after, "src/w%C3%AFde%20dir/wide.rs"))
     );
 }
+
+/// Code scanning matches alerts across runs by fingerprint: running from the repository
+/// root or from a subdirectory must not reopen them.
+#[test]
+fn fingerprints_do_not_depend_on_the_working_directory() {
+    let p = project();
+    let git = Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(&p.top)
+        .status();
+    if !git.is_ok_and(|s| s.success()) {
+        eprintln!("git is not available: skipping");
+        return;
+    }
+    let from_crate = parse(&run(&p.dir));
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-stray"))
+        .args(["--format", "sarif"])
+        .args([GUARD_PATH, WIDE_PATH].map(|f| format!("crate/{f}")))
+        .current_dir(&p.top)
+        .output()
+        .unwrap();
+    let from_top = parse(&out.stdout);
+    for uri in ["crate/src/guard.rs", "crate/src/w%C3%AFde%20dir/wide.rs"] {
+        assert_eq!(
+            fingerprint(result_in(&from_crate, uri)),
+            fingerprint(result_in(&from_top, uri)),
+            "{uri}"
+        );
+    }
+}

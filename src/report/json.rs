@@ -2,6 +2,7 @@
 //! only ever added within a version.
 
 use std::io::Write;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -82,13 +83,13 @@ struct Skipped<'a> {
     column: Option<usize>,
 }
 
-pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io::Result<()> {
     let errors = report
         .findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let fingerprints = crate::diagnostic::fingerprints(&report.findings);
+    let fingerprints = super::sarif::fingerprints(&report.findings, repo_root);
     let doc = Document {
         schema_version: SCHEMA_VERSION,
         tool: Tool {

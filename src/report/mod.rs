@@ -40,7 +40,7 @@ pub fn write(
 ) -> std::io::Result<()> {
     match format {
         Format::Human => human::write(report, style, out),
-        Format::Json => json::write(report, out),
+        Format::Json => json::write(report, repo_root, out),
         Format::Github => github::write(report, out),
         Format::Sarif => sarif::write(report, repo_root, out),
     }

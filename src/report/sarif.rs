@@ -179,19 +179,37 @@ struct Region {
     byte_length: Option<usize>,
 }
 
-pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io::Result<()> {
+/// The findings' fingerprints, computed from their files' paths relative to the
+/// repository root, so they are the same wherever cargo-stray is run from.
+pub fn fingerprints(findings: &[Finding], repo_root: &Path) -> Vec<String> {
     let cwd = std::env::current_dir().ok();
-    // The caller canonicalizes the root when it can; when it could not, a relative root
-    // would make neither a `file:` URI nor a prefix of the absolute paths below.
-    let repo_root = match &cwd {
-        Some(cwd) if repo_root.is_relative() => normalize(&cwd.join(repo_root)),
-        _ => repo_root.to_path_buf(),
-    };
+    let repo_root = absolute_root(repo_root, cwd.as_deref());
     let places = Places {
         repo_root: &repo_root,
         cwd: cwd.as_deref(),
     };
-    let fingerprints = crate::diagnostic::fingerprints(&report.findings);
+    crate::diagnostic::fingerprints(findings, |f| {
+        places.artifact(&f.file.path, &f.file.display).uri
+    })
+}
+
+/// The caller canonicalizes the root when it can; when it could not, a relative root
+/// would make neither a `file:` URI nor a prefix of the absolute paths below.
+fn absolute_root(repo_root: &Path, cwd: Option<&Path>) -> PathBuf {
+    match cwd {
+        Some(cwd) if repo_root.is_relative() => normalize(&cwd.join(repo_root)),
+        _ => repo_root.to_path_buf(),
+    }
+}
+
+pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io::Result<()> {
+    let cwd = std::env::current_dir().ok();
+    let repo_root = absolute_root(repo_root, cwd.as_deref());
+    let places = Places {
+        repo_root: &repo_root,
+        cwd: cwd.as_deref(),
+    };
+    let fingerprints = fingerprints(&report.findings, &repo_root);
     let results = report
         .findings
         .iter()
