@@ -67,17 +67,39 @@ pub struct Report {
     pub files_scanned: usize,
 }
 
-/// Delimiters nested deeper than this are refused: syn parses them recursively, and a
-/// stack overflow aborts the whole process, which no `catch_unwind` can stop.
-pub const MAX_NESTING: usize = 256;
+/// How deep a file may nest and still be parsed and analysed on a given stack. syn parses
+/// delimiters, prefix operators, closures, generic arguments and `return`/assignment
+/// chains recursively; method, field, binary-operator and `else if` chains in a loop, but
+/// every visitor (ours, and the tree's `Drop`) recurses into those. A stack overflow aborts
+/// the whole process, which no `catch_unwind` can stop, so files are measured first.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    /// `(`, `[`, `{` nesting, measured before parsing.
+    nesting: usize,
+    /// Longest run of tokens syn parses by recursion between two separators, measured
+    /// before parsing.
+    operator_run: usize,
+    /// Deepest expression, type or pattern tree, measured after parsing.
+    ast_depth: usize,
+}
 
-/// Longest run of tokens syn parses by recursion (`!!!!x`, `|| || ||`, `A<A<A<`,
-/// `return return`) between two separators, before parsing.
-pub const MAX_OPERATOR_RUN: usize = 1024;
+/// What every file gets, on the pool's 64 MiB stacks: far beyond hand-written code.
+const NORMAL: Limits = Limits {
+    nesting: 256,
+    operator_run: 1024,
+    ast_depth: 1000,
+};
 
-/// Deepest expression, type or pattern tree accepted after parsing (long method or
-/// `else if` chains parse in a loop but are visited by recursion).
-pub const MAX_AST_DEPTH: usize = 1000;
+/// Generated code (large match tables, long expressions) that passes `NORMAL` is analysed
+/// on a thread of its own with a 1 GiB stack (reserved, committed only as used), sixteen
+/// times the pool's, with limits scaled alike. Beyond these, a file is skipped.
+const DEEP: Limits = Limits {
+    nesting: 4096,
+    operator_run: 16384,
+    ast_depth: 16000,
+};
+
+const DEEP_STACK_SIZE: usize = 1 << 30;
 
 /// Worker threads get large stacks, for syn's recursion and ours.
 const STACK_SIZE: usize = 64 << 20;
@@ -203,7 +225,15 @@ type Analysis =
     Result<Vec<(&'static lints::Lint, Diagnostic)>, (ProblemKind, String, Option<usize>)>;
 
 fn analyse(source: &SourceFile, config: &Config) -> Analysis {
-    if let Some((why, offset)) = nesting::exceeds(&source.text, MAX_NESTING, MAX_OPERATOR_RUN) {
+    if nesting::exceeds(&source.text, NORMAL.nesting, NORMAL.operator_run).is_none() {
+        match analyse_within(source, config, NORMAL) {
+            // A tree deeper than the normal stack allows: try again on the deep one.
+            Err((ProblemKind::TooDeep, _, _)) => {}
+            done => return done,
+        }
+    } else if let Some((why, offset)) =
+        nesting::exceeds(&source.text, DEEP.nesting, DEEP.operator_run)
+    {
         let what = match why {
             nesting::TooDeep::Delimiters(n) => format!("delimiters nest more than {n} deep"),
             nesting::TooDeep::Operators(n) => format!(
@@ -216,6 +246,30 @@ fn analyse(source: &SourceFile, config: &Config) -> Analysis {
             Some(offset),
         ));
     }
+    std::thread::scope(|scope| {
+        let thread = std::thread::Builder::new()
+            .name("cargo-stray-deep".into())
+            .stack_size(DEEP_STACK_SIZE)
+            .spawn_scoped(scope, || {
+                ANALYSING.with(|a| a.set(true));
+                analyse_within(source, config, DEEP)
+            });
+        match thread {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(e) => Err((
+                ProblemKind::TooDeep,
+                format!(
+                    "nests too deep for the worker threads, and a thread with a larger stack could not be started: {e}"
+                ),
+                None,
+            )),
+        }
+    })
+}
+
+fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analysis {
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let bom = source.text.len() - text.len();
     let syntax = syn::parse_file(text).map_err(|e| {
@@ -226,13 +280,14 @@ fn analyse(source: &SourceFile, config: &Config) -> Analysis {
             Some(offset),
         )
     })?;
-    if nesting::ast_exceeds(&syntax, MAX_AST_DEPTH) {
+    if nesting::ast_exceeds(&syntax, limits.ast_depth) {
         // Dropping the tree would recurse as deep as it nests: leak this one instead.
         std::mem::forget(syntax);
         return Err((
             ProblemKind::TooDeep,
             format!(
-                "expressions nest more than {MAX_AST_DEPTH} deep; skipped, as analysing it could overflow the stack"
+                "expressions nest more than {} deep; skipped, as analysing it could overflow the stack",
+                limits.ast_depth
             ),
             None,
         ));

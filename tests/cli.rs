@@ -1564,3 +1564,37 @@ fn output_does_not_depend_on_the_number_of_threads() {
         .collect();
     assert_eq!(human[0].stderr, human[1].stderr);
 }
+
+/// Generated code nests deeper than hand-written code but is real: large match tables and
+/// long `else if` chains are analysed (on a thread with a larger stack), not skipped.
+#[test]
+fn deep_generated_code_is_analysed_not_skipped() {
+    let alternatives: Vec<String> = (0..3_000u32)
+        .map(|i| {
+            format!(
+                "'\\u{{{:x}}}'..='\\u{{{:x}}}'",
+                0x1000 + 2 * i,
+                0x1001 + 2 * i
+            )
+        })
+        .collect();
+    let table = format!(
+        "pub fn is_mark(c: char) -> bool {{\n    matches!(c, {})\n}}\n",
+        alternatives.join("\n        | ")
+    );
+    let arms: String = (0..2_000)
+        .map(|i| format!("if x == {i} {{ {i} }} else "))
+        .collect();
+    let chain = format!(
+        "use tokio_util::sync::CancellationToken;\n\
+         fn pick(x: u32, token: CancellationToken) -> u32 {{\n    let _ = token.drop_guard();\n    {arms}{{ 0 }}\n}}\n"
+    );
+    let dir = temp();
+    write(&dir.path().join("table.rs"), table.as_bytes());
+    write(&dir.path().join("chain.rs"), chain.as_bytes());
+    let r = stray_run(dir.path(), &["--format", "json", "table.rs", "chain.rs"]);
+    let doc = r.json();
+    assert_eq!(count(&doc, "files_skipped"), 0, "{r}");
+    assert_eq!(count(&doc, "findings"), 1, "{r}");
+    assert_eq!(doc["findings"][0]["file"], "chain.rs", "{r}");
+}
