@@ -1,6 +1,7 @@
 //! `guard_dropped_immediately`: a guard whose drop does the work, discarded as soon as it
 //! is created.
 
+use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Expr, Pat, Stmt};
 
@@ -63,8 +64,12 @@ fn init_logging() -> tracing_appender::non_blocking::WorkerGuard {
 The receiver of `drop_guard()` must be known to be a `CancellationToken`: a local created
 with `CancellationToken::new()`, `child_token()` or `clone()` of a token, a parameter or
 `let` annotated with the type, or a field of a struct declared in the same file. A token
-obtained from a function defined elsewhere is not recognised, so some discarded guards go
-unreported. Explicit `drop(guard)` is taken as intended and not reported.
+inside an `Arc`, `Rc` or `Box` counts as the token. A token obtained from a function
+defined elsewhere is not recognised, so some discarded guards go unreported.
+
+Not reported, by design: `drop(guard)` and a bare `guard;` on an existing guard (explicit,
+and equivalent to cancelling), `let _ = guard;` (does not move it), and
+`let _ = &token.drop_guard();` (the borrowed temporary lives to the end of the block).
 ",
     },
     check,
@@ -94,7 +99,7 @@ impl StatementVisitor for Check<'_> {
                 if !is_place(&a.right)
                     && let Some(ty) = typer.infer(&a.right)
                 {
-                    self.discarded(&ty, &a.right, Some(a.left.span()));
+                    self.discarded(&ty, &a.right, Some((a.left.span(), "_")));
                 }
             }
             Stmt::Expr(expr, Some(_)) => {
@@ -113,7 +118,7 @@ impl Check<'_> {
     /// Reports the guards in `ty` that `pat` does not bind.
     fn pattern(&mut self, pat: &Pat, ty: &Ty, init: &Expr) {
         match (pat, ty) {
-            (Pat::Wild(w), _) => self.discarded(ty, init, Some(w.span())),
+            (Pat::Wild(w), _) => self.discarded(ty, init, Some((w.span(), "_"))),
             (Pat::Type(p), _) => self.pattern(&p.pat, ty, init),
             (Pat::Paren(p), _) => self.pattern(&p.pat, ty, init),
             (Pat::Tuple(t), Ty::Tuple(elems)) => {
@@ -135,7 +140,7 @@ impl Check<'_> {
                         }
                         Some(r) => {
                             // Covered by `..`: not bound, dropped with the tuple.
-                            let rest_pat = t.elems.iter().nth(r).map(Spanned::span);
+                            let rest_pat = t.elems.iter().nth(r).map(|p| (p.span(), ".."));
                             self.discarded(elem, init, rest_pat);
                             continue;
                         }
@@ -149,9 +154,10 @@ impl Check<'_> {
         }
     }
 
-    /// Reports every guard in a value of type `ty` that is dropped at once. `dropped_at`
+    /// Reports every guard in a value of type `ty` that is dropped at once. `dropped_at`,
+    /// with how it is written (`_` or `..`),
     /// is the pattern that fails to bind it, if any.
-    fn discarded(&mut self, ty: &Ty, init: &Expr, dropped_at: Option<proc_macro2::Span>) {
+    fn discarded(&mut self, ty: &Ty, init: &Expr, dropped_at: Option<(Span, &'static str)>) {
         match ty {
             Ty::Path(p) => {
                 if let Some(guard) = Catalog::guard(p) {
@@ -167,7 +173,7 @@ impl Check<'_> {
     }
 }
 
-fn diagnostic(guard: &Guard, init: &Expr, dropped_at: Option<proc_macro2::Span>) -> Diagnostic {
+fn diagnostic(guard: &Guard, init: &Expr, dropped_at: Option<(Span, &'static str)>) -> Diagnostic {
     let name = Catalog::known_type(guard.ty).map_or(guard.ty, |t| t.short);
     let primary = Label {
         span: init.span().byte_range(),
@@ -180,11 +186,10 @@ fn diagnostic(guard: &Guard, init: &Expr, dropped_at: Option<proc_macro2::Span>)
         },
     };
     let secondary = dropped_at
-        .map(|span| Label {
+        .map(|(span, written)| Label {
             span: span.byte_range(),
             message: format!(
-                "`{}` does not bind: the `{name}` is dropped here, which {}",
-                snippet_kind(span),
+                "`{written}` does not bind: the `{name}` is dropped here, which {}",
                 guard.on_drop
             ),
         })
@@ -222,10 +227,4 @@ fn is_place(expr: &Expr) -> bool {
         Expr::Group(g) => is_place(&g.expr),
         _ => false,
     }
-}
-
-/// `_` or `..`, for the label of the pattern that drops the guard.
-fn snippet_kind(span: proc_macro2::Span) -> &'static str {
-    let r = span.byte_range();
-    if r.end - r.start == 2 { ".." } else { "_" }
 }
