@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod flow;
 pub mod lints;
 pub mod report;
 pub mod scan;

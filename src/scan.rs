@@ -299,6 +299,7 @@ fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analy
         syntax: &syntax,
         imports: &imports,
         fields: &fields,
+        flow: std::cell::OnceCell::new(),
     };
     let mut out = Vec::new();
     for lint in lints::ALL {

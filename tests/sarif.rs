@@ -197,7 +197,10 @@ fn check_github_rules(sarif: &Value, root: &Path, prefix: &str) {
         assert!(tags.contains(&Value::from(lint.family.as_str())));
         assert!(rule["properties"]["problem.severity"].is_string());
     }
-    let rule = &rules[0];
+    let rule = rules
+        .iter()
+        .find(|r| r["id"] == "guard_dropped_immediately")
+        .unwrap();
     assert_eq!(rule["name"], "GuardDroppedImmediately");
     assert_eq!(rule["defaultConfiguration"]["level"], "error");
     assert_eq!(rule["properties"]["precision"], "very-high");

@@ -117,6 +117,8 @@ pub const ENTRIES: Entries = Entries {
             output: WRITER_AND_GUARD,
         },
     ],
+    builders: &[],
+    resources: &[],
     guards: &[
         Guard {
             ty: DROP_GUARD,

@@ -4,6 +4,7 @@
 //! name no library themselves.
 
 pub mod cancel;
+pub mod process;
 
 /// A library type, with every public path it can be named by.
 #[derive(Debug)]
@@ -52,6 +53,62 @@ pub struct Guard {
     pub keep: &'static str,
 }
 
+/// A type whose values configure and then create a resource (`std::process::Command`).
+#[derive(Debug)]
+pub struct Builder {
+    pub ty: &'static str,
+    /// Associated functions that start a builder (`Command::new`).
+    pub constructors: &'static [&'static str],
+    /// Configuration worth remembering, by method and argument.
+    pub settings: &'static [Setting],
+}
+
+/// `cmd.stdout(Stdio::piped())` sets `flag`; the same method with another argument clears it.
+#[derive(Debug)]
+pub struct Setting {
+    pub method: &'static str,
+    /// The argument that sets the flag: a function path (`std::process::Stdio::piped`) or
+    /// a literal (`true`).
+    pub argument: &'static str,
+    pub flag: u32,
+}
+
+/// A value that carries an obligation, created by calling `create` on a builder.
+#[derive(Debug)]
+pub struct Resource {
+    /// Stable name, for lints to select the resources they judge.
+    pub id: &'static str,
+    pub ty: &'static str,
+    /// The builder type and the method that creates the resource from it.
+    pub builder: &'static str,
+    pub create: &'static str,
+    /// Whether `create` returns the resource inside a `Result` (`io::Result<Child>`).
+    pub fallible: bool,
+    /// Methods that settle the obligation.
+    pub discharge: &'static [&'static str],
+    /// Methods and fields that neither settle nor hand the value off. Any other method is
+    /// taken as handing it off (an extension trait may settle it): silence, never a guess.
+    pub neutral: &'static [&'static str],
+    /// Methods that give a reference to the value itself (`as_mut`).
+    pub reborrow: &'static [&'static str],
+}
+
+/// Calls that run a closure or async block they are given: its body is analysed as part
+/// of the story of the values it captures, instead of being treated as an escape.
+#[derive(Debug)]
+pub struct Executors {
+    pub functions: &'static [&'static str],
+    /// Methods of any receiver (`thread::Builder::spawn`, `Scope::spawn`).
+    pub methods: &'static [&'static str],
+}
+
+/// Calls that never return: the path ends there, silently.
+#[derive(Debug)]
+pub struct Diverging {
+    pub functions: &'static [&'static str],
+    pub macros: &'static [&'static str],
+}
+
 /// One family's share of the catalog.
 #[derive(Debug)]
 pub struct Entries {
@@ -59,10 +116,49 @@ pub struct Entries {
     pub functions: &'static [Function],
     pub methods: &'static [Method],
     pub guards: &'static [Guard],
+    pub builders: &'static [Builder],
+    pub resources: &'static [Resource],
 }
 
 /// Every family's entries.
-pub const ALL: &[&Entries] = &[&cancel::ENTRIES];
+pub const ALL: &[&Entries] = &[&cancel::ENTRIES, &process::ENTRIES];
+
+/// Spawners every family shares.
+pub const EXECUTORS: Executors = Executors {
+    functions: &[
+        "std::thread::spawn",
+        "tokio::spawn",
+        "tokio::task::spawn",
+        "tokio::task::spawn_blocking",
+        "tokio::task::spawn_local",
+        "tokio::task::block_in_place",
+        "async_std::task::spawn",
+        "async_std::task::spawn_blocking",
+        "smol::spawn",
+        "rayon::spawn",
+        "futures::executor::block_on",
+        "tokio::runtime::Runtime::block_on",
+    ],
+    methods: &[
+        "spawn",
+        "spawn_scoped",
+        "spawn_blocking",
+        "spawn_local",
+        "block_on",
+    ],
+};
+
+pub const DIVERGING: Diverging = Diverging {
+    functions: &[
+        "std::process::exit",
+        "std::process::abort",
+        "process::exit",
+        "process::abort",
+        "exit",
+        "abort",
+    ],
+    macros: &["panic", "unreachable", "todo", "unimplemented"],
+};
 
 /// Lookups over all families.
 pub struct Catalog;
@@ -106,6 +202,24 @@ impl Catalog {
 
     pub fn guard(ty: &str) -> Option<&'static Guard> {
         ALL.iter().flat_map(|e| e.guards).find(|g| g.ty == ty)
+    }
+
+    pub fn builder(ty: &str) -> Option<&'static Builder> {
+        ALL.iter().flat_map(|e| e.builders).find(|b| b.ty == ty)
+    }
+
+    /// The resource a builder's method creates.
+    pub fn resource_created_by(builder: &str, method: &str) -> Option<&'static Resource> {
+        ALL.iter()
+            .flat_map(|e| e.resources)
+            .find(|r| r.builder == builder && r.create == method)
+    }
+
+    /// Whether a method name creates some resource (a cheap filter before analysis).
+    pub fn is_create_method(method: &str) -> bool {
+        ALL.iter()
+            .flat_map(|e| e.resources)
+            .any(|r| r.create == method)
     }
 }
 

@@ -2,17 +2,20 @@
 //! one line to `ALL`; the docs pages, `--explain`, `--list-lints`, SARIF rules and the
 //! README table are all derived from the `Lint` values.
 
+use std::cell::OnceCell;
 use std::fmt::Write as _;
 
 use crate::diagnostic::{Diagnostic, Level};
+use crate::flow::{self, Flow};
 use crate::source::SourceFile;
 use crate::syntax::imports::FileImports;
 use crate::syntax::types::StructFields;
 
 pub mod guard_dropped_immediately;
+pub mod zombie_child;
 
 /// Every lint cargo-stray knows, in the order they are listed to users.
-pub const ALL: &[&Lint] = &[&guard_dropped_immediately::LINT];
+pub const ALL: &[&Lint] = &[&zombie_child::LINT, &guard_dropped_immediately::LINT];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Family {
@@ -57,6 +60,15 @@ pub struct FileContext<'a> {
     pub syntax: &'a syn::File,
     pub imports: &'a FileImports,
     pub fields: &'a StructFields,
+    /// The flow engine's results, computed once for all the lints that read them.
+    pub flow: OnceCell<Flow>,
+}
+
+impl FileContext<'_> {
+    pub fn flow(&self) -> &Flow {
+        self.flow
+            .get_or_init(|| flow::analyse(self.syntax, self.imports))
+    }
 }
 
 pub struct Lint {

@@ -1,0 +1,1393 @@
+//! The abstract interpreter: evaluates one body's statements and expressions over the
+//! abstract state, following values through bindings, moves, borrows, branches, loops,
+//! jumps and the closures that spawners run.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+use syn::{Block, Expr, Pat, Stmt, Token};
+
+use super::track::{ABSENT, Bits, GONE, LIVE, ObjectId, SETTLED, Scope, State, Val, Var};
+use super::{Exit, Fate, Flow, Loss, Story};
+use crate::catalog::{Catalog, DIVERGING, EXECUTORS, Resource};
+use crate::syntax::imports::{FileImports, Resolver};
+
+/// How many times a loop body is re-analysed before its state is taken as final. Each
+/// value's state only grows (four bits), so real loops settle in two or three rounds.
+const MAX_LOOP_ROUNDS: usize = 6;
+
+/// Macros whose arguments are comma-separated expressions, evaluated as such.
+const EXPRESSION_MACROS: &[&str] = &[
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "format",
+    "format_args",
+    "write",
+    "writeln",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "dbg",
+    "vec",
+    "info",
+    "warn",
+    "error",
+    "debug",
+    "trace",
+];
+
+/// Methods on a `Result`/`Option` that hand back the value inside.
+const UNWRAP: &[&str] = &["unwrap", "expect", "unwrap_unchecked"];
+/// Methods on a `Result`/`Option` that keep the value inside it.
+const PLUMBING: &[&str] = &[
+    "map_err",
+    "context",
+    "with_context",
+    "wrap_err",
+    "wrap_err_with",
+    "ok",
+    "ok_or",
+    "ok_or_else",
+    "inspect_err",
+    "as_mut",
+];
+/// Methods on a `Result`/`Option` that only look.
+const INSPECT: &[&str] = &["is_ok", "is_err", "is_some", "is_none"];
+/// Methods that add to a local collection without handing anything off.
+const COLLECT: &[&str] = &["push", "push_back", "push_front", "insert"];
+/// Methods that only look at a local collection.
+const COLLECTION_NEUTRAL: &[&str] = &["len", "is_empty", "capacity", "reserve"];
+
+pub fn analyse_file(file: &syn::File, imports: &FileImports) -> Flow {
+    let mut bodies = Bodies {
+        resolver: Resolver::new(imports),
+        objects: Vec::new(),
+        sites: HashMap::new(),
+    };
+    bodies.visit_file(file);
+    let stories = bodies
+        .objects
+        .into_iter()
+        .map(|o| {
+            let witness = o
+                .losses
+                .iter()
+                .filter(|l| l.exit.is_early())
+                .min_by_key(|l| l.span.start)
+                .or_else(|| o.losses.iter().min_by_key(|l| l.span.start))
+                .cloned();
+            Story {
+                resource: o.resource,
+                created: o.created,
+                config: o.config,
+                fate: match witness {
+                    None => Fate::Settled,
+                    Some(witness) => Fate::Lost {
+                        always: !o.settled,
+                        witness,
+                    },
+                },
+                discharged_somewhere: o.discharged,
+            }
+        })
+        .collect();
+    Flow { stories }
+}
+
+/// What is known of one tracked value across the paths of its body.
+struct Object {
+    resource: &'static Resource,
+    created: Range<usize>,
+    config: u32,
+    losses: Vec<Loss>,
+    seen: HashSet<(usize, Exit)>,
+    /// Settled on some path (discharged or handed off).
+    settled: bool,
+    discharged: bool,
+}
+
+/// Finds the bodies of a file (functions, methods, default trait methods) with the name
+/// resolution in force around each, and runs the interpreter on those that may create a
+/// tracked value.
+struct Bodies<'a> {
+    resolver: Resolver<'a>,
+    objects: Vec<Object>,
+    /// Creation sites already seen, so a loop creating a value again reuses its id.
+    sites: HashMap<usize, ObjectId>,
+}
+
+impl Bodies<'_> {
+    fn body(&mut self, sig: &syn::Signature, block: &Block) {
+        if !may_create(block) {
+            return;
+        }
+        let mut interp = Interp {
+            resolver: self.resolver.clone(),
+            objects: &mut self.objects,
+            sites: &mut self.sites,
+            scopes: Vec::new(),
+            frames: Vec::new(),
+            loops: Vec::new(),
+            temps: Vec::new(),
+            state: State(Some(Vec::new())),
+        };
+        interp.run(sig, block);
+    }
+}
+
+impl<'ast> Visit<'ast> for Bodies<'_> {
+    fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        if let Some((_, items)) = &m.content {
+            self.resolver.enter_module(&m.ident.to_string());
+            for item in items {
+                self.visit_item(item);
+            }
+            self.resolver.leave_module();
+        }
+    }
+
+    fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+        let previous = self.resolver.set_self_type(Some(&i.self_ty));
+        syn::visit::visit_item_impl(self, i);
+        self.resolver.restore_self_type(previous);
+    }
+
+    fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+        self.body(&f.sig, &f.block);
+        // Functions nested in this one are bodies of their own.
+        syn::visit::visit_block(self, &f.block);
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+        self.body(&f.sig, &f.block);
+        syn::visit::visit_block(self, &f.block);
+    }
+
+    fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
+        if let Some(block) = &f.default {
+            self.body(&f.sig, block);
+            syn::visit::visit_block(self, block);
+        }
+    }
+}
+
+/// Whether a body calls a method that creates a tracked value: most bodies do not, and
+/// are not interpreted at all.
+fn may_create(block: &Block) -> bool {
+    struct Finder(bool);
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            if Catalog::is_create_method(&m.method.to_string()) {
+                self.0 = true;
+            } else if !self.0 {
+                syn::visit::visit_expr_method_call(self, m);
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut f = Finder(false);
+    f.visit_block(block);
+    f.0
+}
+
+/// A function, or a closure or async block run by a spawner, whose `return` and `?`
+/// end here.
+struct Frame {
+    scope_base: usize,
+    loop_base: usize,
+    temps_base: usize,
+    returns: State,
+}
+
+/// A loop (or labeled block) that `break` and `continue` can target.
+struct LoopTarget {
+    label: Option<String>,
+    scope_depth: usize,
+    temps_depth: usize,
+    breaks: State,
+    continues: State,
+    /// A labeled block takes `break 'label` but is not a loop.
+    is_loop: bool,
+}
+
+struct Interp<'a, 'o> {
+    resolver: Resolver<'a>,
+    objects: &'o mut Vec<Object>,
+    sites: &'o mut HashMap<usize, ObjectId>,
+    scopes: Vec<Scope>,
+    frames: Vec<Frame>,
+    loops: Vec<LoopTarget>,
+    /// Per statement being evaluated: values created or moved out during it that no
+    /// variable owns yet. Whatever is still unowned at the statement's end is dropped.
+    temps: Vec<Vec<ObjectId>>,
+    state: State,
+}
+
+/// Whether an expression's value is moved (`let x = e`, an argument) or only looked at
+/// (`e.method()` receivers, `&e`, format arguments).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Move,
+    Borrow,
+}
+
+impl Interp<'_, '_> {
+    fn run(&mut self, sig: &syn::Signature, block: &Block) {
+        self.frames.push(Frame {
+            scope_base: 0,
+            loop_base: 0,
+            temps_base: 0,
+            returns: State::unreachable(),
+        });
+        self.temps.push(Vec::new());
+        self.scopes.push(Scope::default());
+        for input in &sig.inputs {
+            if let syn::FnArg::Typed(t) = input {
+                self.bind_pattern(&t.pat, Val::Untracked);
+            }
+        }
+        let value = self.block(block);
+        // The body's value is returned: handed to the caller.
+        if let Some(id) = value.object() {
+            self.settle(id, false);
+        }
+        let close = block.brace_token.span.close().byte_range();
+        self.end_scope(close.clone());
+        self.drop_temps(close);
+        self.frames.pop();
+    }
+
+    // ---- values -------------------------------------------------------------------
+
+    fn bits(&self, id: ObjectId) -> Bits {
+        self.state.get(id)
+    }
+
+    fn create(&mut self, resource: &'static Resource, span: Range<usize>, config: u32) -> ObjectId {
+        let id = match self.sites.get(&span.start) {
+            Some(&id) => id,
+            None => {
+                self.objects.push(Object {
+                    resource,
+                    created: span.clone(),
+                    config,
+                    losses: Vec::new(),
+                    seen: HashSet::new(),
+                    settled: false,
+                    discharged: false,
+                });
+                let id = self.objects.len() - 1;
+                self.sites.insert(span.start, id);
+                id
+            }
+        };
+        self.state.set(id, LIVE);
+        if let Some(t) = self.temps.last_mut() {
+            t.push(id);
+        }
+        id
+    }
+
+    /// Discharged (`discharged`) or handed off: the obligation is someone's. Only this
+    /// path's state changes: whoever owns the value still does on the other paths, where
+    /// it may still be lost.
+    fn settle(&mut self, id: ObjectId, discharged: bool) {
+        let bits = self.bits(id);
+        if self.state.is_reachable() && bits & LIVE != 0 {
+            self.state.set(id, (bits & !LIVE) | SETTLED);
+            self.objects[id].settled = true;
+            self.objects[id].discharged |= discharged;
+        }
+    }
+
+    /// Records that the value is lost here if it may be live; `mutate`: and it is gone
+    /// from this path on (a `?` records the loss on its error path but the normal path
+    /// goes on with the value).
+    fn lose(&mut self, id: ObjectId, span: Range<usize>, exit: Exit, mutate: bool) {
+        let bits = self.bits(id);
+        if !self.state.is_reachable() || bits & LIVE == 0 {
+            return;
+        }
+        let o = &mut self.objects[id];
+        if o.seen.insert((span.start, exit)) {
+            o.losses.push(Loss { span, exit });
+        }
+        if mutate {
+            self.state.set(id, (bits & !LIVE) | GONE);
+        }
+    }
+
+    /// Removes `id` from whatever owns it (a variable or the statement's temporaries).
+    fn release(&mut self, id: ObjectId) {
+        for scope in &mut self.scopes {
+            for var in &mut scope.vars {
+                var.owns.retain(|o| *o != id);
+            }
+        }
+        for t in &mut self.temps {
+            t.retain(|o| *o != id);
+        }
+    }
+
+    fn owned_by_var(&self, id: ObjectId) -> bool {
+        self.scopes
+            .iter()
+            .any(|s| s.vars.iter().any(|v| v.owns.contains(&id)))
+    }
+
+    fn lookup(&self, name: &str) -> Option<(usize, usize)> {
+        for (si, scope) in self.scopes.iter().enumerate().rev() {
+            if let Some(vi) = scope.vars.iter().rposition(|v| v.name == name) {
+                return Some((si, vi));
+            }
+        }
+        None
+    }
+
+    fn var(&mut self, at: (usize, usize)) -> &mut Var {
+        &mut self.scopes[at.0].vars[at.1]
+    }
+
+    fn declare(&mut self, name: String, val: Val) {
+        let mut owns = Vec::new();
+        if let Val::Obj { id, owned: true } | Val::Wrapped(id) = val {
+            self.release(id);
+            owns.push(id);
+        }
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.vars.push(Var {
+                name,
+                val,
+                owns,
+                is_container: false,
+            });
+        }
+    }
+
+    /// Hands off every value that `tokens` (of a macro or closure we do not follow)
+    /// may use: silence rather than a guess.
+    fn settle_mentioned(&mut self, tokens: TokenStream) {
+        let mut names = Vec::new();
+        collect_idents(tokens, &mut names);
+        for name in names {
+            if let Some(at) = self.lookup(&name) {
+                let var = self.var(at).clone();
+                for id in var.owns.iter().copied().chain(var.val.object()) {
+                    self.settle(id, false);
+                }
+            }
+        }
+    }
+
+    // ---- statements and blocks ----------------------------------------------------
+
+    fn block(&mut self, block: &Block) -> Val {
+        self.resolver.enter_block(block);
+        self.scopes.push(Scope::default());
+        let mut value = Val::Untracked;
+        let n = block.stmts.len();
+        for (i, stmt) in block.stmts.iter().enumerate() {
+            if !self.state.is_reachable() {
+                break;
+            }
+            match stmt {
+                Stmt::Expr(e, None) if i + 1 == n => value = self.eval(e, Mode::Move),
+                _ => self.stmt(stmt),
+            }
+        }
+        let close = block.brace_token.span.close().byte_range();
+        // A value the block evaluates to is moved out, not dropped with the scope.
+        if let Some(id) = value.object()
+            && matches!(value, Val::Obj { owned: true, .. } | Val::Wrapped(_))
+        {
+            self.release(id);
+            if let Some(t) = self.temps.last_mut() {
+                t.push(id);
+            }
+        }
+        self.end_scope(close);
+        self.resolver.leave_block();
+        value
+    }
+
+    /// Ends the innermost scope: what its variables still own is dropped there.
+    fn end_scope(&mut self, at: Range<usize>) {
+        if let Some(scope) = self.scopes.pop() {
+            for var in scope.vars.iter().rev() {
+                for &id in &var.owns {
+                    self.lose(id, at.clone(), Exit::EndOfScope, true);
+                }
+            }
+        }
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) {
+        self.temps.push(Vec::new());
+        match stmt {
+            Stmt::Local(local) => {
+                let value = match &local.init {
+                    Some(init) => {
+                        let v = self.eval(&init.expr, Mode::Move);
+                        if let Some((_, diverge)) = &init.diverge {
+                            self.let_else(&local.pat, &v, diverge);
+                        }
+                        v
+                    }
+                    None => Val::Untracked,
+                };
+                self.bind_pattern(&local.pat, value);
+            }
+            Stmt::Expr(e, _) => {
+                self.eval(e, Mode::Move);
+            }
+            Stmt::Macro(m) => {
+                self.mac(&m.mac, m.span());
+            }
+            Stmt::Item(_) => {}
+        }
+        if self.state.is_reachable() {
+            let span = stmt.span().byte_range();
+            self.drop_temps(span);
+        } else {
+            self.temps.pop();
+        }
+    }
+
+    /// What the statement created or moved and nobody took is dropped at its end.
+    fn drop_temps(&mut self, span: Range<usize>) {
+        let temps = self.temps.pop().unwrap_or_default();
+        for id in temps {
+            if !self.owned_by_var(id) {
+                self.lose(id, span.clone(), Exit::Discarded, true);
+            }
+        }
+    }
+
+    /// `let PAT = value else { diverge };`: the `else` runs when the pattern fails.
+    fn let_else(&mut self, pat: &Pat, value: &Val, diverge: &Expr) {
+        let matched = self.state.clone();
+        if let Val::Wrapped(id) = *value
+            && refutes_absent(pat)
+        {
+            self.state.set(id, ABSENT);
+        }
+        // The `else` must diverge; the code after it runs only where the pattern matched.
+        self.eval(diverge, Mode::Move);
+        self.state = matched;
+    }
+
+    // ---- patterns -----------------------------------------------------------------
+
+    /// Binds `pat` to `value` in the current scope. A value destructured in a way we do
+    /// not follow is handed off.
+    fn bind_pattern(&mut self, pat: &Pat, value: Val) {
+        match pat {
+            Pat::Ident(p) if p.subpat.is_none() => {
+                let value = match value {
+                    Val::Obj { id, .. } if p.by_ref.is_some() => Val::Obj { id, owned: false },
+                    v => v,
+                };
+                self.declare(p.ident.to_string(), value);
+            }
+            Pat::Type(p) => self.bind_pattern(&p.pat, value),
+            Pat::Paren(p) => self.bind_pattern(&p.pat, value),
+            Pat::Reference(p) => self.bind_pattern(&p.pat, value),
+            Pat::Wild(_) => {}
+            Pat::TupleStruct(ts) if matches!(value, Val::Wrapped(_)) => {
+                let Val::Wrapped(id) = value else { return };
+                match ts
+                    .path
+                    .segments
+                    .last()
+                    .map(|s| s.ident.to_string())
+                    .as_deref()
+                {
+                    Some("Ok" | "Some") if ts.elems.len() == 1 => {
+                        if let Some(inner) = ts.elems.first() {
+                            self.bind_pattern(inner, Val::Obj { id, owned: true });
+                        }
+                    }
+                    Some("Err" | "None") => {
+                        self.state.set(id, ABSENT);
+                        self.release(id);
+                        self.bind_idents(pat);
+                    }
+                    _ => {
+                        self.settle(id, false);
+                        self.bind_idents(pat);
+                    }
+                }
+            }
+            Pat::Ident(_) => {
+                self.bind_idents(pat);
+                if let Some(id) = value.object() {
+                    self.settle(id, false);
+                }
+            }
+            _ => {
+                if let Some(id) = value.object() {
+                    self.settle(id, false);
+                }
+                self.bind_idents(pat);
+            }
+        }
+    }
+
+    /// Declares every identifier of `pat` as untracked (it may shadow a tracked one).
+    fn bind_idents(&mut self, pat: &Pat) {
+        struct Idents(Vec<String>);
+        impl<'ast> Visit<'ast> for Idents {
+            fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+                self.0.push(p.ident.to_string());
+                syn::visit::visit_pat_ident(self, p);
+            }
+        }
+        let mut idents = Idents(Vec::new());
+        idents.visit_pat(pat);
+        for name in idents.0 {
+            self.declare(name, Val::Untracked);
+        }
+    }
+
+    // ---- expressions --------------------------------------------------------------
+
+    fn eval(&mut self, expr: &Expr, mode: Mode) -> Val {
+        if !self.state.is_reachable() {
+            return Val::Untracked;
+        }
+        match expr {
+            Expr::Path(p) => self.path(p, mode),
+            Expr::Paren(p) => self.eval(&p.expr, mode),
+            Expr::Group(g) => self.eval(&g.expr, mode),
+            Expr::Reference(r) => match self.eval(&r.expr, Mode::Borrow) {
+                Val::Obj { id, .. } => Val::Obj { id, owned: false },
+                v => v,
+            },
+            Expr::Call(c) => self.call(c),
+            Expr::MethodCall(m) => self.method_call(m),
+            Expr::Try(t) => self.try_expr(t),
+            Expr::Return(r) => {
+                if let Some(e) = &r.expr {
+                    let v = self.eval(e, Mode::Move);
+                    if let Some(id) = v.object() {
+                        self.settle(id, false);
+                    }
+                }
+                self.leave_frame(r.return_token.span.byte_range(), Exit::Return);
+                Val::Untracked
+            }
+            Expr::Break(b) => {
+                if let Some(e) = &b.expr {
+                    let v = self.eval(e, Mode::Move);
+                    if let Some(id) = v.object() {
+                        self.settle(id, false);
+                    }
+                }
+                let label = b.label.as_ref().map(|l| l.ident.to_string());
+                self.jump(label, b.break_token.span.byte_range(), Exit::Break);
+                Val::Untracked
+            }
+            Expr::Continue(c) => {
+                let label = c.label.as_ref().map(|l| l.ident.to_string());
+                self.jump(label, c.continue_token.span.byte_range(), Exit::Continue);
+                Val::Untracked
+            }
+            Expr::Block(b) => match &b.label {
+                Some(label) => self.labeled_block(&label.name.ident.to_string(), &b.block),
+                None => self.block(&b.block),
+            },
+            Expr::Unsafe(u) => self.block(&u.block),
+            Expr::If(i) => self.if_expr(i),
+            Expr::Match(m) => self.match_expr(m),
+            Expr::Loop(l) => {
+                let label = l.label.as_ref().map(|l| l.name.ident.to_string());
+                self.looping(label, None, &l.body, None);
+                Val::Untracked
+            }
+            Expr::While(w) => {
+                let label = w.label.as_ref().map(|l| l.name.ident.to_string());
+                self.looping(label, Some(&w.cond), &w.body, None);
+                Val::Untracked
+            }
+            Expr::ForLoop(f) => {
+                self.eval(&f.expr, Mode::Move);
+                let label = f.label.as_ref().map(|l| l.name.ident.to_string());
+                self.looping(label, None, &f.body, Some(&f.pat));
+                Val::Untracked
+            }
+            Expr::Assign(a) => self.assign(a),
+            Expr::Closure(c) => {
+                self.settle_mentioned(quote::ToTokens::to_token_stream(&c.body));
+                Val::Untracked
+            }
+            Expr::Async(a) => {
+                self.settle_mentioned(quote::ToTokens::to_token_stream(&a.block));
+                Val::Untracked
+            }
+            Expr::Await(a) => {
+                self.eval(&a.base, Mode::Move);
+                Val::Untracked
+            }
+            Expr::Macro(m) => self.mac(&m.mac, m.span()),
+            Expr::Field(f) => {
+                self.eval(&f.base, Mode::Borrow);
+                Val::Untracked
+            }
+            Expr::Struct(s) => {
+                for f in &s.fields {
+                    self.hand_off(&f.expr);
+                }
+                if let Some(rest) = &s.rest {
+                    self.eval(rest, Mode::Borrow);
+                }
+                Val::Untracked
+            }
+            Expr::Tuple(t) => {
+                for e in &t.elems {
+                    self.hand_off(e);
+                }
+                Val::Untracked
+            }
+            Expr::Array(a) => {
+                for e in &a.elems {
+                    self.hand_off(e);
+                }
+                Val::Untracked
+            }
+            Expr::Binary(b) => {
+                self.eval(&b.left, Mode::Borrow);
+                self.eval(&b.right, Mode::Borrow);
+                Val::Untracked
+            }
+            Expr::Unary(u) => {
+                self.eval(&u.expr, Mode::Borrow);
+                Val::Untracked
+            }
+            Expr::Index(i) => {
+                self.eval(&i.expr, Mode::Borrow);
+                self.eval(&i.index, Mode::Borrow);
+                Val::Untracked
+            }
+            Expr::Cast(c) => {
+                self.eval(&c.expr, Mode::Borrow);
+                Val::Untracked
+            }
+            Expr::Range(r) => {
+                for e in r.start.iter().chain(r.end.iter()) {
+                    self.eval(e, Mode::Borrow);
+                }
+                Val::Untracked
+            }
+            Expr::Let(l) => {
+                // A `let` outside `if`/`while` conditions (rare): bind in the current scope.
+                let v = self.eval(&l.expr, Mode::Move);
+                self.bind_pattern(&l.pat, v);
+                Val::Untracked
+            }
+            Expr::Repeat(r) => {
+                self.hand_off(&r.expr);
+                Val::Untracked
+            }
+            Expr::Lit(_) | Expr::Infer(_) | Expr::Const(_) => Val::Untracked,
+            other => {
+                // Anything else (`yield`, `try` blocks, verbatim tokens): values it
+                // mentions are handed off.
+                self.settle_mentioned(quote::ToTokens::to_token_stream(other));
+                Val::Untracked
+            }
+        }
+    }
+
+    /// Evaluates `e` as moved into something we do not follow (a struct, a tuple).
+    fn hand_off(&mut self, e: &Expr) {
+        let v = self.eval(e, Mode::Move);
+        if let Some(id) = v.object() {
+            self.settle(id, false);
+        }
+    }
+
+    fn path(&mut self, p: &syn::ExprPath, mode: Mode) -> Val {
+        let Some(ident) = p.path.get_ident() else {
+            return Val::Untracked;
+        };
+        let Some(at) = self.lookup(&ident.to_string()) else {
+            return Val::Untracked;
+        };
+        let var = self.var(at).clone();
+        if var.is_container && !var.owns.is_empty() {
+            // The collection itself is used (iterated, returned, passed on): what it
+            // holds is handed off with it.
+            for id in var.owns {
+                self.settle(id, false);
+            }
+            return Val::Untracked;
+        }
+        match var.val {
+            Val::Obj { id, .. } | Val::Wrapped(id)
+                if mode == Mode::Move && var.owns.contains(&id) =>
+            {
+                self.release(id);
+                if let Some(t) = self.temps.last_mut() {
+                    t.push(id);
+                }
+                match var.val {
+                    Val::Wrapped(_) => Val::Wrapped(id),
+                    _ => Val::Obj { id, owned: true },
+                }
+            }
+            Val::Obj { id, .. } | Val::Wrapped(id) => Val::Obj { id, owned: false },
+            other => other,
+        }
+    }
+
+    fn call(&mut self, c: &syn::ExprCall) -> Val {
+        let resolved = match &*c.func {
+            Expr::Path(p) if p.qself.is_none() => Some(self.resolver.resolve(&p.path)),
+            _ => None,
+        };
+        let last = match &*c.func {
+            Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
+        if let Some(r) = &resolved {
+            if r.is_any(DIVERGING.functions) {
+                for a in &c.args {
+                    self.eval(a, Mode::Borrow);
+                }
+                self.state = State::unreachable();
+                return Val::Untracked;
+            }
+            if r.is_any(&["drop", "std::mem::drop", "core::mem::drop", "mem::drop"])
+                && c.args.len() == 1
+            {
+                let v = self.eval(&c.args[0], Mode::Move);
+                if let Val::Obj { id, owned: true } | Val::Wrapped(id) = v {
+                    self.release(id);
+                    self.lose(id, c.span().byte_range(), Exit::Dropped, true);
+                }
+                return Val::Untracked;
+            }
+            if r.is_any(EXECUTORS.functions) {
+                self.run_spawned(c.args.iter());
+                return Val::Untracked;
+            }
+            for candidate in &r.0 {
+                if let Some((ty, ctor)) = candidate.rsplit_once("::")
+                    && let Some(t) = Catalog::canonical_type(ty)
+                    && let Some(builder) = Catalog::builder(t.canonical)
+                    && builder.constructors.contains(&ctor)
+                {
+                    for a in &c.args {
+                        self.eval(a, Mode::Borrow);
+                    }
+                    return Val::Builder { builder, config: 0 };
+                }
+            }
+        }
+        // `Ok(x)`, `Some(x)`: the value travels inside.
+        if matches!(last.as_deref(), Some("Ok" | "Some")) && c.args.len() == 1 {
+            let v = self.eval(&c.args[0], Mode::Move);
+            return match v {
+                Val::Obj { id, owned: true } => Val::Wrapped(id),
+                other => other,
+            };
+        }
+        if !matches!(&*c.func, Expr::Path(_)) {
+            self.eval(&c.func, Mode::Borrow);
+        }
+        for a in &c.args {
+            self.argument(a);
+        }
+        Val::Untracked
+    }
+
+    /// An argument to a function we do not see into: by value or `&mut`, handed off; a
+    /// shared borrow cannot settle anything.
+    fn argument(&mut self, a: &Expr) {
+        let shared = matches!(a, Expr::Reference(r) if r.mutability.is_none());
+        let v = self.eval(a, Mode::Move);
+        if !shared && let Some(id) = v.object() {
+            self.settle(id, false);
+        }
+    }
+
+    fn method_call(&mut self, m: &syn::ExprMethodCall) -> Val {
+        let method = m.method.to_string();
+        let consumes = UNWRAP.contains(&method.as_str()) || PLUMBING.contains(&method.as_str());
+        let receiver_var = match &*m.receiver {
+            Expr::Path(p) => p.path.get_ident().and_then(|i| self.lookup(&i.to_string())),
+            _ => None,
+        };
+        // Adding to a local collection: it now owns the value.
+        if COLLECT.contains(&method.as_str())
+            && let Some(at) = receiver_var
+            && matches!(self.var(at).val, Val::Untracked)
+        {
+            let mut taken = Vec::new();
+            for a in &m.args {
+                let v = self.eval(a, Mode::Move);
+                if let Val::Obj { id, owned: true } | Val::Wrapped(id) = v {
+                    taken.push(id);
+                }
+            }
+            for id in taken {
+                self.release(id);
+                let var = self.var(at);
+                var.owns.push(id);
+                var.is_container = true;
+            }
+            return Val::Untracked;
+        }
+        if COLLECTION_NEUTRAL.contains(&method.as_str())
+            && let Some(at) = receiver_var
+            && self.var(at).is_container
+        {
+            return Val::Untracked;
+        }
+        if EXECUTORS.methods.contains(&method.as_str())
+            && m.args
+                .iter()
+                .any(|a| matches!(a, Expr::Closure(_) | Expr::Async(_)))
+        {
+            self.eval(&m.receiver, Mode::Borrow);
+            self.run_spawned(m.args.iter());
+            return Val::Untracked;
+        }
+        let receiver = self.eval(
+            &m.receiver,
+            if consumes { Mode::Move } else { Mode::Borrow },
+        );
+        match receiver {
+            Val::Builder { builder, config } => {
+                let mut config = config;
+                for setting in builder.settings.iter().filter(|s| s.method == method) {
+                    if m.args
+                        .first()
+                        .is_some_and(|a| self.is_argument(a, setting.argument))
+                    {
+                        config |= setting.flag;
+                    } else {
+                        config &= !setting.flag;
+                    }
+                }
+                for a in &m.args {
+                    self.eval(a, Mode::Borrow);
+                }
+                if let Some(resource) = Catalog::resource_created_by(builder.ty, &method) {
+                    let id = self.create(resource, m.span().byte_range(), config);
+                    return if resource.fallible {
+                        Val::Wrapped(id)
+                    } else {
+                        Val::Obj { id, owned: true }
+                    };
+                }
+                // A setting written as its own statement (`cmd.stdout(..);`) changes
+                // the builder the variable holds.
+                if let Some(at) = receiver_var
+                    && let Val::Builder { .. } = self.var(at).val
+                {
+                    self.var(at).val = Val::Builder { builder, config };
+                }
+                Val::Builder { builder, config }
+            }
+            Val::Obj { id, owned } => {
+                let resource = self.objects[id].resource;
+                for a in &m.args {
+                    self.argument(a);
+                }
+                if resource.discharge.contains(&method.as_str()) {
+                    self.settle(id, true);
+                    Val::Untracked
+                } else if resource.reborrow.contains(&method.as_str()) {
+                    Val::Obj { id, owned: false }
+                } else if resource.neutral.contains(&method.as_str()) {
+                    Val::Untracked
+                } else {
+                    // An extension trait's method may settle it.
+                    let _ = owned;
+                    self.settle(id, false);
+                    Val::Untracked
+                }
+            }
+            Val::Wrapped(id) => {
+                for a in &m.args {
+                    self.argument(a);
+                }
+                if UNWRAP.contains(&method.as_str()) {
+                    Val::Obj { id, owned: true }
+                } else if PLUMBING.contains(&method.as_str()) {
+                    Val::Wrapped(id)
+                } else if INSPECT.contains(&method.as_str()) {
+                    Val::Untracked
+                } else {
+                    self.settle(id, false);
+                    Val::Untracked
+                }
+            }
+            Val::Untracked => {
+                for a in &m.args {
+                    self.argument(a);
+                }
+                Val::Untracked
+            }
+        }
+    }
+
+    /// Whether `arg` is the catalog's argument: a call of the function at `path`
+    /// (`Stdio::piped()`) or the literal `path` (`true`).
+    fn is_argument(&self, arg: &Expr, path: &str) -> bool {
+        match arg {
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) => self.resolver.resolve(&p.path).is_any(&[path]),
+                _ => false,
+            },
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Bool(b),
+                ..
+            }) => path == if b.value { "true" } else { "false" },
+            _ => false,
+        }
+    }
+
+    fn try_expr(&mut self, t: &syn::ExprTry) -> Val {
+        let v = self.eval(&t.expr, Mode::Move);
+        let inner = v.object();
+        // On the error path the value inside never existed; everything else live in this
+        // frame is dropped by the early return.
+        let span = t.question_token.span.byte_range();
+        let frame_scopes = self.frames.last().map_or(0, |f| f.scope_base);
+        let frame_temps = self.frames.last().map_or(0, |f| f.temps_base);
+        let mut lost: Vec<ObjectId> = self.scopes[frame_scopes..]
+            .iter()
+            .flat_map(|s| s.vars.iter().flat_map(|v| v.owns.iter().copied()))
+            .collect();
+        lost.extend(self.temps[frame_temps..].iter().flatten().copied());
+        for id in lost {
+            if Some(id) != inner {
+                self.lose(id, span.clone(), Exit::Try, false);
+            }
+        }
+        if let Some(f) = self.frames.last_mut() {
+            f.returns.join(&self.state);
+        }
+        match v {
+            Val::Wrapped(id) => Val::Obj { id, owned: true },
+            other => other,
+        }
+    }
+
+    /// `return`: everything this frame owns is dropped; the path ends.
+    fn leave_frame(&mut self, span: Range<usize>, exit: Exit) {
+        let frame_scopes = self.frames.last().map_or(0, |f| f.scope_base);
+        let frame_temps = self.frames.last().map_or(0, |f| f.temps_base);
+        let mut lost: Vec<ObjectId> = self.scopes[frame_scopes..]
+            .iter()
+            .flat_map(|s| s.vars.iter().flat_map(|v| v.owns.iter().copied()))
+            .collect();
+        lost.extend(self.temps[frame_temps..].iter().flatten().copied());
+        for id in lost {
+            self.lose(id, span.clone(), exit, false);
+        }
+        let state = std::mem::replace(&mut self.state, State::unreachable());
+        if let Some(f) = self.frames.last_mut() {
+            f.returns.join(&state);
+        }
+    }
+
+    /// `break` / `continue`: values owned inside the target loop are dropped.
+    fn jump(&mut self, label: Option<String>, span: Range<usize>, exit: Exit) {
+        let loop_base = self.frames.last().map_or(0, |f| f.loop_base);
+        let target = self.loops[loop_base..].iter().rposition(|t| match &label {
+            Some(l) => t.label.as_deref() == Some(l),
+            None => t.is_loop,
+        });
+        let Some(index) = target.map(|i| i + loop_base) else {
+            self.state = State::unreachable();
+            return;
+        };
+        let (scope_depth, temps_depth) =
+            (self.loops[index].scope_depth, self.loops[index].temps_depth);
+        let mut lost: Vec<ObjectId> = self.scopes[scope_depth.min(self.scopes.len())..]
+            .iter()
+            .flat_map(|s| s.vars.iter().flat_map(|v| v.owns.iter().copied()))
+            .collect();
+        lost.extend(
+            self.temps[temps_depth.min(self.temps.len())..]
+                .iter()
+                .flatten()
+                .copied(),
+        );
+        for id in lost {
+            self.lose(id, span.clone(), exit, false);
+        }
+        let state = std::mem::replace(&mut self.state, State::unreachable());
+        let t = &mut self.loops[index];
+        if exit == Exit::Continue {
+            t.continues.join(&state);
+        } else {
+            t.breaks.join(&state);
+        }
+    }
+
+    fn labeled_block(&mut self, label: &str, block: &Block) -> Val {
+        self.loops.push(LoopTarget {
+            label: Some(label.to_string()),
+            scope_depth: self.scopes.len(),
+            temps_depth: self.temps.len(),
+            breaks: State::unreachable(),
+            continues: State::unreachable(),
+            is_loop: false,
+        });
+        let v = self.block(block);
+        if let Some(t) = self.loops.pop() {
+            self.state.join(&t.breaks);
+        }
+        v
+    }
+
+    /// `loop`, `while` (with `cond`) and `for` (with `pat`): the body is analysed until
+    /// the state at its head stops growing.
+    fn looping(
+        &mut self,
+        label: Option<String>,
+        cond: Option<&Expr>,
+        body: &Block,
+        pat: Option<&Pat>,
+    ) {
+        let entry = self.state.clone();
+        let mut head = entry.clone();
+        let mut exit = State::unreachable();
+        for _ in 0..MAX_LOOP_ROUNDS {
+            self.state = head.clone();
+            self.loops.push(LoopTarget {
+                label: label.clone(),
+                scope_depth: self.scopes.len(),
+                temps_depth: self.temps.len(),
+                breaks: State::unreachable(),
+                continues: State::unreachable(),
+                is_loop: true,
+            });
+            self.scopes.push(Scope::default());
+            self.temps.push(Vec::new());
+            let mut round_exit = State::unreachable();
+            if let Some(cond) = cond {
+                self.condition(cond);
+                // The loop ends when the condition fails.
+                round_exit.join(&self.state);
+            } else if pat.is_some() {
+                // A `for` loop may run no more times.
+                round_exit.join(&self.state);
+            }
+            if let Some(p) = pat {
+                self.bind_pattern(p, Val::Untracked);
+            }
+            self.block(body);
+            let close = body.brace_token.span.close().byte_range();
+            self.drop_temps(close.clone());
+            self.end_scope(close);
+            let target = self.loops.pop();
+            let mut next = entry.clone();
+            next.join(&self.state);
+            if let Some(t) = &target {
+                next.join(&t.continues);
+                round_exit.join(&t.breaks);
+            }
+            exit = round_exit;
+            if next == head {
+                break;
+            }
+            head = next;
+        }
+        self.state = exit;
+    }
+
+    /// A condition, with the bindings of `if let` / `while let` (and let chains) declared
+    /// in the current scope.
+    fn condition(&mut self, cond: &Expr) {
+        match cond {
+            Expr::Let(l) => {
+                let v = self.eval(&l.expr, Mode::Move);
+                self.bind_pattern(&l.pat, v);
+            }
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+                self.condition(&b.left);
+                self.condition(&b.right);
+            }
+            other => {
+                self.eval(other, Mode::Borrow);
+            }
+        }
+    }
+
+    fn if_expr(&mut self, i: &syn::ExprIf) -> Val {
+        self.scopes.push(Scope::default());
+        let before = self.state.clone();
+        self.condition(&i.cond);
+        // Where the pattern of an `if let Ok(x) = ...` fails, the value never existed.
+        let mut otherwise = self.state.clone();
+        if otherwise.is_reachable() && before.is_reachable() {
+            for (id, &bits) in self.state.0.iter().flatten().enumerate() {
+                if before.get(id) & LIVE == 0 && bits & LIVE != 0 && refuted_by(&i.cond) {
+                    otherwise.set(id, ABSENT);
+                }
+            }
+        }
+        let then_value = self.block(&i.then_branch);
+        let close = i.then_branch.brace_token.span.close().byte_range();
+        self.end_scope(close);
+        let then_state = std::mem::replace(&mut self.state, otherwise);
+        let else_value = match &i.else_branch {
+            Some((_, e)) => self.eval(e, Mode::Move),
+            None => Val::Untracked,
+        };
+        self.state.join(&then_state);
+        join_values(then_value, else_value)
+    }
+
+    fn match_expr(&mut self, m: &syn::ExprMatch) -> Val {
+        let scrutinee = self.eval(&m.expr, Mode::Move);
+        let entry = self.state.clone();
+        let mut after = State::unreachable();
+        let mut value = Val::Untracked;
+        for arm in &m.arms {
+            self.state = entry.clone();
+            self.scopes.push(Scope::default());
+            self.temps.push(Vec::new());
+            self.bind_pattern(&arm.pat, scrutinee.clone());
+            if let Some((_, guard)) = &arm.guard {
+                self.eval(guard, Mode::Borrow);
+            }
+            let v = self.eval(&arm.body, Mode::Move);
+            // An arm's value moves out of the arm.
+            if let Some(id) = v.object()
+                && matches!(v, Val::Obj { owned: true, .. } | Val::Wrapped(_))
+            {
+                self.release(id);
+            }
+            let end = arm.body.span().byte_range();
+            let end = end.end.saturating_sub(1)..end.end;
+            self.end_scope(end.clone());
+            let temps = self.temps.pop().unwrap_or_default();
+            for id in temps {
+                if v.object() != Some(id) && !self.owned_by_var(id) {
+                    self.lose(id, end.clone(), Exit::Discarded, true);
+                }
+            }
+            if let Some(id) = v.object()
+                && let Some(t) = self.temps.last_mut()
+            {
+                t.push(id);
+            }
+            after.join(&self.state);
+            value = join_values(value, v);
+        }
+        self.state = after;
+        value
+    }
+
+    fn assign(&mut self, a: &syn::ExprAssign) -> Val {
+        let v = self.eval(&a.right, Mode::Move);
+        match &*a.left {
+            Expr::Path(p) if p.path.get_ident().is_some() => {
+                let name = p
+                    .path
+                    .get_ident()
+                    .map(|i| i.to_string())
+                    .unwrap_or_default();
+                if let Some(at) = self.lookup(&name) {
+                    let old = std::mem::take(&mut self.var(at).owns);
+                    for id in old {
+                        self.lose(id, a.span().byte_range(), Exit::Overwritten, true);
+                    }
+                    let var = self.var(at);
+                    var.val = v.clone();
+                    var.is_container = false;
+                    if let Val::Obj { id, owned: true } | Val::Wrapped(id) = v {
+                        self.release(id);
+                        self.var(at).owns.push(id);
+                    }
+                } else if let Some(id) = v.object() {
+                    // A static or a variable we did not see declared.
+                    self.settle(id, false);
+                }
+            }
+            // `_ = value;` drops it at the end of the statement.
+            Expr::Infer(_) => {}
+            other => {
+                // Stored in a field, an element, through a reference: handed off.
+                self.eval(other, Mode::Borrow);
+                if let Some(id) = v.object() {
+                    self.settle(id, false);
+                }
+            }
+        }
+        Val::Untracked
+    }
+
+    /// Closures and async blocks given to a spawner run: their bodies are analysed in
+    /// place, as part of the story of what they capture. Other arguments are handed off.
+    fn run_spawned<'e>(&mut self, args: impl Iterator<Item = &'e Expr>) {
+        for a in args {
+            match a {
+                Expr::Closure(c) => self.inline(c.capture.is_some(), &c.body, &c.inputs),
+                Expr::Async(b) => {
+                    let body = Expr::Block(syn::ExprBlock {
+                        attrs: Vec::new(),
+                        label: None,
+                        block: b.block.clone(),
+                    });
+                    self.inline(b.capture.is_some(), &body, &Punctuated::new());
+                }
+                Expr::Call(c)
+                    if c.args
+                        .iter()
+                        .any(|a| matches!(a, Expr::Closure(_) | Expr::Async(_))) =>
+                {
+                    // `spawn(async move { .. }.instrument(..))` and wrappers like it.
+                    self.settle_mentioned(quote::ToTokens::to_token_stream(a));
+                }
+                other => {
+                    self.argument(other);
+                }
+            }
+        }
+    }
+
+    fn inline(&mut self, moves: bool, body: &Expr, inputs: &Punctuated<Pat, Token![,]>) {
+        let mut mentioned = Vec::new();
+        collect_idents(quote::ToTokens::to_token_stream(body), &mut mentioned);
+        self.frames.push(Frame {
+            scope_base: self.scopes.len(),
+            loop_base: self.loops.len(),
+            temps_base: self.temps.len(),
+            returns: State::unreachable(),
+        });
+        self.scopes.push(Scope::default());
+        self.temps.push(Vec::new());
+        if moves {
+            // Captured by move: the closure owns them now.
+            for name in &mentioned {
+                if let Some(at) = self.lookup(name)
+                    && at.0 + 1 < self.scopes.len()
+                {
+                    let var = self.var(at).clone();
+                    if var.owns.is_empty() {
+                        continue;
+                    }
+                    for id in &var.owns {
+                        self.release(*id);
+                    }
+                    if let Some(scope) = self.scopes.last_mut() {
+                        scope.vars.push(var);
+                    }
+                }
+            }
+        }
+        for p in inputs {
+            self.bind_pattern(p, Val::Untracked);
+        }
+        let value = self.eval(body, Mode::Move);
+        if let Some(id) = value.object() {
+            // What the spawned work returns goes to whoever joins it.
+            self.settle(id, false);
+        }
+        let frame = self.frames.pop();
+        if let Some(f) = &frame {
+            self.state.join(&f.returns);
+        }
+        let end = body.span().byte_range();
+        let end = end.end.saturating_sub(1)..end.end;
+        self.drop_temps(end.clone());
+        self.end_scope(end);
+    }
+
+    fn mac(&mut self, mac: &syn::Macro, span: Span) -> Val {
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        if DIVERGING.macros.contains(&name.as_str()) {
+            self.state = State::unreachable();
+            return Val::Untracked;
+        }
+        if EXPRESSION_MACROS.contains(&name.as_str())
+            && let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+        {
+            let moves = matches!(name.as_str(), "dbg" | "vec");
+            for arg in &args {
+                // `name = value` in format arguments names the value.
+                let arg = match arg {
+                    Expr::Assign(a) if matches!(&*a.left, Expr::Path(_)) => &a.right,
+                    other => other,
+                };
+                if moves {
+                    self.hand_off(arg);
+                } else {
+                    self.eval(arg, Mode::Borrow);
+                }
+            }
+            let _ = span;
+            return Val::Untracked;
+        }
+        self.settle_mentioned(mac.tokens.clone());
+        Val::Untracked
+    }
+}
+
+/// Whether a failed `if let` pattern means the value was never created (`Ok(_)`,
+/// `Some(_)` patterns over a fallible creation).
+fn refuted_by(cond: &Expr) -> bool {
+    match cond {
+        Expr::Let(l) => refutes_absent(&l.pat),
+        Expr::Binary(b) => refuted_by(&b.left) || refuted_by(&b.right),
+        _ => false,
+    }
+}
+
+fn refutes_absent(pat: &Pat) -> bool {
+    match pat {
+        Pat::TupleStruct(ts) => matches!(
+            ts.path
+                .segments
+                .last()
+                .map(|s| s.ident.to_string())
+                .as_deref(),
+            Some("Ok" | "Some")
+        ),
+        Pat::Paren(p) => refutes_absent(&p.pat),
+        _ => false,
+    }
+}
+
+fn join_values(a: Val, b: Val) -> Val {
+    match (&a, &b) {
+        (Val::Untracked, _) => b,
+        _ => a,
+    }
+}
+
+/// Every identifier in a token stream (a macro's or closure's), to find the variables it
+/// may use.
+fn collect_idents(tokens: TokenStream, out: &mut Vec<String>) {
+    let mut stack = vec![tokens];
+    while let Some(ts) = stack.pop() {
+        for tt in ts {
+            match tt {
+                TokenTree::Ident(i) => out.push(i.to_string()),
+                TokenTree::Group(g) => stack.push(g.stream()),
+                _ => {}
+            }
+        }
+    }
+}

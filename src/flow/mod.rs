@@ -1,0 +1,97 @@
+//! The flow engine: follows every value the catalog tracks through its function and
+//! decides its fate on every path.
+//!
+//! It interprets each body's syntax tree directly, as a structured abstract interpreter:
+//! Rust has no `goto`, so every jump (`break`/`continue` with or without labels, `return`,
+//! `?`, diverging calls) targets an enclosing construct, and carrying the state to that
+//! construct is all a control-flow graph would give us. Loops are iterated to a fixpoint;
+//! each value's state is a set of possibilities (live, settled, absent, lost), so a value
+//! lost on some paths and settled on others is told apart from one lost on all of them,
+//! and the loss is reported with the exit that caused it (the `?`, `return`, `break`,
+//! the end of a scope).
+//!
+//! The engine knows no library: what creates, settles or hands off a value is catalog data.
+
+mod interp;
+mod track;
+
+use std::ops::Range;
+
+pub use track::ObjectId;
+
+use crate::catalog::Resource;
+use crate::syntax::imports::FileImports;
+
+/// How a path loses a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Exit {
+    /// `return`.
+    Return,
+    /// The error path of a `?`.
+    Try,
+    /// `break` out of a loop the value lives in.
+    Break,
+    /// `continue` to the next iteration, dropping the value.
+    Continue,
+    /// The end of the scope that owns the value.
+    EndOfScope,
+    /// `drop(value)`.
+    Dropped,
+    /// The variable holding it is assigned a new value.
+    Overwritten,
+    /// Never bound: dropped at the end of the statement that created it
+    /// (`let _ = ...`, `spawn()?;`).
+    Discarded,
+}
+
+impl Exit {
+    /// Whether this is a jump that leaves early, rather than the normal end.
+    pub fn is_early(self) -> bool {
+        matches!(
+            self,
+            Exit::Return | Exit::Try | Exit::Break | Exit::Continue
+        )
+    }
+}
+
+/// Where and how a value was lost on one path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loss {
+    pub span: Range<usize>,
+    pub exit: Exit,
+}
+
+/// What happened to a value over all the paths of its function.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fate {
+    /// Settled (discharged or handed off) on every path.
+    Settled,
+    /// Lost on some path. `always`: no path ever settles it. `witness`: the loss to
+    /// report, the earliest early exit when there is one.
+    Lost { always: bool, witness: Loss },
+}
+
+/// One tracked value and its fate.
+#[derive(Debug, Clone)]
+pub struct Story {
+    pub resource: &'static Resource,
+    /// The expression that creates it (the `spawn()` call and its receiver).
+    pub created: Range<usize>,
+    /// Configuration flags from the builder (`Stdio::piped()` on stdout, ...).
+    pub config: u32,
+    pub fate: Fate,
+    /// Whether anything ever settled it on a path: by a discharge method, or by handing
+    /// it off (for messages: "never waited" vs "not waited on all paths").
+    pub discharged_somewhere: bool,
+}
+
+/// The stories of every tracked value of one file.
+#[derive(Debug, Default)]
+pub struct Flow {
+    pub stories: Vec<Story>,
+}
+
+/// Runs the engine over every body of a file.
+pub fn analyse(file: &syn::File, imports: &FileImports) -> Flow {
+    interp::analyse_file(file, imports)
+}

@@ -1,0 +1,109 @@
+//! The abstract state: what each tracked value may be at a program point.
+
+/// Index of a tracked value in the analysis of one file.
+pub type ObjectId = usize;
+
+/// Possibilities for one value, as a bit set: at a join point a value may be live on one
+/// incoming path and settled on another.
+pub type Bits = u8;
+/// Created and not yet settled: losing it now is a finding.
+pub const LIVE: Bits = 1;
+/// Discharged or handed off.
+pub const SETTLED: Bits = 2;
+/// Never created on this path (the `Err` arm of the `Result` that would hold it).
+pub const ABSENT: Bits = 4;
+/// Already lost (and recorded) on this path.
+pub const GONE: Bits = 8;
+
+/// The state at a program point: `None` where no path reaches (after `return`, `panic!`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State(pub Option<Vec<Bits>>);
+
+impl State {
+    pub fn unreachable() -> Self {
+        State(None)
+    }
+
+    pub fn is_reachable(&self) -> bool {
+        self.0.is_some()
+    }
+
+    pub fn get(&self, id: ObjectId) -> Bits {
+        self.0
+            .as_ref()
+            .and_then(|v| v.get(id).copied())
+            .unwrap_or(0)
+    }
+
+    pub fn set(&mut self, id: ObjectId, bits: Bits) {
+        if let Some(v) = &mut self.0 {
+            if v.len() <= id {
+                v.resize(id + 1, 0);
+            }
+            v[id] = bits;
+        }
+    }
+
+    /// The union of two states: everything possible on either path.
+    pub fn join(&mut self, other: &State) {
+        match (&mut self.0, &other.0) {
+            (_, None) => {}
+            (None, Some(o)) => self.0 = Some(o.clone()),
+            (Some(a), Some(b)) => {
+                if a.len() < b.len() {
+                    a.resize(b.len(), 0);
+                }
+                for (x, y) in a.iter_mut().zip(b) {
+                    *x |= *y;
+                }
+            }
+        }
+    }
+}
+
+/// What an expression evaluates to, as far as tracking goes.
+#[derive(Debug, Clone)]
+pub enum Val {
+    Untracked,
+    /// The tracked value itself. `owned`: this is the value (a temporary or a move), not
+    /// a borrow of it.
+    Obj {
+        id: ObjectId,
+        owned: bool,
+    },
+    /// A `Result`/`Option` that holds the value when it succeeded.
+    Wrapped(ObjectId),
+    /// A builder with its configuration flags.
+    Builder {
+        builder: &'static crate::catalog::Builder,
+        config: u32,
+    },
+}
+
+impl Val {
+    /// The tracked value this evaluates to or holds, if any.
+    pub fn object(&self) -> Option<ObjectId> {
+        match self {
+            Val::Obj { id, .. } | Val::Wrapped(id) => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+/// A variable in scope.
+#[derive(Debug, Clone)]
+pub struct Var {
+    pub name: String,
+    pub val: Val,
+    /// Values this variable owns: dropping the variable drops them. A variable owns its
+    /// own value, and a local collection owns what was pushed into it.
+    pub owns: Vec<ObjectId>,
+    /// A collection that took values: any use other than adding to it hands them off.
+    pub is_container: bool,
+}
+
+/// One lexical scope of a body.
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    pub vars: Vec<Var>,
+}

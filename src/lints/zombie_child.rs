@@ -1,0 +1,136 @@
+//! `zombie_child`: a std child process that is not waited for on every path.
+
+use super::{Docs, Family, FileContext, Lint};
+use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::flow::{Exit, Fate};
+
+pub const LINT: Lint = Lint {
+    id: "zombie_child",
+    family: Family::Process,
+    default_level: Level::Warn,
+    summary: "a spawned std child process is not waited for on every path, and stays a zombie when it exits",
+    docs: Docs {
+        what_it_does: "
+Follows each `std::process::Child` created by `Command::spawn()` through its function and
+reports it when some path drops it without `wait()`, `wait_with_output()` or
+`try_wait()`: an early `return` or `?`, a `break` or `continue`, the end of its scope, a
+`let _ = cmd.spawn()` or `cmd.spawn()?;` that never binds it, or a `kill()` with no wait
+after it. A child that is returned, stored in a struct, passed by value or `&mut` to
+another function, or moved into a closure that is not a spawned thread or task is taken
+to be someone else's, and is not reported. A wait inside `std::thread::spawn(move || ..)`
+or `tokio::spawn(async move { .. })` counts.
+",
+        why_is_this_bad: "
+std's `Child` has no `Drop` implementation: dropping it neither waits for the process nor
+kills it. A child that exits before it is waited for stays in the process table as a
+zombie until the parent exits, holding its process id and exit status. A long-running
+program that spawns children this way exhausts the process table; `kill()` sends a
+signal but does not reap the child either.
+",
+        example: "
+use std::process::Command;
+
+fn compress(path: &str) -> std::io::Result<()> {
+    let mut child = Command::new(\"gzip\").arg(path).spawn()?;
+    if path.ends_with(\".gz\") {
+        return Ok(());
+    }
+    child.wait()?;
+    Ok(())
+}
+",
+        use_instead: "
+use std::process::Command;
+
+fn compress(path: &str) -> std::io::Result<()> {
+    if path.ends_with(\".gz\") {
+        return Ok(());
+    }
+    let mut child = Command::new(\"gzip\").arg(path).spawn()?;
+    child.wait()?;
+    Ok(())
+}
+",
+        known_limits: "
+Only std's `Command` is tracked: tokio and async-process reap their children themselves.
+Any `try_wait()` call counts as a wait, even one whose `None` result is ignored. Children
+kept in a local collection are followed while they are only pushed into it; any other use
+of the collection (iterating it to wait, returning it) hands them off. A child created in
+a closure that is not run by a spawner, or in a macro other than the formatting,
+assertion and logging macros, is not followed.
+",
+    },
+    check,
+};
+
+fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+    for story in &cx.flow().stories {
+        if story.resource.id != "std_child" {
+            continue;
+        }
+        let Fate::Lost { always, witness } = &story.fate else {
+            continue;
+        };
+        let line = cx.source.position(witness.span.start).line;
+        let message = if *always {
+            match witness.exit {
+                Exit::Discarded => {
+                    "spawned child process is dropped without being waited for: it stays a zombie when it exits".to_string()
+                }
+                _ => "spawned child process is never waited for: it stays a zombie when it exits".to_string(),
+            }
+        } else {
+            format!(
+                "spawned child process is not waited for on every path: {} at line {line} leaves it a zombie",
+                path_name(witness.exit)
+            )
+        };
+        let help = match witness.exit {
+            Exit::Discarded => {
+                "bind the child and call `.wait()` on it, or run the command with `.status()` or `.output()`, which wait for it"
+            }
+            _ => {
+                "call `.wait()` (or `.wait_with_output()`) on the child on every path before it goes out of scope; `kill()` alone does not reap it"
+            }
+        };
+        out.push(Diagnostic {
+            message,
+            primary: Label {
+                span: story.created.clone(),
+                message: "the child process is spawned here".to_string(),
+            },
+            secondary: vec![Label {
+                span: witness.span.clone(),
+                message: loss_label(witness.exit).to_string(),
+            }],
+            help: Some(help.to_string()),
+        });
+    }
+}
+
+/// How the message names the path that loses the child: "the `?`", "this `return`".
+fn path_name(exit: Exit) -> &'static str {
+    match exit {
+        Exit::Return => "the `return`",
+        Exit::Try => "the `?`",
+        Exit::Break => "the `break`",
+        Exit::Continue => "the `continue`",
+        Exit::Dropped => "the `drop`",
+        Exit::Overwritten => "the assignment",
+        Exit::Discarded => "the statement",
+        Exit::EndOfScope => "the end of the scope",
+    }
+}
+
+fn loss_label(exit: Exit) -> &'static str {
+    match exit {
+        Exit::Return => "this `return` leaves without waiting for the child",
+        Exit::Try => "this `?` returns early without waiting for the child",
+        Exit::Break => "this `break` leaves the loop without waiting for the child",
+        Exit::Continue => "this `continue` drops the child without waiting for it",
+        Exit::EndOfScope => "the child is dropped here without being waited for",
+        Exit::Dropped => "the child is dropped here without being waited for",
+        Exit::Overwritten => "the child is overwritten here without being waited for",
+        Exit::Discarded => "the child is dropped at the end of this statement",
+    }
+}
