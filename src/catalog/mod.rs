@@ -86,6 +86,10 @@ pub struct Resource {
     pub fallible: bool,
     /// Methods that settle the obligation.
     pub discharge: &'static [&'static str],
+    /// Methods that settle it only when their result says so (`try_wait()` returning
+    /// `Some`): where that `Some` is matched, inside a polling loop, or when the result
+    /// is inspected in a way we do not follow.
+    pub poll: &'static [&'static str],
     /// Methods and fields that neither settle nor hand the value off. Any other method is
     /// taken as handing it off (an extension trait may settle it): silence, never a guess.
     pub neutral: &'static [&'static str],

@@ -15,6 +15,7 @@ use super::track::{ABSENT, Bits, GONE, LIVE, ObjectId, SETTLED, Scope, State, Va
 use super::{Exit, Fate, Flow, Loss, Story};
 use crate::catalog::{Catalog, DIVERGING, EXECUTORS, Resource};
 use crate::syntax::imports::{FileImports, Resolver};
+use crate::syntax::types::{Ty, type_of};
 
 /// How many times a loop body is re-analysed before its state is taken as final. Each
 /// value's state only grows (four bits), so real loops settle in two or three rounds.
@@ -46,7 +47,18 @@ const EXPRESSION_MACROS: &[&str] = &[
 ];
 
 /// Methods on a `Result`/`Option` that hand back the value inside.
-const UNWRAP: &[&str] = &["unwrap", "expect", "unwrap_unchecked"];
+const UNWRAP: &[&str] = &["unwrap", "expect", "unwrap_unchecked", "unwrap_or_else"];
+/// Methods on a `Result`/`Option` whose closure argument receives the value inside.
+const WITH_VALUE: &[&str] = &[
+    "map",
+    "and_then",
+    "map_or",
+    "map_or_else",
+    "inspect",
+    "is_ok_and",
+    "is_some_and",
+];
+
 /// Methods on a `Result`/`Option` that keep the value inside it.
 const PLUMBING: &[&str] = &[
     "map_err",
@@ -68,8 +80,11 @@ const COLLECT: &[&str] = &["push", "push_back", "push_front", "insert"];
 const COLLECTION_NEUTRAL: &[&str] = &["len", "is_empty", "capacity", "reserve"];
 
 pub fn analyse_file(file: &syn::File, imports: &FileImports) -> Flow {
+    let mut creators = HashMap::new();
+    collect_creators(&file.items, &mut Resolver::new(imports), &mut creators);
     let mut bodies = Bodies {
         resolver: Resolver::new(imports),
+        creators,
         objects: Vec::new(),
         sites: HashMap::new(),
     };
@@ -120,18 +135,22 @@ struct Object {
 /// tracked value.
 struct Bodies<'a> {
     resolver: Resolver<'a>,
+    /// Functions of this file that return a tracked value (`fn spawn_server() -> Child`),
+    /// by resolved path: calling them creates it.
+    creators: HashMap<String, Creator>,
     objects: Vec<Object>,
     /// Creation sites already seen, so a loop creating a value again reuses its id.
     sites: HashMap<usize, ObjectId>,
 }
 
 impl Bodies<'_> {
-    fn body(&mut self, sig: &syn::Signature, block: &Block) {
-        if !may_create(block) {
+    fn body(&mut self, attrs: &[syn::Attribute], sig: &syn::Signature, block: &Block) {
+        if windows_only(attrs) || !may_create(block, &self.creators) {
             return;
         }
         let mut interp = Interp {
             resolver: self.resolver.clone(),
+            creators: &self.creators,
             objects: &mut self.objects,
             sites: &mut self.sites,
             scopes: Vec::new(),
@@ -162,41 +181,184 @@ impl<'ast> Visit<'ast> for Bodies<'_> {
     }
 
     fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
-        self.body(&f.sig, &f.block);
+        self.body(&f.attrs, &f.sig, &f.block);
         // Functions nested in this one are bodies of their own.
         syn::visit::visit_block(self, &f.block);
     }
 
     fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
-        self.body(&f.sig, &f.block);
+        self.body(&f.attrs, &f.sig, &f.block);
         syn::visit::visit_block(self, &f.block);
     }
 
     fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
         if let Some(block) = &f.default {
-            self.body(&f.sig, block);
+            self.body(&f.attrs, &f.sig, block);
             syn::visit::visit_block(self, block);
         }
     }
 }
 
-/// Whether a body calls a method that creates a tracked value: most bodies do not, and
-/// are not interpreted at all.
-fn may_create(block: &Block) -> bool {
-    struct Finder(bool);
-    impl<'ast> Visit<'ast> for Finder {
-        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-            if Catalog::is_create_method(&m.method.to_string()) {
-                self.0 = true;
-            } else if !self.0 {
-                syn::visit::visit_expr_method_call(self, m);
-            }
-        }
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut f = Finder(false);
+fn may_create_in(expr: &Expr, creators: &HashMap<String, Creator>) -> bool {
+    let mut f = CreateFinder(false, creators);
+    f.visit_expr(expr);
+    f.0
+}
+
+/// Whether a body calls a method that creates a tracked value (or a function of this file
+/// that returns one): most bodies do not, and are not interpreted at all.
+fn may_create(block: &Block, creators: &HashMap<String, Creator>) -> bool {
+    let mut f = CreateFinder(false, creators);
     f.visit_block(block);
     f.0
+}
+
+struct CreateFinder<'c>(bool, &'c HashMap<String, Creator>);
+
+impl<'ast> Visit<'ast> for CreateFinder<'_> {
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        if Catalog::is_create_method(&m.method.to_string()) {
+            self.0 = true;
+        } else if !self.0 {
+            syn::visit::visit_expr_method_call(self, m);
+        }
+    }
+    fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+        if let Expr::Path(p) = &*c.func
+            && let Some(last) = p.path.segments.last()
+            && self
+                .1
+                .keys()
+                .any(|k| k.rsplit("::").next() == Some(&last.ident.to_string()))
+        {
+            self.0 = true;
+        } else if !self.0 {
+            syn::visit::visit_expr_call(self, c);
+        }
+    }
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+/// A function of this file that returns a tracked value.
+#[derive(Debug, Clone, Copy)]
+struct Creator {
+    resource: &'static Resource,
+    /// Returned inside a `Result` or `Option`.
+    fallible: bool,
+}
+
+/// Finds the functions (free and associated, not methods) whose return type is a tracked
+/// resource, or a `Result`/`Option` of one.
+fn collect_creators(
+    items: &[syn::Item],
+    resolver: &mut Resolver<'_>,
+    out: &mut HashMap<String, Creator>,
+) {
+    fn add(
+        sig: &syn::Signature,
+        resolver: &Resolver<'_>,
+        owner: Option<&str>,
+        out: &mut HashMap<String, Creator>,
+    ) {
+        if sig.receiver().is_some() {
+            return;
+        }
+        let syn::ReturnType::Type(_, ty) = &sig.output else {
+            return;
+        };
+        let Some(creator) = creator_of(ty, resolver) else {
+            return;
+        };
+        let key = match owner {
+            Some(owner) => format!("{owner}::{}", sig.ident),
+            None => resolver
+                .resolve_segments(&[sig.ident.to_string()])
+                .single()
+                .unwrap_or_default()
+                .to_string(),
+        };
+        out.insert(key, creator);
+    }
+    for item in items {
+        match item {
+            syn::Item::Fn(f) if !windows_only(&f.attrs) => add(&f.sig, resolver, None, out),
+            syn::Item::Impl(i) if i.trait_.is_none() => {
+                let previous = resolver.set_self_type(Some(&i.self_ty));
+                let owner = resolver
+                    .resolve_segments(&["Self".to_string()])
+                    .single()
+                    .map(str::to_string);
+                for it in &i.items {
+                    if let syn::ImplItem::Fn(f) = it
+                        && let Some(owner) = &owner
+                    {
+                        add(&f.sig, resolver, Some(owner), out);
+                    }
+                }
+                resolver.restore_self_type(previous);
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, inner)) = &m.content {
+                    resolver.enter_module(&m.ident.to_string());
+                    collect_creators(inner, resolver, out);
+                    resolver.leave_module();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn creator_of(ty: &syn::Type, resolver: &Resolver<'_>) -> Option<Creator> {
+    let resource = |ty: &syn::Type| {
+        let Some(Ty::Path(p)) = type_of(ty, resolver) else {
+            return None;
+        };
+        crate::catalog::ALL
+            .iter()
+            .flat_map(|e| e.resources)
+            .find(|r| r.ty == p)
+    };
+    if let Some(resource) = resource(ty) {
+        return Some(Creator {
+            resource,
+            fallible: false,
+        });
+    }
+    // `Result<Child, E>`, `io::Result<Child>`, `Option<Child>`.
+    let syn::Type::Path(tp) = ty else { return None };
+    let last = tp.path.segments.last()?;
+    if !matches!(last.ident.to_string().as_str(), "Result" | "Option") {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let Some(syn::GenericArgument::Type(inner)) = args.args.first() else {
+        return None;
+    };
+    resource(inner).map(|resource| Creator {
+        resource,
+        fallible: true,
+    })
+}
+
+/// `#[cfg(windows)]`, `#[cfg(target_os = "windows")]`: code for a platform without zombies.
+fn windows_only(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("cfg")
+            && match &a.meta {
+                syn::Meta::List(l) => is_windows_cfg(l.tokens.clone()),
+                _ => false,
+            }
+    })
+}
+
+/// Whether cfg tokens select Windows only (`windows`, `target_os = "windows"`, and not
+/// under `not(..)` or `any(..)`).
+fn is_windows_cfg(tokens: TokenStream) -> bool {
+    let text = tokens.to_string();
+    !text.contains("not") && !text.contains("any") && (text.contains("windows"))
 }
 
 /// A function, or a closure or async block run by a spawner, whose `return` and `?`
@@ -221,6 +383,7 @@ struct LoopTarget {
 
 struct Interp<'a, 'o> {
     resolver: Resolver<'a>,
+    creators: &'o HashMap<String, Creator>,
     objects: &'o mut Vec<Object>,
     sites: &'o mut HashMap<usize, ObjectId>,
     scopes: Vec<Scope>,
@@ -252,7 +415,14 @@ impl Interp<'_, '_> {
         self.scopes.push(Scope::default());
         for input in &sig.inputs {
             if let syn::FnArg::Typed(t) = input {
-                self.bind_pattern(&t.pat, Val::Untracked);
+                // A builder parameter (`cmd: &mut Command`) creates what it builds.
+                let value = type_of(&t.ty, &self.resolver)
+                    .and_then(|ty| Catalog::builder(ty.path()?))
+                    .map_or(Val::Untracked, |builder| Val::Builder {
+                        builder,
+                        config: 0,
+                    });
+                self.bind_pattern(&t.pat, value);
             }
         }
         let value = self.block(block);
@@ -267,6 +437,12 @@ impl Interp<'_, '_> {
     }
 
     // ---- values -------------------------------------------------------------------
+
+    /// Whether evaluation is inside a loop of the current body.
+    fn in_loop(&self) -> bool {
+        let base = self.frames.last().map_or(0, |f| f.loop_base);
+        self.loops[base..].iter().any(|l| l.is_loop)
+    }
 
     fn bits(&self, id: ObjectId) -> Bits {
         self.state.get(id)
@@ -360,7 +536,9 @@ impl Interp<'_, '_> {
     fn declare(&mut self, name: String, val: Val) {
         let mut owns = Vec::new();
         if let Val::Obj { id, owned: true } | Val::Wrapped(id) = val {
-            self.release(id);
+            for t in &mut self.temps {
+                t.retain(|o| *o != id);
+            }
             owns.push(id);
         }
         if let Some(scope) = self.scopes.last_mut() {
@@ -369,6 +547,7 @@ impl Interp<'_, '_> {
                 val,
                 owns,
                 is_container: false,
+                is_collection: false,
             });
         }
     }
@@ -431,9 +610,24 @@ impl Interp<'_, '_> {
     }
 
     fn stmt(&mut self, stmt: &Stmt) {
+        let attrs = match stmt {
+            Stmt::Local(l) => l.attrs.as_slice(),
+            Stmt::Macro(m) => m.attrs.as_slice(),
+            Stmt::Expr(Expr::Block(b), _) => b.attrs.as_slice(),
+            Stmt::Expr(Expr::Call(c), _) => c.attrs.as_slice(),
+            Stmt::Expr(Expr::MethodCall(c), _) => c.attrs.as_slice(),
+            _ => &[],
+        };
+        if windows_only(attrs) {
+            return;
+        }
         self.temps.push(Vec::new());
         match stmt {
             Stmt::Local(local) => {
+                let collection = local
+                    .init
+                    .as_ref()
+                    .is_some_and(|i| is_new_collection(&i.expr));
                 let value = match &local.init {
                     Some(init) => {
                         let v = self.eval(&init.expr, Mode::Move);
@@ -445,6 +639,12 @@ impl Interp<'_, '_> {
                     None => Val::Untracked,
                 };
                 self.bind_pattern(&local.pat, value);
+                if collection
+                    && let Some(scope) = self.scopes.last_mut()
+                    && let Some(var) = scope.vars.last_mut()
+                {
+                    var.is_collection = true;
+                }
             }
             Stmt::Expr(e, _) => {
                 self.eval(e, Mode::Move);
@@ -502,6 +702,18 @@ impl Interp<'_, '_> {
             Pat::Paren(p) => self.bind_pattern(&p.pat, value),
             Pat::Reference(p) => self.bind_pattern(&p.pat, value),
             Pat::Wild(_) => {}
+            _ if matches!(value, Val::Polled(_)) => {
+                // Where the poll is seen to have returned `Some`, it is done.
+                if let Val::Polled(id) = value
+                    && mentions_some(pat)
+                {
+                    self.settle(id, true);
+                }
+                match pat {
+                    Pat::Ident(p) if p.subpat.is_none() => self.declare(p.ident.to_string(), value),
+                    _ => self.bind_idents(pat),
+                }
+            }
             Pat::TupleStruct(ts) if matches!(value, Val::Wrapped(_)) => {
                 let Val::Wrapped(id) = value else { return };
                 match ts
@@ -619,18 +831,30 @@ impl Interp<'_, '_> {
                 Val::Untracked
             }
             Expr::ForLoop(f) => {
-                self.eval(&f.expr, Mode::Move);
+                let element = self.collection_element(&f.expr);
+                if element.is_none() {
+                    self.eval(&f.expr, Mode::Move);
+                }
                 let label = f.label.as_ref().map(|l| l.name.ident.to_string());
-                self.looping(label, None, &f.body, Some(&f.pat));
+                self.looping(label, None, &f.body, Some((&f.pat, element)));
                 Val::Untracked
             }
             Expr::Assign(a) => self.assign(a),
             Expr::Closure(c) => {
+                // It may run later, or never: what it captures is handed off, and what it
+                // creates is followed inside it.
                 self.settle_mentioned(quote::ToTokens::to_token_stream(&c.body));
+                self.detached(&c.body, &c.inputs);
                 Val::Untracked
             }
             Expr::Async(a) => {
                 self.settle_mentioned(quote::ToTokens::to_token_stream(&a.block));
+                let body = Expr::Block(syn::ExprBlock {
+                    attrs: Vec::new(),
+                    label: None,
+                    block: a.block.clone(),
+                });
+                self.detached(&body, &Punctuated::new());
                 Val::Untracked
             }
             Expr::Await(a) => {
@@ -732,13 +956,13 @@ impl Interp<'_, '_> {
             return Val::Untracked;
         }
         match var.val {
+            // Moved out: the variable keeps co-owning it. Ownership is not path-sensitive,
+            // but losses are (a value lost once on a path is gone on it), so a move on one
+            // branch must not hide the value from the others. Only moves into longer-lived
+            // places (a block's value, an outer variable, a collection) release it.
             Val::Obj { id, .. } | Val::Wrapped(id)
                 if mode == Mode::Move && var.owns.contains(&id) =>
             {
-                self.release(id);
-                if let Some(t) = self.temps.last_mut() {
-                    t.push(id);
-                }
                 match var.val {
                     Val::Wrapped(_) => Val::Wrapped(id),
                     _ => Val::Obj { id, owned: true },
@@ -759,6 +983,17 @@ impl Interp<'_, '_> {
             _ => None,
         };
         if let Some(r) = &resolved {
+            if let Some(creator) = r.0.iter().find_map(|c| self.creators.get(c)).copied() {
+                for a in &c.args {
+                    self.argument(a);
+                }
+                let id = self.create(creator.resource, c.span().byte_range(), 0);
+                return if creator.fallible {
+                    Val::Wrapped(id)
+                } else {
+                    Val::Obj { id, owned: true }
+                };
+            }
             if r.is_any(DIVERGING.functions) {
                 for a in &c.args {
                     self.eval(a, Mode::Borrow);
@@ -830,7 +1065,7 @@ impl Interp<'_, '_> {
         // Adding to a local collection: it now owns the value.
         if COLLECT.contains(&method.as_str())
             && let Some(at) = receiver_var
-            && matches!(self.var(at).val, Val::Untracked)
+            && self.var(at).is_collection
         {
             let mut taken = Vec::new();
             for a in &m.args {
@@ -842,7 +1077,9 @@ impl Interp<'_, '_> {
             for id in taken {
                 self.release(id);
                 let var = self.var(at);
-                var.owns.push(id);
+                if !var.owns.contains(&id) {
+                    var.owns.push(id);
+                }
                 var.is_container = true;
             }
             return Val::Untracked;
@@ -907,6 +1144,14 @@ impl Interp<'_, '_> {
                 if resource.discharge.contains(&method.as_str()) {
                     self.settle(id, true);
                     Val::Untracked
+                } else if resource.poll.contains(&method.as_str()) {
+                    if self.in_loop() {
+                        // Polled in a loop: the loop runs until it is done.
+                        self.settle(id, true);
+                        Val::Untracked
+                    } else {
+                        Val::Polled(id)
+                    }
                 } else if resource.reborrow.contains(&method.as_str()) {
                     Val::Obj { id, owned: false }
                 } else if resource.neutral.contains(&method.as_str()) {
@@ -917,6 +1162,38 @@ impl Interp<'_, '_> {
                     self.settle(id, false);
                     Val::Untracked
                 }
+            }
+            Val::Polled(id) => {
+                for a in &m.args {
+                    self.eval(a, Mode::Borrow);
+                }
+                if UNWRAP.contains(&method.as_str()) || PLUMBING.contains(&method.as_str()) {
+                    Val::Polled(id)
+                } else {
+                    // Inspected (`is_some()`, `map(..)`): some path may see it done.
+                    self.settle(id, true);
+                    Val::Untracked
+                }
+            }
+            Val::Wrapped(id) if WITH_VALUE.contains(&method.as_str()) => {
+                // The closure receives the value: run it with the value bound.
+                for a in &m.args {
+                    match a {
+                        Expr::Closure(c) => self.inline_with(
+                            false,
+                            &c.body,
+                            &c.inputs,
+                            Some(Val::Obj { id, owned: true }),
+                        ),
+                        other => {
+                            self.argument(other);
+                        }
+                    }
+                }
+                if !m.args.iter().any(|a| matches!(a, Expr::Closure(_))) {
+                    self.settle(id, false);
+                }
+                Val::Untracked
             }
             Val::Wrapped(id) => {
                 for a in &m.args {
@@ -1056,16 +1333,23 @@ impl Interp<'_, '_> {
 
     /// `loop`, `while` (with `cond`) and `for` (with `pat`): the body is analysed until
     /// the state at its head stops growing.
+    ///
+    /// A `for` over a local collection that holds one tracked value binds each element
+    /// (`element`: the value, and whether it is moved into the loop variable). Every
+    /// round starts with a fresh element; when the loop ends, every element went through
+    /// the body, so the element's state is what the body left (absent if it never ran).
     fn looping(
         &mut self,
         label: Option<String>,
         cond: Option<&Expr>,
         body: &Block,
-        pat: Option<&Pat>,
+        pat: Option<(&Pat, Option<(ObjectId, bool)>)>,
     ) {
         let entry = self.state.clone();
         let mut head = entry.clone();
         let mut exit = State::unreachable();
+        let element = pat.and_then(|p| p.1);
+        let mut processed: Bits = ABSENT;
         for _ in 0..MAX_LOOP_ROUNDS {
             self.state = head.clone();
             self.loops.push(LoopTarget {
@@ -1080,21 +1364,32 @@ impl Interp<'_, '_> {
             self.temps.push(Vec::new());
             let mut round_exit = State::unreachable();
             if let Some(cond) = cond {
-                self.condition(cond);
                 // The loop ends when the condition fails.
-                round_exit.join(&self.state);
+                let otherwise = self.condition(cond);
+                round_exit.join(&otherwise);
             } else if pat.is_some() {
                 // A `for` loop may run no more times.
                 round_exit.join(&self.state);
             }
-            if let Some(p) = pat {
-                self.bind_pattern(p, Val::Untracked);
+            match pat {
+                Some((p, Some((id, moved)))) => {
+                    self.state.set(id, LIVE);
+                    self.bind_pattern(p, Val::Obj { id, owned: moved });
+                }
+                Some((p, None)) => self.bind_pattern(p, Val::Untracked),
+                None => {}
             }
             self.block(body);
             let close = body.brace_token.span.close().byte_range();
             self.drop_temps(close.clone());
             self.end_scope(close);
             let target = self.loops.pop();
+            if let Some((id, _)) = element {
+                processed |= self.state.get(id);
+                if let Some(t) = &target {
+                    processed |= t.continues.get(id) | t.breaks.get(id);
+                }
+            }
             let mut next = entry.clone();
             next.join(&self.state);
             if let Some(t) = &target {
@@ -1107,20 +1402,62 @@ impl Interp<'_, '_> {
             }
             head = next;
         }
+        if let Some((id, _)) = element
+            && exit.is_reachable()
+        {
+            exit.set(id, processed);
+        }
         self.state = exit;
+    }
+
+    /// The tracked value a `for` loop takes from a local collection holding exactly one
+    /// (`&v`, `&mut v`, `v.iter()`, `v.iter_mut()` lend it; `v`, `v.into_iter()`,
+    /// `v.drain(..)` move it into the loop variable).
+    fn collection_element(&mut self, expr: &Expr) -> Option<(ObjectId, bool)> {
+        let (inner, moved) = match expr {
+            Expr::Reference(r) => (&*r.expr, false),
+            Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "iter" | "iter_mut") => {
+                (&*m.receiver, false)
+            }
+            Expr::MethodCall(m)
+                if matches!(m.method.to_string().as_str(), "into_iter" | "drain") =>
+            {
+                (&*m.receiver, true)
+            }
+            other => (other, true),
+        };
+        let Expr::Path(p) = inner else { return None };
+        let at = self.lookup(&p.path.get_ident()?.to_string())?;
+        let var = self.var(at);
+        match var.owns.as_slice() {
+            [id] if var.is_container => Some((*id, moved)),
+            _ => None,
+        }
     }
 
     /// A condition, with the bindings of `if let` / `while let` (and let chains) declared
     /// in the current scope.
-    fn condition(&mut self, cond: &Expr) {
+    ///
+    /// Returns the state on the path where the condition fails: just before the first
+    /// pattern binds, or after the whole condition when nothing binds.
+    fn condition(&mut self, cond: &Expr) -> State {
+        let mut otherwise = None;
+        self.condition_part(cond, &mut otherwise);
+        otherwise.unwrap_or_else(|| self.state.clone())
+    }
+
+    fn condition_part(&mut self, cond: &Expr, otherwise: &mut Option<State>) {
         match cond {
             Expr::Let(l) => {
                 let v = self.eval(&l.expr, Mode::Move);
+                if otherwise.is_none() {
+                    *otherwise = Some(self.state.clone());
+                }
                 self.bind_pattern(&l.pat, v);
             }
             Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-                self.condition(&b.left);
-                self.condition(&b.right);
+                self.condition_part(&b.left, otherwise);
+                self.condition_part(&b.right, otherwise);
             }
             other => {
                 self.eval(other, Mode::Borrow);
@@ -1129,16 +1466,31 @@ impl Interp<'_, '_> {
     }
 
     fn if_expr(&mut self, i: &syn::ExprIf) -> Val {
+        // `if cfg!(windows) { .. }`: a platform without zombies; only the else runs here.
+        if let Expr::Macro(m) = &*i.cond
+            && m.mac.path.is_ident("cfg")
+            && is_windows_cfg(m.mac.tokens.clone())
+        {
+            return match &i.else_branch {
+                Some((_, e)) => self.eval(e, Mode::Move),
+                None => Val::Untracked,
+            };
+        }
         self.scopes.push(Scope::default());
         let before = self.state.clone();
-        self.condition(&i.cond);
+        let mut otherwise = self.condition(&i.cond);
         // Where the pattern of an `if let Ok(x) = ...` fails, the value never existed.
-        let mut otherwise = self.state.clone();
-        if otherwise.is_reachable() && before.is_reachable() {
-            for (id, &bits) in self.state.0.iter().flatten().enumerate() {
-                if before.get(id) & LIVE == 0 && bits & LIVE != 0 && refuted_by(&i.cond) {
-                    otherwise.set(id, ABSENT);
-                }
+        if otherwise.is_reachable() && before.is_reachable() && refuted_by(&i.cond) {
+            let created: Vec<ObjectId> = otherwise
+                .0
+                .iter()
+                .flatten()
+                .enumerate()
+                .filter(|(id, bits)| before.get(*id) & LIVE == 0 && *bits & LIVE != 0)
+                .map(|(id, _)| id)
+                .collect();
+            for id in created {
+                otherwise.set(id, ABSENT);
             }
         }
         let then_value = self.block(&i.then_branch);
@@ -1263,6 +1615,17 @@ impl Interp<'_, '_> {
     }
 
     fn inline(&mut self, moves: bool, body: &Expr, inputs: &Punctuated<Pat, Token![,]>) {
+        self.inline_with(moves, body, inputs, None);
+    }
+
+    /// Runs a closure body in place; `first`: the value its first parameter receives.
+    fn inline_with(
+        &mut self,
+        moves: bool,
+        body: &Expr,
+        inputs: &Punctuated<Pat, Token![,]>,
+        first: Option<Val>,
+    ) {
         let mut mentioned = Vec::new();
         collect_idents(quote::ToTokens::to_token_stream(body), &mut mentioned);
         self.frames.push(Frame {
@@ -1283,17 +1646,23 @@ impl Interp<'_, '_> {
                     if var.owns.is_empty() {
                         continue;
                     }
-                    for id in &var.owns {
-                        self.release(*id);
-                    }
+                    // The closure owns them now (and drops them at its end); the outer
+                    // variable keeps co-owning them for the paths that do not get here.
                     if let Some(scope) = self.scopes.last_mut() {
                         scope.vars.push(var);
                     }
                 }
             }
         }
+        let mut first = first;
         for p in inputs {
-            self.bind_pattern(p, Val::Untracked);
+            let v = first.take().unwrap_or(Val::Untracked);
+            if let Some(id) = v.object()
+                && let Some(t) = self.temps.last_mut()
+            {
+                t.push(id);
+            }
+            self.bind_pattern(p, v);
         }
         let value = self.eval(body, Mode::Move);
         if let Some(id) = value.object() {
@@ -1308,6 +1677,24 @@ impl Interp<'_, '_> {
         let end = end.end.saturating_sub(1)..end.end;
         self.drop_temps(end.clone());
         self.end_scope(end);
+    }
+
+    /// A closure or async block that may run at any time: analysed as a body of its own,
+    /// leaving the state around it as it was.
+    fn detached(&mut self, body: &Expr, inputs: &Punctuated<Pat, Token![,]>) {
+        if !may_create_in(body, self.creators) {
+            return;
+        }
+        let saved = self.state.clone();
+        self.inline_with(false, body, inputs, None);
+        // Keep what was learnt about values created inside; the rest is as before.
+        let mut after = saved;
+        if let (Some(a), Some(inner)) = (&mut after.0, &self.state.0) {
+            if a.len() < inner.len() {
+                a.extend_from_slice(&inner[a.len()..]);
+            }
+        }
+        self.state = after;
     }
 
     fn mac(&mut self, mac: &syn::Macro, span: Span) -> Val {
@@ -1345,6 +1732,41 @@ impl Interp<'_, '_> {
     }
 }
 
+/// `Vec::new()`, `Vec::with_capacity(n)`, `vec![]`, `VecDeque::new()`, `HashMap::new()`...:
+/// a local collection that can own what is pushed into it.
+fn is_new_collection(expr: &Expr) -> bool {
+    const TYPES: &[&str] = &[
+        "Vec",
+        "VecDeque",
+        "LinkedList",
+        "HashMap",
+        "BTreeMap",
+        "HashSet",
+        "BTreeSet",
+    ];
+    match expr {
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => {
+                let segs: Vec<String> = p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect();
+                segs.len() >= 2
+                    && TYPES.contains(&segs[segs.len() - 2].as_str())
+                    && matches!(
+                        segs[segs.len() - 1].as_str(),
+                        "new" | "with_capacity" | "default"
+                    )
+            }
+            _ => false,
+        },
+        Expr::Macro(m) => m.mac.path.is_ident("vec"),
+        _ => false,
+    }
+}
+
 /// Whether a failed `if let` pattern means the value was never created (`Ok(_)`,
 /// `Some(_)` patterns over a fallible creation).
 fn refuted_by(cond: &Expr) -> bool {
@@ -1353,6 +1775,21 @@ fn refuted_by(cond: &Expr) -> bool {
         Expr::Binary(b) => refuted_by(&b.left) || refuted_by(&b.right),
         _ => false,
     }
+}
+
+/// Whether a pattern matches `Some(..)` somewhere (`Ok(Some(status))`).
+fn mentions_some(pat: &Pat) -> bool {
+    struct Finder(bool);
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_path(&mut self, p: &'ast syn::Path) {
+            if p.segments.last().is_some_and(|s| s.ident == "Some") {
+                self.0 = true;
+            }
+        }
+    }
+    let mut f = Finder(false);
+    f.visit_pat(pat);
+    f.0
 }
 
 fn refutes_absent(pat: &Pat) -> bool {

@@ -73,6 +73,9 @@ pub enum Val {
     },
     /// A `Result`/`Option` that holds the value when it succeeded.
     Wrapped(ObjectId),
+    /// The result of polling the value (`try_wait()`): it was settled where this is seen
+    /// to hold `Some`.
+    Polled(ObjectId),
     /// A builder with its configuration flags.
     Builder {
         builder: &'static crate::catalog::Builder,
@@ -100,6 +103,9 @@ pub struct Var {
     pub owns: Vec<ObjectId>,
     /// A collection that took values: any use other than adding to it hands them off.
     pub is_container: bool,
+    /// A local collection (`Vec::new()`, `vec![]`, ...), which may take ownership of the
+    /// values pushed into it.
+    pub is_collection: bool,
 }
 
 /// One lexical scope of a body.
