@@ -88,7 +88,10 @@ pub fn analyse_file(file: &syn::File, imports: &FileImports) -> Flow {
         objects: Vec::new(),
         sites: HashMap::new(),
     };
-    bodies.visit_file(file);
+    // A file for Windows only (`#![cfg(windows)]`): no zombies there.
+    if !windows_only(&file.attrs) {
+        bodies.visit_file(file);
+    }
     let stories = bodies
         .objects
         .into_iter()
@@ -165,6 +168,9 @@ impl Bodies<'_> {
 
 impl<'ast> Visit<'ast> for Bodies<'_> {
     fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        if windows_only(&m.attrs) {
+            return;
+        }
         if let Some((_, items)) = &m.content {
             self.resolver.enter_module(&m.ident.to_string());
             for item in items {
@@ -175,6 +181,9 @@ impl<'ast> Visit<'ast> for Bodies<'_> {
     }
 
     fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+        if windows_only(&i.attrs) {
+            return;
+        }
         let previous = self.resolver.set_self_type(Some(&i.self_ty));
         syn::visit::visit_item_impl(self, i);
         self.resolver.restore_self_type(previous);
@@ -1237,7 +1246,12 @@ impl Interp<'_, '_> {
 
     fn try_expr(&mut self, t: &syn::ExprTry) -> Val {
         let v = self.eval(&t.expr, Mode::Move);
-        let inner = v.object();
+        // The value whose own creation or poll failed is not lost by this `?`: it never
+        // existed, or the failure is of the very call that settles it.
+        let inner = match v {
+            Val::Polled(id) => Some(id),
+            _ => v.object(),
+        };
         // On the error path the value inside never existed; everything else live in this
         // frame is dropped by the early return.
         let span = t.question_token.span.byte_range();

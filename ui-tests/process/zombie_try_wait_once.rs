@@ -27,3 +27,12 @@ pub fn only_log_running() -> io::Result<()> {
     }
     Ok(())
 }
+
+// The `?` on the poll itself is not the path that loses the child.
+pub fn poll_error_is_not_a_leak() -> std::io::Result<()> {
+    let mut child = Command::new("echo").spawn()?;
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let status = child.try_wait()?;
+    assert!(status.is_some());
+    Ok(())
+}
