@@ -1598,3 +1598,26 @@ fn deep_generated_code_is_analysed_not_skipped() {
     assert_eq!(count(&doc, "findings"), 1, "{r}");
     assert_eq!(doc["findings"][0]["file"], "chain.rs", "{r}");
 }
+
+/// A long generated function (10,000 children, each waited on both branches of an `if`,
+/// with `kill()?` before the wait on one) is analysed in full and reported clean: the
+/// `?` on an operation on the child itself is not a path that loses it.
+#[test]
+fn long_generated_function_is_analysed() {
+    let mut text = String::from(
+        "use std::process::Command;\nfn generated(flag: bool) -> std::io::Result<()> {\n",
+    );
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "    let mut c{i} = Command::new(\"x{i}\").spawn()?;\n    if flag {{ c{i}.wait()?; }} else {{ c{i}.kill()?; c{i}.wait()?; }}\n"
+        ));
+    }
+    text.push_str("    let mut last = Command::new(\"y\").spawn()?;\n    if flag {\n        return Ok(());\n    }\n    last.wait()?;\n    Ok(())\n}\n");
+    let dir = temp();
+    write(&dir.path().join("generated.rs"), text.as_bytes());
+    let r = stray_run(dir.path(), &["--format", "json", "generated.rs"]);
+    let doc = r.json();
+    assert_eq!(count(&doc, "files_skipped"), 0, "{r}");
+    assert_eq!(count(&doc, "findings"), 1, "{r}");
+    assert_eq!(doc["findings"][0]["lint"], "zombie_child", "{r}");
+}

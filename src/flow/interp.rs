@@ -12,6 +12,7 @@ use syn::visit::Visit;
 use syn::{Block, Expr, Pat, Stmt, Token};
 
 use super::track::{ABSENT, Bits, GONE, LIVE, ObjectId, SETTLED, Scope, State, Val, Var};
+
 use super::{Exit, Fate, Flow, Loss, Story};
 use crate::catalog::{Catalog, DIVERGING, EXECUTORS, Resource};
 use crate::syntax::imports::{FileImports, Resolver};
@@ -154,13 +155,15 @@ impl Bodies<'_> {
         let mut interp = Interp {
             resolver: self.resolver.clone(),
             creators: &self.creators,
+            names: HashMap::new(),
+            owners: HashMap::new(),
             objects: &mut self.objects,
             sites: &mut self.sites,
             scopes: Vec::new(),
             frames: Vec::new(),
             loops: Vec::new(),
             temps: Vec::new(),
-            state: State(Some(Vec::new())),
+            state: State::reachable(),
         };
         interp.run(sig, block);
     }
@@ -393,6 +396,10 @@ struct LoopTarget {
 struct Interp<'a, 'o> {
     resolver: Resolver<'a>,
     creators: &'o HashMap<String, Creator>,
+    /// Variables by name, innermost last: lookups stay constant-time in long bodies.
+    names: HashMap<String, Vec<(usize, usize)>>,
+    /// The variables that own each value.
+    owners: HashMap<ObjectId, Vec<(usize, usize)>>,
     objects: &'o mut Vec<Object>,
     sites: &'o mut HashMap<usize, ObjectId>,
     scopes: Vec<Scope>,
@@ -513,8 +520,8 @@ impl Interp<'_, '_> {
 
     /// Removes `id` from whatever owns it (a variable or the statement's temporaries).
     fn release(&mut self, id: ObjectId) {
-        for scope in &mut self.scopes {
-            for var in &mut scope.vars {
+        for (si, vi) in self.owners.remove(&id).unwrap_or_default() {
+            if let Some(var) = self.scopes.get_mut(si).and_then(|s| s.vars.get_mut(vi)) {
                 var.owns.retain(|o| *o != id);
             }
         }
@@ -524,18 +531,67 @@ impl Interp<'_, '_> {
     }
 
     fn owned_by_var(&self, id: ObjectId) -> bool {
-        self.scopes
-            .iter()
-            .any(|s| s.vars.iter().any(|v| v.owns.contains(&id)))
+        self.owners.get(&id).is_some_and(|o| !o.is_empty())
+    }
+
+    /// Whether a variable in a scope at or after `base` owns the value.
+    fn owned_from(&self, id: ObjectId, base: usize) -> bool {
+        self.owners
+            .get(&id)
+            .is_some_and(|o| o.iter().any(|(si, _)| *si >= base))
+    }
+
+    fn add_owner(&mut self, at: (usize, usize), id: ObjectId) {
+        let var = self.var(at);
+        if !var.owns.contains(&id) {
+            var.owns.push(id);
+            self.owners.entry(id).or_default().push(at);
+        }
+    }
+
+    /// Takes every value a variable owns away from it.
+    fn take_owned(&mut self, at: (usize, usize)) -> Vec<ObjectId> {
+        let owned = std::mem::take(&mut self.var(at).owns);
+        for id in &owned {
+            if let Some(o) = self.owners.get_mut(id) {
+                o.retain(|x| *x != at);
+            }
+        }
+        owned
     }
 
     fn lookup(&self, name: &str) -> Option<(usize, usize)> {
-        for (si, scope) in self.scopes.iter().enumerate().rev() {
-            if let Some(vi) = scope.vars.iter().rposition(|v| v.name == name) {
-                return Some((si, vi));
-            }
+        self.names.get(name).and_then(|v| v.last()).copied()
+    }
+
+    fn push_var(&mut self, var: Var) {
+        let Some(si) = self.scopes.len().checked_sub(1) else {
+            return;
+        };
+        let vi = self.scopes[si].vars.len();
+        let (name, owns) = (var.name.clone(), var.owns.clone());
+        self.scopes[si].vars.push(Var {
+            owns: Vec::new(),
+            ..var
+        });
+        self.names.entry(name).or_default().push((si, vi));
+        for id in owns {
+            self.add_owner((si, vi), id);
         }
-        None
+    }
+
+    /// Values that may be live and are owned from scope `scope_base` or by statements
+    /// from `temps_base` on: what an exit from there drops.
+    fn live_owned(&self, scope_base: usize, temps_base: usize) -> Vec<ObjectId> {
+        let in_temps: HashSet<ObjectId> = self.temps[temps_base.min(self.temps.len())..]
+            .iter()
+            .flatten()
+            .copied()
+            .collect();
+        self.state
+            .live()
+            .filter(|id| self.owned_from(*id, scope_base) || in_temps.contains(id))
+            .collect()
     }
 
     fn var(&mut self, at: (usize, usize)) -> &mut Var {
@@ -550,15 +606,13 @@ impl Interp<'_, '_> {
             }
             owns.push(id);
         }
-        if let Some(scope) = self.scopes.last_mut() {
-            scope.vars.push(Var {
-                name,
-                val,
-                owns,
-                is_container: false,
-                is_collection: false,
-            });
-        }
+        self.push_var(Var {
+            name,
+            val,
+            owns,
+            is_container: false,
+            is_collection: false,
+        });
     }
 
     /// Hands off every value that `tokens` (of a macro or closure we do not follow)
@@ -609,13 +663,19 @@ impl Interp<'_, '_> {
 
     /// Ends the innermost scope: what its variables still own is dropped there.
     fn end_scope(&mut self, at: Range<usize>) {
-        if let Some(scope) = self.scopes.pop() {
-            for var in scope.vars.iter().rev() {
-                for &id in &var.owns {
-                    self.lose(id, at.clone(), Exit::EndOfScope, true);
-                }
+        let Some(si) = self.scopes.len().checked_sub(1) else {
+            return;
+        };
+        for vi in (0..self.scopes[si].vars.len()).rev() {
+            for id in self.take_owned((si, vi)) {
+                self.lose(id, at.clone(), Exit::EndOfScope, true);
+            }
+            let name = self.scopes[si].vars[vi].name.clone();
+            if let Some(stack) = self.names.get_mut(&name) {
+                stack.pop();
             }
         }
+        self.scopes.pop();
     }
 
     fn stmt(&mut self, stmt: &Stmt) {
@@ -1085,11 +1145,8 @@ impl Interp<'_, '_> {
             }
             for id in taken {
                 self.release(id);
-                let var = self.var(at);
-                if !var.owns.contains(&id) {
-                    var.owns.push(id);
-                }
-                var.is_container = true;
+                self.add_owner(at, id);
+                self.var(at).is_container = true;
             }
             return Val::Untracked;
         }
@@ -1245,6 +1302,12 @@ impl Interp<'_, '_> {
     }
 
     fn try_expr(&mut self, t: &syn::ExprTry) -> Val {
+        // `child.kill()?`: the failure of an operation on the value itself is not the
+        // path that loses it (that would flag the `kill()?; wait()?` idiom everywhere).
+        let on_itself = match &*t.expr {
+            Expr::MethodCall(m) => self.object_named(&m.receiver),
+            _ => None,
+        };
         let v = self.eval(&t.expr, Mode::Move);
         // The value whose own creation or poll failed is not lost by this `?`: it never
         // existed, or the failure is of the very call that settles it.
@@ -1257,13 +1320,8 @@ impl Interp<'_, '_> {
         let span = t.question_token.span.byte_range();
         let frame_scopes = self.frames.last().map_or(0, |f| f.scope_base);
         let frame_temps = self.frames.last().map_or(0, |f| f.temps_base);
-        let mut lost: Vec<ObjectId> = self.scopes[frame_scopes..]
-            .iter()
-            .flat_map(|s| s.vars.iter().flat_map(|v| v.owns.iter().copied()))
-            .collect();
-        lost.extend(self.temps[frame_temps..].iter().flatten().copied());
-        for id in lost {
-            if Some(id) != inner {
+        for id in self.live_owned(frame_scopes, frame_temps) {
+            if Some(id) != inner && Some(id) != on_itself {
                 self.lose(id, span.clone(), Exit::Try, false);
             }
         }
@@ -1276,16 +1334,25 @@ impl Interp<'_, '_> {
         }
     }
 
+    /// The tracked value a receiver expression names (`child`, `child.as_mut()`, `&mut child`).
+    fn object_named(&self, expr: &Expr) -> Option<ObjectId> {
+        match expr {
+            Expr::Path(p) => {
+                let at = self.lookup(&p.path.get_ident()?.to_string())?;
+                self.scopes[at.0].vars[at.1].val.object()
+            }
+            Expr::Paren(p) => self.object_named(&p.expr),
+            Expr::Reference(r) => self.object_named(&r.expr),
+            Expr::MethodCall(m) if m.args.is_empty() => self.object_named(&m.receiver),
+            _ => None,
+        }
+    }
+
     /// `return`: everything this frame owns is dropped; the path ends.
     fn leave_frame(&mut self, span: Range<usize>, exit: Exit) {
         let frame_scopes = self.frames.last().map_or(0, |f| f.scope_base);
         let frame_temps = self.frames.last().map_or(0, |f| f.temps_base);
-        let mut lost: Vec<ObjectId> = self.scopes[frame_scopes..]
-            .iter()
-            .flat_map(|s| s.vars.iter().flat_map(|v| v.owns.iter().copied()))
-            .collect();
-        lost.extend(self.temps[frame_temps..].iter().flatten().copied());
-        for id in lost {
+        for id in self.live_owned(frame_scopes, frame_temps) {
             self.lose(id, span.clone(), exit, false);
         }
         let state = std::mem::replace(&mut self.state, State::unreachable());
@@ -1496,12 +1563,8 @@ impl Interp<'_, '_> {
         // Where the pattern of an `if let Ok(x) = ...` fails, the value never existed.
         if otherwise.is_reachable() && before.is_reachable() && refuted_by(&i.cond) {
             let created: Vec<ObjectId> = otherwise
-                .0
-                .iter()
-                .flatten()
-                .enumerate()
-                .filter(|(id, bits)| before.get(*id) & LIVE == 0 && *bits & LIVE != 0)
-                .map(|(id, _)| id)
+                .live()
+                .filter(|id| before.get(*id) & LIVE == 0)
                 .collect();
             for id in created {
                 otherwise.set(id, ABSENT);
@@ -1570,7 +1633,7 @@ impl Interp<'_, '_> {
                     .map(|i| i.to_string())
                     .unwrap_or_default();
                 if let Some(at) = self.lookup(&name) {
-                    let old = std::mem::take(&mut self.var(at).owns);
+                    let old = self.take_owned(at);
                     for id in old {
                         self.lose(id, a.span().byte_range(), Exit::Overwritten, true);
                     }
@@ -1579,7 +1642,7 @@ impl Interp<'_, '_> {
                     var.is_container = false;
                     if let Val::Obj { id, owned: true } | Val::Wrapped(id) = v {
                         self.release(id);
-                        self.var(at).owns.push(id);
+                        self.add_owner(at, id);
                     }
                 } else if let Some(id) = v.object() {
                     // A static or a variable we did not see declared.
@@ -1662,9 +1725,7 @@ impl Interp<'_, '_> {
                     }
                     // The closure owns them now (and drops them at its end); the outer
                     // variable keeps co-owning them for the paths that do not get here.
-                    if let Some(scope) = self.scopes.last_mut() {
-                        scope.vars.push(var);
-                    }
+                    self.push_var(var);
                 }
             }
         }
@@ -1701,14 +1762,8 @@ impl Interp<'_, '_> {
         }
         let saved = self.state.clone();
         self.inline_with(false, body, inputs, None);
-        // Keep what was learnt about values created inside; the rest is as before.
-        let mut after = saved;
-        if let (Some(a), Some(inner)) = (&mut after.0, &self.state.0) {
-            if a.len() < inner.len() {
-                a.extend_from_slice(&inner[a.len()..]);
-            }
-        }
-        self.state = after;
+        // The state around it is as before: it may run at any time, or never.
+        self.state = saved;
     }
 
     fn mac(&mut self, mac: &syn::Macro, span: Span) -> Val {

@@ -1,10 +1,13 @@
 //! The abstract state: what each tracked value may be at a program point.
 
+use std::collections::BTreeSet;
+
 /// Index of a tracked value in the analysis of one file.
 pub type ObjectId = usize;
 
-/// Possibilities for one value, as a bit set: at a join point a value may be live on one
-/// incoming path and settled on another.
+/// What a value may be at a program point, as a bit set. Only "may still be live" is
+/// kept in the state; the other bits name why it is not (for readability of the
+/// interpreter): settled, never created on this path, or already lost and recorded.
 pub type Bits = u8;
 /// Created and not yet settled: losing it now is a finding.
 pub const LIVE: Bits = 1;
@@ -15,11 +18,17 @@ pub const ABSENT: Bits = 4;
 /// Already lost (and recorded) on this path.
 pub const GONE: Bits = 8;
 
-/// The state at a program point: `None` where no path reaches (after `return`, `panic!`).
+/// The state at a program point: the values that may still be live there, or `None`
+/// where no path reaches (after `return`, `panic!`). A sparse set, so that branching in
+/// a long function costs what is live, not what was ever created.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct State(pub Option<Vec<Bits>>);
+pub struct State(pub Option<BTreeSet<ObjectId>>);
 
 impl State {
+    pub fn reachable() -> Self {
+        State(Some(BTreeSet::new()))
+    }
+
     pub fn unreachable() -> Self {
         State(None)
     }
@@ -29,19 +38,25 @@ impl State {
     }
 
     pub fn get(&self, id: ObjectId) -> Bits {
-        self.0
-            .as_ref()
-            .and_then(|v| v.get(id).copied())
-            .unwrap_or(0)
+        match &self.0 {
+            Some(live) if live.contains(&id) => LIVE,
+            _ => 0,
+        }
     }
 
     pub fn set(&mut self, id: ObjectId, bits: Bits) {
-        if let Some(v) = &mut self.0 {
-            if v.len() <= id {
-                v.resize(id + 1, 0);
+        if let Some(live) = &mut self.0 {
+            if bits & LIVE != 0 {
+                live.insert(id);
+            } else {
+                live.remove(&id);
             }
-            v[id] = bits;
         }
+    }
+
+    /// The values that may be live here.
+    pub fn live(&self) -> impl Iterator<Item = ObjectId> + '_ {
+        self.0.iter().flatten().copied()
     }
 
     /// The union of two states: everything possible on either path.
@@ -49,14 +64,7 @@ impl State {
         match (&mut self.0, &other.0) {
             (_, None) => {}
             (None, Some(o)) => self.0 = Some(o.clone()),
-            (Some(a), Some(b)) => {
-                if a.len() < b.len() {
-                    a.resize(b.len(), 0);
-                }
-                for (x, y) in a.iter_mut().zip(b) {
-                    *x |= *y;
-                }
-            }
+            (Some(a), Some(b)) => a.extend(b.iter().copied()),
         }
     }
 }
