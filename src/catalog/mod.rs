@@ -61,10 +61,19 @@ pub struct Builder {
     pub constructors: &'static [&'static str],
     /// Configuration worth remembering, by method and argument.
     pub settings: &'static [Setting],
+    /// Methods that create, run to completion and wait in one call.
+    pub completions: &'static [Completion],
+}
+
+/// A builder method that runs what it builds to completion (`Command::status`).
+#[derive(Debug)]
+pub struct Completion {
+    pub method: &'static str,
+    pub blocking: Blocking,
 }
 
 /// `cmd.stdout(Stdio::piped())` sets `flag`; the same method with another argument clears it.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Setting {
     pub method: &'static str,
     /// The argument that sets the flag: a function path (`std::process::Stdio::piped`) or
@@ -95,6 +104,37 @@ pub struct Resource {
     pub neutral: &'static [&'static str],
     /// Methods that give a reference to the value itself (`as_mut`).
     pub reborrow: &'static [&'static str],
+    /// Methods that block on the value's end, recorded for the lints that judge what is
+    /// still open at that point.
+    pub blocking: &'static [(&'static str, Blocking)],
+    /// Values held in its fields (a child's pipes), followed as values of their own.
+    pub parts: &'static [Part],
+}
+
+/// What a blocking call waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Blocking {
+    /// The process to exit (`wait`): std and tokio close stdin first, nothing else.
+    Wait,
+    /// The process to exit while draining stdout and stderr (`wait_with_output`).
+    WaitWithOutput,
+    /// The end of a pipe (`read_to_end`, `read_to_string`, reading lines to the end).
+    ReadToEof,
+    /// A command run to completion with `status()`, which drains nothing.
+    Status,
+}
+
+/// A value held in a field of a resource (`child.stdout`), taken out with `take()` or
+/// used in place through `as_mut()`.
+#[derive(Debug)]
+pub struct Part {
+    pub field: &'static str,
+    /// The builder setting without which the field is `None`.
+    pub flag: u32,
+    /// Methods that read it to its end, possibly through a `BufReader`.
+    pub reads_to_eof: &'static [&'static str],
+    /// Methods that write to it.
+    pub writes: &'static [&'static str],
 }
 
 /// Calls that run a closure or async block they are given: its body is analysed as part
@@ -105,6 +145,40 @@ pub struct Executors {
     /// Methods of any receiver (`thread::Builder::spawn`, `Scope::spawn`).
     pub methods: &'static [&'static str],
 }
+
+/// Functions that wrap a reader or writer without changing what it is (`BufReader::new`):
+/// the wrapper is followed as the value itself. `argument`: which argument is wrapped.
+#[derive(Debug)]
+pub struct Wrapper {
+    pub path: &'static str,
+    pub argument: usize,
+}
+
+pub const WRAPPERS: &[Wrapper] = &[
+    Wrapper {
+        path: "std::io::BufReader::new",
+        argument: 0,
+    },
+    Wrapper {
+        path: "std::io::BufReader::with_capacity",
+        argument: 1,
+    },
+    Wrapper {
+        path: "tokio::io::BufReader::new",
+        argument: 0,
+    },
+    Wrapper {
+        path: "tokio::io::BufReader::with_capacity",
+        argument: 1,
+    },
+    Wrapper {
+        path: "futures::io::BufReader::new",
+        argument: 0,
+    },
+];
+
+/// Free functions that read their first argument to its end (`std::io::copy`).
+pub const READ_TO_EOF_FUNCTIONS: &[&str] = &["std::io::copy", "tokio::io::copy", "io::copy"];
 
 /// Calls that never return: the path ends there, silently.
 #[derive(Debug)]
@@ -219,11 +293,16 @@ impl Catalog {
             .find(|r| r.builder == builder && r.create == method)
     }
 
-    /// Whether a method name creates some resource (a cheap filter before analysis).
+    /// Whether a method name creates some resource or runs a builder to completion (a
+    /// cheap filter before analysis).
     pub fn is_create_method(method: &str) -> bool {
         ALL.iter()
             .flat_map(|e| e.resources)
             .any(|r| r.create == method)
+            || ALL
+                .iter()
+                .flat_map(|e| e.builders)
+                .any(|b| b.completions.iter().any(|c| c.method == method))
     }
 }
 

@@ -3,17 +3,68 @@
 //! `wait_with_output` close stdin first; `kill` signals but does not reap. tokio's and
 //! async-process's children are reaped for the program (best effort) and are not tracked.
 
-use super::{Builder, Entries, KnownType, Resource, Setting};
+use super::{Blocking, Builder, Completion, Entries, KnownType, Part, Resource, Setting};
 
 pub const COMMAND: &str = "std::process::Command";
 pub const CHILD: &str = "std::process::Child";
+pub const TOKIO_COMMAND: &str = "tokio::process::Command";
+pub const TOKIO_CHILD: &str = "tokio::process::Child";
 
 /// Configuration flags remembered from the builder.
 pub const STDIN_PIPED: u32 = 1;
 pub const STDOUT_PIPED: u32 = 2;
 pub const STDERR_PIPED: u32 = 4;
+pub const KILL_ON_DROP: u32 = 8;
 
 const PIPED: &str = "std::process::Stdio::piped";
+
+const STDIO_SETTINGS: &[Setting] = &[
+    Setting {
+        method: "stdin",
+        argument: PIPED,
+        flag: STDIN_PIPED,
+    },
+    Setting {
+        method: "stdout",
+        argument: PIPED,
+        flag: STDOUT_PIPED,
+    },
+    Setting {
+        method: "stderr",
+        argument: PIPED,
+        flag: STDERR_PIPED,
+    },
+];
+
+/// std (`Read`, `BufRead`) and tokio (`AsyncReadExt`, `AsyncBufReadExt`) readers alike.
+const READS_TO_EOF: &[&str] = &["read_to_end", "read_to_string", "lines", "bytes"];
+const WRITES: &[&str] = &["write_all", "write", "write_fmt", "write_all_buf"];
+
+const PIPES: &[Part] = &[
+    Part {
+        field: "stdin",
+        flag: STDIN_PIPED,
+        reads_to_eof: &[],
+        writes: WRITES,
+    },
+    Part {
+        field: "stdout",
+        flag: STDOUT_PIPED,
+        reads_to_eof: READS_TO_EOF,
+        writes: &[],
+    },
+    Part {
+        field: "stderr",
+        flag: STDERR_PIPED,
+        reads_to_eof: READS_TO_EOF,
+        writes: &[],
+    },
+];
+
+const BLOCKING: &[(&str, Blocking)] = &[
+    ("wait", Blocking::Wait),
+    ("wait_with_output", Blocking::WaitWithOutput),
+];
 
 pub const ENTRIES: Entries = Entries {
     types: &[
@@ -27,40 +78,76 @@ pub const ENTRIES: Entries = Entries {
             aliases: &[],
             short: "Child",
         },
+        KnownType {
+            canonical: TOKIO_COMMAND,
+            aliases: &[],
+            short: "Command",
+        },
+        KnownType {
+            canonical: TOKIO_CHILD,
+            aliases: &[],
+            short: "Child",
+        },
     ],
     functions: &[],
     methods: &[],
     guards: &[],
-    builders: &[Builder {
-        ty: COMMAND,
-        constructors: &["new"],
-        settings: &[
-            Setting {
-                method: "stdin",
-                argument: PIPED,
-                flag: STDIN_PIPED,
-            },
-            Setting {
-                method: "stdout",
-                argument: PIPED,
-                flag: STDOUT_PIPED,
-            },
-            Setting {
-                method: "stderr",
-                argument: PIPED,
-                flag: STDERR_PIPED,
-            },
-        ],
-    }],
-    resources: &[Resource {
-        id: "std_child",
-        ty: CHILD,
-        builder: COMMAND,
-        create: "spawn",
-        fallible: true,
-        discharge: &["wait", "wait_with_output"],
-        poll: &["try_wait"],
-        neutral: &["kill", "id", "stdin", "stdout", "stderr"],
-        reborrow: &["as_mut", "by_ref", "borrow_mut"],
-    }],
+    builders: &[
+        Builder {
+            ty: COMMAND,
+            constructors: &["new"],
+            settings: STDIO_SETTINGS,
+            completions: &[Completion {
+                method: "status",
+                blocking: Blocking::Status,
+            }],
+        },
+        Builder {
+            ty: TOKIO_COMMAND,
+            constructors: &["new"],
+            settings: &[
+                STDIO_SETTINGS[0],
+                STDIO_SETTINGS[1],
+                STDIO_SETTINGS[2],
+                Setting {
+                    method: "kill_on_drop",
+                    argument: "true",
+                    flag: KILL_ON_DROP,
+                },
+            ],
+            completions: &[Completion {
+                method: "status",
+                blocking: Blocking::Status,
+            }],
+        },
+    ],
+    resources: &[
+        Resource {
+            id: "std_child",
+            ty: CHILD,
+            builder: COMMAND,
+            create: "spawn",
+            fallible: true,
+            discharge: &["wait", "wait_with_output"],
+            poll: &["try_wait"],
+            neutral: &["kill", "id", "stdin", "stdout", "stderr"],
+            reborrow: &["as_mut", "by_ref", "borrow_mut"],
+            blocking: BLOCKING,
+            parts: PIPES,
+        },
+        // Reaped by tokio when dropped (best effort): followed for its pipes only.
+        Resource {
+            id: "tokio_child",
+            ty: TOKIO_CHILD,
+            builder: TOKIO_COMMAND,
+            create: "spawn",
+            fallible: true,
+            discharge: &["wait", "wait_with_output"],
+            poll: &["try_wait"],
+            neutral: &["kill", "start_kill", "id", "stdin", "stdout", "stderr"],
+            reborrow: &["as_mut", "by_ref", "borrow_mut"],
+            blocking: BLOCKING,
+            parts: PIPES,
+        },
+    ],
 };

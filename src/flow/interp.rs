@@ -13,8 +13,10 @@ use syn::{Block, Expr, Pat, Stmt, Token};
 
 use super::track::{ABSENT, Bits, GONE, LIVE, ObjectId, SETTLED, Scope, State, Val, Var};
 
-use super::{Exit, Fate, Flow, Loss, Story};
-use crate::catalog::{Catalog, DIVERGING, EXECUTORS, Resource};
+use super::{Event, Exit, Fate, Flow, Loss, Story};
+use crate::catalog::{
+    Blocking, Catalog, DIVERGING, EXECUTORS, Part, READ_TO_EOF_FUNCTIONS, Resource, WRAPPERS,
+};
 use crate::syntax::imports::{FileImports, Resolver};
 use crate::syntax::types::{Ty, type_of};
 
@@ -86,6 +88,9 @@ pub fn analyse_file(file: &syn::File, imports: &FileImports) -> Flow {
     let mut bodies = Bodies {
         resolver: Resolver::new(imports),
         creators,
+        events: Vec::new(),
+        seen_events: HashSet::new(),
+        threads: 0,
         objects: Vec::new(),
         sites: HashMap::new(),
     };
@@ -116,10 +121,16 @@ pub fn analyse_file(file: &syn::File, imports: &FileImports) -> Flow {
                     },
                 },
                 discharged_somewhere: o.discharged,
+                part_of: o.part_of,
+                taken_at: o.taken_at,
+                written: o.written,
             }
         })
         .collect();
-    Flow { stories }
+    Flow {
+        stories,
+        events: bodies.events,
+    }
 }
 
 /// What is known of one tracked value across the paths of its body.
@@ -132,6 +143,9 @@ struct Object {
     /// Settled on some path (discharged or handed off).
     settled: bool,
     discharged: bool,
+    part_of: Option<(ObjectId, &'static Part)>,
+    taken_at: Option<Range<usize>>,
+    written: bool,
 }
 
 /// Finds the bodies of a file (functions, methods, default trait methods) with the name
@@ -142,6 +156,10 @@ struct Bodies<'a> {
     /// Functions of this file that return a tracked value (`fn spawn_server() -> Child`),
     /// by resolved path: calling them creates it.
     creators: HashMap<String, Creator>,
+    events: Vec<Event>,
+    seen_events: HashSet<(usize, Blocking)>,
+    /// Thread ids handed out so far (closures given to spawners).
+    threads: usize,
     objects: Vec<Object>,
     /// Creation sites already seen, so a loop creating a value again reuses its id.
     sites: HashMap<usize, ObjectId>,
@@ -157,6 +175,11 @@ impl Bodies<'_> {
             creators: &self.creators,
             names: HashMap::new(),
             owners: HashMap::new(),
+            parts: HashMap::new(),
+            events: &mut self.events,
+            seen_events: &mut self.seen_events,
+            threads: &mut self.threads,
+            thread: 0,
             objects: &mut self.objects,
             sites: &mut self.sites,
             scopes: Vec::new(),
@@ -382,6 +405,16 @@ struct Frame {
     returns: State,
 }
 
+/// What a `for` loop binds each round.
+#[derive(Clone, Copy)]
+struct ForBinding<'p> {
+    pat: &'p Pat,
+    /// The value taken from a local collection, and whether it is moved into the pattern.
+    element: Option<(ObjectId, bool)>,
+    /// The value the items are read from (a pipe's lines).
+    items: Option<ObjectId>,
+}
+
 /// A loop (or labeled block) that `break` and `continue` can target.
 struct LoopTarget {
     label: Option<String>,
@@ -400,6 +433,13 @@ struct Interp<'a, 'o> {
     names: HashMap<String, Vec<(usize, usize)>>,
     /// The variables that own each value.
     owners: HashMap<ObjectId, Vec<(usize, usize)>>,
+    /// The part objects of each value, by field.
+    parts: HashMap<(ObjectId, &'static str), ObjectId>,
+    events: &'o mut Vec<Event>,
+    seen_events: &'o mut HashSet<(usize, Blocking)>,
+    threads: &'o mut usize,
+    /// The thread or task the code being evaluated runs on.
+    thread: usize,
     objects: &'o mut Vec<Object>,
     sites: &'o mut HashMap<usize, ObjectId>,
     scopes: Vec<Scope>,
@@ -454,6 +494,70 @@ impl Interp<'_, '_> {
 
     // ---- values -------------------------------------------------------------------
 
+    /// The object for `field` of `parent` (`child.stdout`), created open (live) the first
+    /// time the field is used on a path where the parent exists.
+    fn part(&mut self, parent: ObjectId, part: &'static Part, span: Range<usize>) -> ObjectId {
+        if let Some(&id) = self.parts.get(&(parent, part.field)) {
+            return id;
+        }
+        let resource = self.objects[parent].resource;
+        let config = self.objects[parent].config;
+        self.objects.push(Object {
+            resource,
+            created: span,
+            config,
+            losses: Vec::new(),
+            seen: HashSet::new(),
+            settled: false,
+            discharged: false,
+            part_of: Some((parent, part)),
+            taken_at: None,
+            written: false,
+        });
+        let id = self.objects.len() - 1;
+        self.parts.insert((parent, part.field), id);
+        if self.bits(parent) & LIVE != 0 {
+            self.state.set(id, LIVE);
+        }
+        id
+    }
+
+    fn record(
+        &mut self,
+        blocking: Blocking,
+        object: Option<ObjectId>,
+        config: u32,
+        span: Range<usize>,
+    ) {
+        if !self.state.is_reachable() {
+            return;
+        }
+        let live: Vec<ObjectId> = self.state.live().collect();
+        let known = self.objects.len();
+        if self.seen_events.insert((span.start, blocking)) {
+            self.events.push(Event {
+                blocking,
+                object,
+                config,
+                span,
+                thread: self.thread,
+                live,
+                known,
+            });
+        } else if let Some(e) = self
+            .events
+            .iter_mut()
+            .find(|e| e.span.start == span.start && e.blocking == blocking)
+        {
+            // Met again (a loop's next round): what may be live is the union.
+            for id in live {
+                if !e.live.contains(&id) {
+                    e.live.push(id);
+                }
+            }
+        }
+    }
+
     /// Whether evaluation is inside a loop of the current body.
     fn in_loop(&self) -> bool {
         let base = self.frames.last().map_or(0, |f| f.loop_base);
@@ -476,6 +580,9 @@ impl Interp<'_, '_> {
                     seen: HashSet::new(),
                     settled: false,
                     discharged: false,
+                    part_of: None,
+                    taken_at: None,
+                    written: false,
                 });
                 let id = self.objects.len() - 1;
                 self.sites.insert(span.start, id);
@@ -901,11 +1008,23 @@ impl Interp<'_, '_> {
             }
             Expr::ForLoop(f) => {
                 let element = self.collection_element(&f.expr);
-                if element.is_none() {
-                    self.eval(&f.expr, Mode::Move);
+                let mut items = None;
+                if element.is_none()
+                    && let Val::Derived(id) = self.eval(&f.expr, Mode::Move)
+                {
+                    items = Some(id);
                 }
                 let label = f.label.as_ref().map(|l| l.name.ident.to_string());
-                self.looping(label, None, &f.body, Some((&f.pat, element)));
+                self.looping(
+                    label,
+                    None,
+                    &f.body,
+                    Some(ForBinding {
+                        pat: &f.pat,
+                        element,
+                        items,
+                    }),
+                );
                 Val::Untracked
             }
             Expr::Assign(a) => self.assign(a),
@@ -932,7 +1051,18 @@ impl Interp<'_, '_> {
             }
             Expr::Macro(m) => self.mac(&m.mac, m.span()),
             Expr::Field(f) => {
-                self.eval(&f.base, Mode::Borrow);
+                let base = self.eval(&f.base, Mode::Borrow);
+                if let (Val::Obj { id, .. }, syn::Member::Named(name)) = (&base, &f.member)
+                    && self.objects[*id].part_of.is_none()
+                    && let Some(part) = self.objects[*id]
+                        .resource
+                        .parts
+                        .iter()
+                        .find(|p| name == p.field)
+                {
+                    let pid = self.part(*id, part, f.span().byte_range());
+                    return Val::Field(pid);
+                }
                 Val::Untracked
             }
             Expr::Struct(s) => {
@@ -1063,6 +1193,31 @@ impl Interp<'_, '_> {
                     Val::Obj { id, owned: true }
                 };
             }
+            if let Some(w) = WRAPPERS.iter().find(|w| r.is_any(&[w.path])) {
+                let mut wrapped = Val::Untracked;
+                for (i, a) in c.args.iter().enumerate() {
+                    let v = self.eval(a, Mode::Move);
+                    if i == w.argument {
+                        wrapped = v;
+                    }
+                }
+                return match wrapped {
+                    v @ Val::Obj { .. } => v,
+                    _ => Val::Untracked,
+                };
+            }
+            if r.is_any(READ_TO_EOF_FUNCTIONS) {
+                for (i, a) in c.args.iter().enumerate() {
+                    let v = self.eval(a, Mode::Borrow);
+                    if i == 0
+                        && let Val::Obj { id, .. } = v
+                        && self.objects[id].part_of.is_some()
+                    {
+                        self.record(Blocking::ReadToEof, Some(id), 0, c.span().byte_range());
+                    }
+                }
+                return Val::Untracked;
+            }
             if r.is_any(DIVERGING.functions) {
                 for a in &c.args {
                     self.eval(a, Mode::Borrow);
@@ -1185,6 +1340,10 @@ impl Interp<'_, '_> {
                 for a in &m.args {
                     self.eval(a, Mode::Borrow);
                 }
+                if let Some(c) = builder.completions.iter().find(|c| c.method == method) {
+                    self.record(c.blocking, None, config, m.span().byte_range());
+                    return Val::Untracked;
+                }
                 if let Some(resource) = Catalog::resource_created_by(builder.ty, &method) {
                     let id = self.create(resource, m.span().byte_range(), config);
                     return if resource.fallible {
@@ -1202,10 +1361,82 @@ impl Interp<'_, '_> {
                 }
                 Val::Builder { builder, config }
             }
+            Val::Field(pid) => {
+                for a in &m.args {
+                    self.argument(a);
+                }
+                match method.as_str() {
+                    // Taken out of the field: the result owns it now.
+                    "take" => {
+                        self.objects[pid].taken_at = Some(m.span().byte_range());
+                        if let Some(t) = self.temps.last_mut() {
+                            t.push(pid);
+                        }
+                        Val::Wrapped(pid)
+                    }
+                    // `child.stdout.unwrap()` moves it out of the child.
+                    "unwrap" | "expect" => {
+                        self.objects[pid].taken_at = Some(m.span().byte_range());
+                        if let Some(t) = self.temps.last_mut() {
+                            t.push(pid);
+                        }
+                        Val::Obj {
+                            id: pid,
+                            owned: true,
+                        }
+                    }
+                    "as_mut" | "as_ref" | "as_deref_mut" | "as_deref" => Val::Obj {
+                        id: pid,
+                        owned: false,
+                    },
+                    _ => Val::Untracked,
+                }
+            }
+            Val::Obj { id, owned } if self.objects[id].part_of.is_some() => {
+                let part = self.objects[id].part_of.map(|(_, p)| p);
+                for a in &m.args {
+                    self.argument(a);
+                }
+                let Some(part) = part else {
+                    return Val::Untracked;
+                };
+                if part.reads_to_eof.contains(&method.as_str()) {
+                    self.record(Blocking::ReadToEof, Some(id), 0, m.span().byte_range());
+                    Val::Derived(id)
+                } else if part.writes.contains(&method.as_str()) {
+                    self.objects[id].written = true;
+                    Val::Untracked
+                } else if UNWRAP.contains(&method.as_str())
+                    || PLUMBING.contains(&method.as_str())
+                    || matches!(method.as_str(), "by_ref" | "as_mut" | "get_mut")
+                {
+                    Val::Obj { id, owned }
+                } else {
+                    Val::Untracked
+                }
+            }
             Val::Obj { id, owned } => {
                 let resource = self.objects[id].resource;
                 for a in &m.args {
                     self.argument(a);
+                }
+                if let Some((_, blocking)) =
+                    resource.blocking.iter().find(|(name, _)| *name == method)
+                {
+                    self.record(*blocking, Some(id), 0, m.span().byte_range());
+                    // Waiting closes the pipes it owns: stdin for `wait`, all three for
+                    // `wait_with_output`; pipes taken out are the taker's.
+                    let closes: &[&str] = match blocking {
+                        Blocking::WaitWithOutput => &["stdin", "stdout", "stderr"],
+                        _ => &["stdin"],
+                    };
+                    for field in closes {
+                        if let Some(&pid) = self.parts.get(&(id, *field))
+                            && self.objects[pid].taken_at.is_none()
+                        {
+                            self.settle(pid, false);
+                        }
+                    }
                 }
                 if resource.discharge.contains(&method.as_str()) {
                     self.settle(id, true);
@@ -1226,6 +1457,16 @@ impl Interp<'_, '_> {
                     // An extension trait's method may settle it.
                     let _ = owned;
                     self.settle(id, false);
+                    Val::Untracked
+                }
+            }
+            Val::Derived(id) => {
+                for a in &m.args {
+                    self.argument(a);
+                }
+                if UNWRAP.contains(&method.as_str()) || PLUMBING.contains(&method.as_str()) {
+                    Val::Derived(id)
+                } else {
                     Val::Untracked
                 }
             }
@@ -1302,12 +1543,26 @@ impl Interp<'_, '_> {
     }
 
     fn try_expr(&mut self, t: &syn::ExprTry) -> Val {
-        // `child.kill()?`: the failure of an operation on the value itself is not the
-        // path that loses it (that would flag the `kill()?; wait()?` idiom everywhere).
-        let on_itself = match &*t.expr {
+        // `child.kill()?`, `stdin.write_all(..)?`: the failure of an operation on the
+        // value itself, or on one of its parts, is not the path that loses it (that would
+        // flag the `kill()?; wait()?` and pipe I/O idioms everywhere).
+        let mut operand = &*t.expr;
+        // Error conversions (`map_err`, `context`) do not change which call failed.
+        while let Expr::MethodCall(m) = operand
+            && PLUMBING.contains(&m.method.to_string().as_str())
+        {
+            operand = &m.receiver;
+        }
+        let on_itself = match operand {
             Expr::MethodCall(m) => self.object_named(&m.receiver),
-            _ => None,
-        };
+            // Data read from it (`line?` in a loop over its lines).
+            Expr::Path(_) => match self.eval_peek(operand) {
+                Some(Val::Derived(id)) => Some(id),
+                _ => None,
+            },
+            other => self.object_named(other),
+        }
+        .map(|id| self.root(id));
         let v = self.eval(&t.expr, Mode::Move);
         // The value whose own creation or poll failed is not lost by this `?`: it never
         // existed, or the failure is of the very call that settles it.
@@ -1321,7 +1576,7 @@ impl Interp<'_, '_> {
         let frame_scopes = self.frames.last().map_or(0, |f| f.scope_base);
         let frame_temps = self.frames.last().map_or(0, |f| f.temps_base);
         for id in self.live_owned(frame_scopes, frame_temps) {
-            if Some(id) != inner && Some(id) != on_itself {
+            if Some(id) != inner && Some(self.root(id)) != on_itself {
                 self.lose(id, span.clone(), Exit::Try, false);
             }
         }
@@ -1334,7 +1589,8 @@ impl Interp<'_, '_> {
         }
     }
 
-    /// The tracked value a receiver expression names (`child`, `child.as_mut()`, `&mut child`).
+    /// The tracked value a receiver expression names (`child`, `child.as_mut()`, `&mut child`,
+    /// `child.stdout.take().unwrap()`).
     fn object_named(&self, expr: &Expr) -> Option<ObjectId> {
         match expr {
             Expr::Path(p) => {
@@ -1343,9 +1599,26 @@ impl Interp<'_, '_> {
             }
             Expr::Paren(p) => self.object_named(&p.expr),
             Expr::Reference(r) => self.object_named(&r.expr),
-            Expr::MethodCall(m) if m.args.is_empty() => self.object_named(&m.receiver),
+            Expr::Field(f) => self.object_named(&f.base),
+            Expr::MethodCall(m)
+                if m.args.is_empty() || UNWRAP.contains(&m.method.to_string().as_str()) =>
+            {
+                self.object_named(&m.receiver)
+            }
             _ => None,
         }
+    }
+
+    /// What a variable holds, without evaluating anything.
+    fn eval_peek(&self, expr: &Expr) -> Option<Val> {
+        let Expr::Path(p) = expr else { return None };
+        let at = self.lookup(&p.path.get_ident()?.to_string())?;
+        Some(self.scopes[at.0].vars[at.1].val.clone())
+    }
+
+    /// The value a part belongs to (the child of a pipe), or the value itself.
+    fn root(&self, id: ObjectId) -> ObjectId {
+        self.objects[id].part_of.map_or(id, |(parent, _)| parent)
     }
 
     /// `return`: everything this frame owns is dropped; the path ends.
@@ -1424,12 +1697,12 @@ impl Interp<'_, '_> {
         label: Option<String>,
         cond: Option<&Expr>,
         body: &Block,
-        pat: Option<(&Pat, Option<(ObjectId, bool)>)>,
+        pat: Option<ForBinding<'_>>,
     ) {
         let entry = self.state.clone();
         let mut head = entry.clone();
         let mut exit = State::unreachable();
-        let element = pat.and_then(|p| p.1);
+        let element = pat.as_ref().and_then(|p| p.element);
         let mut processed: Bits = ABSENT;
         for _ in 0..MAX_LOOP_ROUNDS {
             self.state = head.clone();
@@ -1453,11 +1726,21 @@ impl Interp<'_, '_> {
                 round_exit.join(&self.state);
             }
             match pat {
-                Some((p, Some((id, moved)))) => {
+                Some(ForBinding {
+                    pat,
+                    element: Some((id, moved)),
+                    ..
+                }) => {
                     self.state.set(id, LIVE);
-                    self.bind_pattern(p, Val::Obj { id, owned: moved });
+                    self.bind_pattern(pat, Val::Obj { id, owned: moved });
                 }
-                Some((p, None)) => self.bind_pattern(p, Val::Untracked),
+                // Each item read from a tracked value (a pipe's lines).
+                Some(ForBinding {
+                    pat,
+                    items: Some(source),
+                    ..
+                }) => self.bind_pattern(pat, Val::Derived(source)),
+                Some(ForBinding { pat, .. }) => self.bind_pattern(pat, Val::Untracked),
                 None => {}
             }
             self.block(body);
@@ -1666,6 +1949,9 @@ impl Interp<'_, '_> {
     /// place, as part of the story of what they capture. Other arguments are handed off.
     fn run_spawned<'e>(&mut self, args: impl Iterator<Item = &'e Expr>) {
         for a in args {
+            let outer = self.thread;
+            *self.threads += 1;
+            self.thread = *self.threads;
             match a {
                 Expr::Closure(c) => self.inline(c.capture.is_some(), &c.body, &c.inputs),
                 Expr::Async(b) => {
@@ -1688,6 +1974,7 @@ impl Interp<'_, '_> {
                     self.argument(other);
                 }
             }
+            self.thread = outer;
         }
     }
 
@@ -1761,7 +2048,11 @@ impl Interp<'_, '_> {
             return;
         }
         let saved = self.state.clone();
+        let outer = self.thread;
+        *self.threads += 1;
+        self.thread = *self.threads;
         self.inline_with(false, body, inputs, None);
+        self.thread = outer;
         // The state around it is as before: it may run at any time, or never.
         self.state = saved;
     }

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 pub use track::ObjectId;
 
-use crate::catalog::Resource;
+use crate::catalog::{Blocking, Part, Resource};
 use crate::syntax::imports::FileImports;
 
 /// How a path loses a value.
@@ -71,6 +71,33 @@ pub enum Fate {
     Lost { always: bool, witness: Loss },
 }
 
+/// A call that blocks on a value's end, with what was open at that point.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub blocking: Blocking,
+    /// The value blocked on: the child for a wait, the pipe for a read to its end. `None`
+    /// for a builder's completion (`Command::status()`).
+    pub object: Option<ObjectId>,
+    /// The builder's configuration, for a completion.
+    pub config: u32,
+    pub span: Range<usize>,
+    /// The thread or task it runs on: 0 for the function itself, another number for each
+    /// closure or async block given to a spawner.
+    pub thread: usize,
+    /// The values that may be live (open, unsettled) when it blocks.
+    pub live: Vec<ObjectId>,
+    /// How many values existed then: a part with a higher id was still untouched in its
+    /// owner's field (a pipe still open in the child).
+    pub known: usize,
+}
+
+impl Event {
+    /// Whether `id` may be open here: live, or not yet taken out of its owner.
+    pub fn open(&self, id: ObjectId) -> bool {
+        id >= self.known || self.live.contains(&id)
+    }
+}
+
 /// One tracked value and its fate.
 #[derive(Debug, Clone)]
 pub struct Story {
@@ -83,12 +110,31 @@ pub struct Story {
     /// Whether anything ever settled it on a path: by a discharge method, or by handing
     /// it off (for messages: "never waited" vs "not waited on all paths").
     pub discharged_somewhere: bool,
+    /// For a value held in a field of another (a child's pipe): that value and the field.
+    pub part_of: Option<(ObjectId, &'static Part)>,
+    /// Where it was taken out of its field (`child.stdin.take()`), if it was.
+    pub taken_at: Option<Range<usize>>,
+    /// Written to, on some path.
+    pub written: bool,
 }
 
 /// The stories of every tracked value of one file.
 #[derive(Debug, Default)]
 pub struct Flow {
+    /// Indexed by `ObjectId`.
     pub stories: Vec<Story>,
+    /// In the order the analysis met them.
+    pub events: Vec<Event>,
+}
+
+impl Flow {
+    /// The part of `parent` held in `field`, if the analysis met it.
+    pub fn part(&self, parent: ObjectId, field: &str) -> Option<ObjectId> {
+        self.stories.iter().position(|s| {
+            s.part_of
+                .is_some_and(|(p, part)| p == parent && part.field == field)
+        })
+    }
 }
 
 /// Runs the engine over every body of a file.

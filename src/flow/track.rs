@@ -81,6 +81,11 @@ pub enum Val {
     },
     /// A `Result`/`Option` that holds the value when it succeeded.
     Wrapped(ObjectId),
+    /// A field holding a part of a value, in place (`child.stdout`: an `Option` of it).
+    Field(ObjectId),
+    /// Data read from a value (the lines of a pipe): a `?` on it is a failure of the
+    /// value's own I/O.
+    Derived(ObjectId),
     /// The result of polling the value (`try_wait()`): it was settled where this is seen
     /// to hold `Some`.
     Polled(ObjectId),

@@ -11,11 +11,20 @@ use crate::source::SourceFile;
 use crate::syntax::imports::FileImports;
 use crate::syntax::types::StructFields;
 
+pub mod child_pipe_never_read;
+pub mod child_pipes_read_sequentially;
+pub mod child_stdin_not_closed;
 pub mod guard_dropped_immediately;
 pub mod zombie_child;
 
 /// Every lint cargo-stray knows, in the order they are listed to users.
-pub const ALL: &[&Lint] = &[&zombie_child::LINT, &guard_dropped_immediately::LINT];
+pub const ALL: &[&Lint] = &[
+    &zombie_child::LINT,
+    &child_stdin_not_closed::LINT,
+    &child_pipe_never_read::LINT,
+    &child_pipes_read_sequentially::LINT,
+    &guard_dropped_immediately::LINT,
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Family {

@@ -65,7 +65,7 @@ assertion and logging macros, is not followed.
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     for story in &cx.flow().stories {
-        if story.resource.id != "std_child" {
+        if story.resource.id != "std_child" || story.part_of.is_some() {
             continue;
         }
         let Fate::Lost { always, witness } = &story.fate else {

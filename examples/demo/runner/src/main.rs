@@ -27,3 +27,43 @@ fn main() -> io::Result<()> {
     Command::new("notify-send").arg("done").spawn()?;
     Ok(())
 }
+
+/// `sort` reads stdin to its end before writing anything: with stdin still held open,
+/// reading its output never ends.
+pub fn sort_lines(input: &str) -> io::Result<String> {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    let mut child = Command::new("sort")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    stdin.write_all(input.as_bytes())?;
+    let mut sorted = String::new();
+    child.stdout.take().expect("stdout is piped").read_to_string(&mut sorted)?;
+    child.wait()?;
+    Ok(sorted)
+}
+
+/// Waits without reading the piped output: hangs once the build prints 64 KiB.
+pub fn build_quietly() -> io::Result<bool> {
+    use std::process::Stdio;
+    let mut child = Command::new("cargo").arg("build").stdout(Stdio::piped()).spawn()?;
+    Ok(child.wait()?.success())
+}
+
+/// Reads stdout to its end before stderr: hangs once the compiler's warnings fill stderr.
+pub fn compile(file: &str) -> io::Result<(String, String)> {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new("rustc")
+        .arg(file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let (mut out, mut err) = (String::new(), String::new());
+    child.stdout.take().expect("piped").read_to_string(&mut out)?;
+    child.stderr.take().expect("piped").read_to_string(&mut err)?;
+    child.wait()?;
+    Ok((out, err))
+}
