@@ -1600,8 +1600,11 @@ impl Interp<'_, '_> {
             Expr::Paren(p) => self.object_named(&p.expr),
             Expr::Reference(r) => self.object_named(&r.expr),
             Expr::Field(f) => self.object_named(&f.base),
+            Expr::Try(t) => self.object_named(&t.expr),
             Expr::MethodCall(m)
-                if m.args.is_empty() || UNWRAP.contains(&m.method.to_string().as_str()) =>
+                if m.args.is_empty()
+                    || UNWRAP.contains(&m.method.to_string().as_str())
+                    || PLUMBING.contains(&m.method.to_string().as_str()) =>
             {
                 self.object_named(&m.receiver)
             }
