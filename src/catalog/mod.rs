@@ -104,6 +104,9 @@ pub struct Resource {
     pub neutral: &'static [&'static str],
     /// Methods that give a reference to the value itself (`as_mut`).
     pub reborrow: &'static [&'static str],
+    /// Methods that end it without settling it (`kill`): blocking on it afterwards cannot
+    /// hang.
+    pub terminate: &'static [&'static str],
     /// Methods that block on the value's end, recorded for the lints that judge what is
     /// still open at that point.
     pub blocking: &'static [(&'static str, Blocking)],

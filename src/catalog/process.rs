@@ -115,10 +115,8 @@ pub const ENTRIES: Entries = Entries {
                     flag: KILL_ON_DROP,
                 },
             ],
-            completions: &[Completion {
-                method: "status",
-                blocking: Blocking::Status,
-            }],
+            // tokio's `status()` drops the three pipes before waiting: it cannot deadlock.
+            completions: &[],
         },
     ],
     resources: &[
@@ -132,6 +130,7 @@ pub const ENTRIES: Entries = Entries {
             poll: &["try_wait"],
             neutral: &["kill", "id", "stdin", "stdout", "stderr"],
             reborrow: &["as_mut", "by_ref", "borrow_mut"],
+            terminate: &["kill", "start_kill"],
             blocking: BLOCKING,
             parts: PIPES,
         },
@@ -146,6 +145,7 @@ pub const ENTRIES: Entries = Entries {
             poll: &["try_wait"],
             neutral: &["kill", "start_kill", "id", "stdin", "stdout", "stderr"],
             reborrow: &["as_mut", "by_ref", "borrow_mut"],
+            terminate: &["kill", "start_kill"],
             blocking: BLOCKING,
             parts: PIPES,
         },

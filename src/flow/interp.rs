@@ -52,6 +52,18 @@ const EXPRESSION_MACROS: &[&str] = &[
 /// Methods on a `Result`/`Option` that hand back the value inside.
 const UNWRAP: &[&str] = &["unwrap", "expect", "unwrap_unchecked", "unwrap_or_else"];
 /// Methods on a `Result`/`Option` whose closure argument receives the value inside.
+/// Methods that make an iterator (or stream) over what a reader reads.
+const ITERATE: &[&str] = &["lines", "bytes", "split"];
+/// Methods that run an iterator to its end.
+const CONSUME: &[&str] = &[
+    "collect",
+    "count",
+    "for_each",
+    "try_for_each",
+    "last",
+    "fold",
+    "sum",
+];
 const WITH_VALUE: &[&str] = &[
     "map",
     "and_then",
@@ -146,6 +158,8 @@ struct Object {
     part_of: Option<(ObjectId, &'static Part)>,
     taken_at: Option<Range<usize>>,
     written: bool,
+    /// `kill()` was called on it.
+    terminated: bool,
 }
 
 /// Finds the bodies of a file (functions, methods, default trait methods) with the name
@@ -513,6 +527,7 @@ impl Interp<'_, '_> {
             part_of: Some((parent, part)),
             taken_at: None,
             written: false,
+            terminated: false,
         });
         let id = self.objects.len() - 1;
         self.parts.insert((parent, part.field), id);
@@ -534,6 +549,7 @@ impl Interp<'_, '_> {
         }
         let live: Vec<ObjectId> = self.state.live().collect();
         let known = self.objects.len();
+        let after_terminate = object.is_some_and(|id| self.objects[id].terminated);
         if self.seen_events.insert((span.start, blocking)) {
             self.events.push(Event {
                 blocking,
@@ -543,6 +559,7 @@ impl Interp<'_, '_> {
                 thread: self.thread,
                 live,
                 known,
+                after_terminate,
             });
         } else if let Some(e) = self
             .events
@@ -583,6 +600,7 @@ impl Interp<'_, '_> {
                     part_of: None,
                     taken_at: None,
                     written: false,
+                    terminated: false,
                 });
                 let id = self.objects.len() - 1;
                 self.sites.insert(span.start, id);
@@ -890,6 +908,23 @@ impl Interp<'_, '_> {
                     _ => self.bind_idents(pat),
                 }
             }
+            // `if let Some(stdin) = child.stdin.as_mut()`: the view itself.
+            Pat::TupleStruct(ts)
+                if matches!(value, Val::Obj { owned: false, .. })
+                    && ts.elems.len() == 1
+                    && matches!(
+                        ts.path
+                            .segments
+                            .last()
+                            .map(|s| s.ident.to_string())
+                            .as_deref(),
+                        Some("Ok" | "Some")
+                    ) =>
+            {
+                if let Some(inner) = ts.elems.first() {
+                    self.bind_pattern(inner, value);
+                }
+            }
             Pat::TupleStruct(ts) if matches!(value, Val::Wrapped(_)) => {
                 let Val::Wrapped(id) = value else { return };
                 match ts
@@ -906,7 +941,6 @@ impl Interp<'_, '_> {
                     }
                     Some("Err" | "None") => {
                         self.state.set(id, ABSENT);
-                        self.release(id);
                         self.bind_idents(pat);
                     }
                     _ => {
@@ -1012,6 +1046,9 @@ impl Interp<'_, '_> {
                 if element.is_none()
                     && let Val::Derived(id) = self.eval(&f.expr, Mode::Move)
                 {
+                    if self.objects[id].part_of.is_some() {
+                        self.record(Blocking::ReadToEof, Some(id), 0, f.expr.span().byte_range());
+                    }
                     items = Some(id);
                 }
                 let label = f.label.as_ref().map(|l| l.name.ident.to_string());
@@ -1229,8 +1266,8 @@ impl Interp<'_, '_> {
                 && c.args.len() == 1
             {
                 let v = self.eval(&c.args[0], Mode::Move);
+                // Only this path loses it: the variable keeps owning it on the others.
                 if let Val::Obj { id, owned: true } | Val::Wrapped(id) = v {
-                    self.release(id);
                     self.lose(id, c.span().byte_range(), Exit::Dropped, true);
                 }
                 return Val::Untracked;
@@ -1352,9 +1389,9 @@ impl Interp<'_, '_> {
                         Val::Obj { id, owned: true }
                     };
                 }
-                // A setting written as its own statement (`cmd.stdout(..);`) changes
-                // the builder the variable holds.
-                if let Some(at) = receiver_var
+                // Settings change the builder a variable holds, also through a chain
+                // (`cmd.arg(..).stdout(..);`: each call returns `&mut Command`).
+                if let Some(at) = self.chain_root(&m.receiver)
                     && let Val::Builder { .. } = self.var(at).val
                 {
                     self.var(at).val = Val::Builder { builder, config };
@@ -1394,13 +1431,33 @@ impl Interp<'_, '_> {
             }
             Val::Obj { id, owned } if self.objects[id].part_of.is_some() => {
                 let part = self.objects[id].part_of.map(|(_, p)| p);
+                if WITH_VALUE.contains(&method.as_str()) {
+                    // `stdin.as_mut().map(|s| s.write_all(..))`: the closure gets it.
+                    for a in &m.args {
+                        match a {
+                            Expr::Closure(c) => self.inline_with(
+                                false,
+                                &c.body,
+                                &c.inputs,
+                                Some(Val::Obj { id, owned: false }),
+                            ),
+                            other => {
+                                self.argument(other);
+                            }
+                        }
+                    }
+                    return Val::Untracked;
+                }
                 for a in &m.args {
                     self.argument(a);
                 }
                 let Some(part) = part else {
                     return Val::Untracked;
                 };
-                if part.reads_to_eof.contains(&method.as_str()) {
+                if ITERATE.contains(&method.as_str()) {
+                    // `lines()`, `bytes()`: the reads happen when it is iterated.
+                    Val::Derived(id)
+                } else if part.reads_to_eof.contains(&method.as_str()) {
                     self.record(Blocking::ReadToEof, Some(id), 0, m.span().byte_range());
                     Val::Derived(id)
                 } else if part.writes.contains(&method.as_str()) {
@@ -1438,6 +1495,9 @@ impl Interp<'_, '_> {
                         }
                     }
                 }
+                if resource.terminate.contains(&method.as_str()) {
+                    self.objects[id].terminated = true;
+                }
                 if resource.discharge.contains(&method.as_str()) {
                     self.settle(id, true);
                     Val::Untracked
@@ -1463,6 +1523,11 @@ impl Interp<'_, '_> {
             Val::Derived(id) => {
                 for a in &m.args {
                     self.argument(a);
+                }
+                let drains = CONSUME.contains(&method.as_str())
+                    || (matches!(method.as_str(), "next_line" | "next") && self.in_loop());
+                if drains && self.objects[id].part_of.is_some() {
+                    self.record(Blocking::ReadToEof, Some(id), 0, m.span().byte_range());
                 }
                 if UNWRAP.contains(&method.as_str()) || PLUMBING.contains(&method.as_str()) {
                     Val::Derived(id)
@@ -1608,6 +1673,16 @@ impl Interp<'_, '_> {
             {
                 self.object_named(&m.receiver)
             }
+            _ => None,
+        }
+    }
+
+    /// The variable a method chain starts from (`cmd` in `cmd.arg(..).stdout(..)`).
+    fn chain_root(&self, expr: &Expr) -> Option<(usize, usize)> {
+        match expr {
+            Expr::MethodCall(m) => self.chain_root(&m.receiver),
+            Expr::Paren(p) => self.chain_root(&p.expr),
+            Expr::Path(p) => self.lookup(&p.path.get_ident()?.to_string()),
             _ => None,
         }
     }
@@ -2022,7 +2097,8 @@ impl Interp<'_, '_> {
         let mut first = first;
         for p in inputs {
             let v = first.take().unwrap_or(Val::Untracked);
-            if let Some(id) = v.object()
+            // An owned value given to the closure is dropped at its end unless bound.
+            if let Val::Obj { id, owned: true } = v
                 && let Some(t) = self.temps.last_mut()
             {
                 t.push(id);

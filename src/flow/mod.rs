@@ -86,6 +86,8 @@ pub struct Event {
     pub thread: usize,
     /// The values that may be live (open, unsettled) when it blocks.
     pub live: Vec<ObjectId>,
+    /// Whether the value blocked on was already terminated (`kill()`) on some path.
+    pub after_terminate: bool,
     /// How many values existed then: a part with a higher id was still untouched in its
     /// owner's field (a pipe still open in the child).
     pub known: usize,

@@ -61,12 +61,17 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let flow = cx.flow();
     for event in &flow.events {
         match (event.blocking, event.object) {
-            (Blocking::Wait, Some(child)) if flow.stories[child].part_of.is_none() => {
+            // A killed child cannot block on a full pipe.
+            (Blocking::Wait, Some(child))
+                if flow.stories[child].part_of.is_none() && !event.after_terminate =>
+            {
                 let story = &flow.stories[child];
+                // Untouched until this wait (the analysis meets it later, if at all).
                 let unread: Vec<&str> = PIPES
                     .iter()
                     .filter(|(field, flag)| {
-                        story.config & flag != 0 && flow.part(child, field).is_none()
+                        story.config & flag != 0
+                            && flow.part(child, field).is_none_or(|p| p >= event.known)
                     })
                     .map(|(field, _)| *field)
                     .collect();
