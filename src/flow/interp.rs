@@ -18,6 +18,7 @@ use crate::catalog::{
     Blocking, Catalog, DIVERGING, EXECUTORS, Part, READ_TO_EOF_FUNCTIONS, Resource, WRAPPERS,
 };
 use crate::syntax::imports::{FileImports, Resolver};
+use crate::syntax::macros;
 use crate::syntax::types::{Ty, type_of};
 
 /// How many times a loop body is re-analysed before its state is taken as final. Each
@@ -2120,6 +2121,55 @@ impl Interp<'_, '_> {
         self.end_scope(end);
     }
 
+    /// One of several futures polled together (`join!`, `select!`): evaluated as a task of
+    /// its own, so reads in two of them are not one after the other.
+    fn concurrently(&mut self, future: &Expr) {
+        let outer = self.thread;
+        *self.threads += 1;
+        self.thread = *self.threads;
+        match future {
+            Expr::Async(b) => {
+                let body = Expr::Block(syn::ExprBlock {
+                    attrs: Vec::new(),
+                    label: None,
+                    block: b.block.clone(),
+                });
+                self.inline(b.capture.is_some(), &body, &Punctuated::new());
+            }
+            other => {
+                self.eval(other, Mode::Borrow);
+            }
+        }
+        self.thread = outer;
+    }
+
+    /// `select!`: the futures are polled together, and one branch completes: each branch
+    /// starts from the state before it, runs its future and its handler; the branches
+    /// join as `match` arms do.
+    fn select(&mut self, select: &macros::Select) {
+        let entry = self.state.clone();
+        let mut after = State::unreachable();
+        for branch in &select.branches {
+            self.state = entry.clone();
+            self.scopes.push(Scope::default());
+            if let Some(guard) = &branch.guard {
+                self.eval(guard, Mode::Borrow);
+            }
+            self.concurrently(&branch.future);
+            self.bind_pattern(&branch.pat, Val::Untracked);
+            self.eval(&branch.handler, Mode::Move);
+            let end = branch.handler.span().byte_range();
+            self.end_scope(end.end.saturating_sub(1)..end.end);
+            after.join(&self.state);
+        }
+        if let Some(otherwise) = &select.otherwise {
+            self.state = entry.clone();
+            self.eval(otherwise, Mode::Move);
+            after.join(&self.state);
+        }
+        self.state = after;
+    }
+
     /// A closure or async block that may run at any time: analysed as a body of its own,
     /// leaving the state around it as it was.
     fn detached(&mut self, body: &Expr, inputs: &Punctuated<Pat, Token![,]>) {
@@ -2145,6 +2195,21 @@ impl Interp<'_, '_> {
             .unwrap_or_default();
         if DIVERGING.macros.contains(&name.as_str()) {
             self.state = State::unreachable();
+            return Val::Untracked;
+        }
+        if matches!(name.as_str(), "join" | "try_join")
+            && let Ok(futures) = macros::parse_join(mac)
+        {
+            // Polled together: each future runs as a task of its own.
+            for f in &futures {
+                self.concurrently(f);
+            }
+            return Val::Untracked;
+        }
+        if name == "select"
+            && let Ok(select) = macros::parse_select(mac)
+        {
+            self.select(&select);
             return Val::Untracked;
         }
         if EXPRESSION_MACROS.contains(&name.as_str())

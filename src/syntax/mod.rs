@@ -1,6 +1,7 @@
 //! Reading Rust without a compiler: name resolution, a little typing, and a statement walk.
 
 pub mod imports;
+pub mod macros;
 pub mod nesting;
 pub mod types;
 pub mod walk;
