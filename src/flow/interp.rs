@@ -1075,11 +1075,7 @@ impl Interp<'_, '_> {
             }
             Expr::Async(a) => {
                 self.settle_mentioned(quote::ToTokens::to_token_stream(&a.block));
-                let body = Expr::Block(syn::ExprBlock {
-                    attrs: Vec::new(),
-                    label: None,
-                    block: a.block.clone(),
-                });
+                let body = async_body(a);
                 self.detached(&body, &Punctuated::new());
                 Val::Untracked
             }
@@ -2034,11 +2030,7 @@ impl Interp<'_, '_> {
             match a {
                 Expr::Closure(c) => self.inline(c.capture.is_some(), &c.body, &c.inputs),
                 Expr::Async(b) => {
-                    let body = Expr::Block(syn::ExprBlock {
-                        attrs: Vec::new(),
-                        label: None,
-                        block: b.block.clone(),
-                    });
+                    let body = async_body(b);
                     self.inline(b.capture.is_some(), &body, &Punctuated::new());
                 }
                 Expr::Call(c)
@@ -2129,11 +2121,7 @@ impl Interp<'_, '_> {
         self.thread = *self.threads;
         match future {
             Expr::Async(b) => {
-                let body = Expr::Block(syn::ExprBlock {
-                    attrs: Vec::new(),
-                    label: None,
-                    block: b.block.clone(),
-                });
+                let body = async_body(b);
                 self.inline(b.capture.is_some(), &body, &Punctuated::new());
             }
             other => {
@@ -2269,6 +2257,15 @@ fn is_new_collection(expr: &Expr) -> bool {
         Expr::Macro(m) => m.mac.path.is_ident("vec"),
         _ => false,
     }
+}
+
+/// An async block's body as an expression, to analyse it like a closure's.
+fn async_body(b: &syn::ExprAsync) -> Expr {
+    Expr::Block(syn::ExprBlock {
+        attrs: Vec::new(),
+        label: None,
+        block: b.block.clone(),
+    })
 }
 
 /// Whether a failed `if let` pattern means the value was never created (`Ok(_)`,
