@@ -2,9 +2,11 @@
 //! abort-on-drop handles, and tracing-appender's worker guard (versions read:
 //! tokio-util 0.7.20, tracing-appender 0.2.5).
 
-use super::{Entries, Function, Guard, KnownType, Method, Output};
+use super::{Blocking, Constructor, Entries, Function, Guard, KnownType, Method, Output, Resource};
 
 const TOKEN: &str = "tokio_util::sync::CancellationToken";
+const TRACKER: &str = "tokio_util::task::TaskTracker";
+const ABORT_HANDLE: &str = "futures_util::future::AbortHandle";
 const DROP_GUARD: &str = "tokio_util::sync::DropGuard";
 const DROP_GUARD_REF: &str = "tokio_util::sync::DropGuardRef";
 const ABORT_ON_DROP_HANDLE: &str = "tokio_util::task::AbortOnDropHandle";
@@ -21,6 +23,20 @@ pub const ENTRIES: Entries = Entries {
             canonical: TOKEN,
             aliases: &[],
             short: "CancellationToken",
+        },
+        KnownType {
+            canonical: TRACKER,
+            aliases: &["tokio_util::task::task_tracker::TaskTracker"],
+            short: "TaskTracker",
+        },
+        KnownType {
+            canonical: ABORT_HANDLE,
+            aliases: &[
+                "futures::future::AbortHandle",
+                "futures_util::future::abortable::AbortHandle",
+                "futures_util::abortable::AbortHandle",
+            ],
+            short: "AbortHandle",
         },
         KnownType {
             canonical: DROP_GUARD,
@@ -118,7 +134,124 @@ pub const ENTRIES: Entries = Entries {
         },
     ],
     builders: &[],
-    resources: &[],
+    resources: &[
+        // Dropping every handle never cancels it: it must be cancelled (or guarded).
+        Resource {
+            id: "cancellation_token",
+            ty: TOKEN,
+            builder: "",
+            create: "",
+            fallible: false,
+            discharge: &["cancel", "drop_guard", "drop_guard_ref"],
+            poll: &[],
+            neutral: &[
+                "cancelled",
+                "cancelled_owned",
+                "is_cancelled",
+                "run_until_cancelled",
+                "run_until_cancelled_owned",
+                "clone",
+            ],
+            reborrow: &["as_ref"],
+            terminate: &[],
+            blocking: &[
+                ("cancelled", Blocking::Cancellation),
+                ("cancelled_owned", Blocking::Cancellation),
+                ("run_until_cancelled", Blocking::Cancellation),
+                ("run_until_cancelled_owned", Blocking::Cancellation),
+            ],
+            parts: &[],
+            constructors: &[
+                Constructor {
+                    path: "tokio_util::sync::CancellationToken::new",
+                    tuple: None,
+                    companion: None,
+                },
+                Constructor {
+                    path: "tokio_util::sync::CancellationToken::default",
+                    tuple: None,
+                    companion: None,
+                },
+            ],
+            shared: true,
+            children: &["child_token"],
+            recover: &[],
+        },
+        // `wait()` returns only after `close()`.
+        Resource {
+            id: "task_tracker",
+            ty: TRACKER,
+            builder: "",
+            create: "",
+            fallible: false,
+            discharge: &["close"],
+            poll: &[],
+            neutral: &[
+                "spawn",
+                "spawn_on",
+                "spawn_local",
+                "spawn_local_on",
+                "spawn_blocking",
+                "spawn_blocking_on",
+                "track_future",
+                "token",
+                "len",
+                "is_empty",
+                "is_closed",
+                "wait",
+                "clone",
+            ],
+            reborrow: &["as_ref"],
+            terminate: &[],
+            blocking: &[("wait", Blocking::Completion)],
+            parts: &[],
+            constructors: &[
+                Constructor {
+                    path: "tokio_util::task::TaskTracker::new",
+                    tuple: None,
+                    companion: None,
+                },
+                Constructor {
+                    path: "tokio_util::task::TaskTracker::default",
+                    tuple: None,
+                    companion: None,
+                },
+            ],
+            shared: true,
+            children: &[],
+            recover: &["handle"],
+        },
+        // futures' `AbortHandle` has no `Drop`: unused, its future can never be aborted.
+        Resource {
+            id: "abort_handle",
+            ty: ABORT_HANDLE,
+            builder: "",
+            create: "",
+            fallible: false,
+            discharge: &["abort"],
+            poll: &[],
+            neutral: &["is_aborted", "clone"],
+            reborrow: &["as_ref"],
+            terminate: &[],
+            blocking: &[],
+            parts: &[],
+            constructors: &[
+                Constructor {
+                    path: "futures_util::future::AbortHandle::new_pair",
+                    tuple: Some((0, 2)),
+                    companion: Some(1),
+                },
+                Constructor {
+                    path: "futures_util::future::abortable",
+                    tuple: Some((1, 2)),
+                    companion: None,
+                },
+            ],
+            shared: true,
+            children: &[],
+            recover: &["handle"],
+        },
+    ],
     guards: &[
         Guard {
             ty: DROP_GUARD,

@@ -112,6 +112,17 @@ pub struct Resource {
     pub blocking: &'static [(&'static str, Blocking)],
     /// Values held in its fields (a child's pipes), followed as values of their own.
     pub parts: &'static [Part],
+    /// Functions that create it directly (rather than a builder's `create` method).
+    pub constructors: &'static [Constructor],
+    /// Handles share one value (`clone()` gives the same token): dropping one handle
+    /// loses nothing while others may live.
+    pub shared: bool,
+    /// Methods that create a dependent value (`child_token`): settling this one settles
+    /// those too.
+    pub children: &'static [&'static str],
+    /// Methods of a constructor's companion that give the resource back
+    /// (`AbortRegistration::handle`).
+    pub recover: &'static [&'static str],
 }
 
 /// What a blocking call waits for.
@@ -125,6 +136,29 @@ pub enum Blocking {
     ReadToEof,
     /// A command run to completion with `status()`, which drains nothing.
     Status,
+    /// A token's cancellation (`cancelled().await`, `run_until_cancelled`).
+    Cancellation,
+    /// Every task of a tracker, after it is closed (`TaskTracker::wait`).
+    Completion,
+}
+
+impl Blocking {
+    /// Whether the call returns a future that blocks only when awaited or polled.
+    pub fn is_future(self) -> bool {
+        matches!(self, Blocking::Cancellation | Blocking::Completion)
+    }
+}
+
+/// A function that creates a resource (`CancellationToken::new`, `abortable(..)`).
+#[derive(Debug)]
+pub struct Constructor {
+    /// Full path: a free function's, or a type's canonical path plus `::name`.
+    pub path: &'static str,
+    /// Where the resource is, when the function returns a tuple.
+    pub tuple: Option<(usize, usize)>,
+    /// Another tuple element that can give the resource back (`AbortRegistration`,
+    /// through the resource's `recover` methods).
+    pub companion: Option<usize>,
 }
 
 /// A value held in a field of a resource (`child.stdout`), taken out with `take()` or
@@ -294,6 +328,46 @@ impl Catalog {
         ALL.iter()
             .flat_map(|e| e.resources)
             .find(|r| r.builder == builder && r.create == method)
+    }
+
+    /// The resource a function creates, and where it is in a tuple result.
+    pub fn constructed_by(path: &str) -> Option<(&'static Resource, &'static Constructor)> {
+        // `futures` re-exports `futures_util` whole.
+        let normalized = path
+            .strip_prefix("futures::")
+            .map(|rest| format!("futures_util::{rest}"));
+        let path = normalized.as_deref().unwrap_or(path);
+        let by_type = path.rsplit_once("::").and_then(|(ty, name)| {
+            let ty = Self::canonical_type(ty)?;
+            Some(format!("{}::{name}", ty.canonical))
+        });
+        ALL.iter().flat_map(|e| e.resources).find_map(|r| {
+            r.constructors
+                .iter()
+                .find(|c| c.path == path || by_type.as_deref() == Some(c.path))
+                .map(|c| (r, c))
+        })
+    }
+
+    /// Whether the last segments of a call's path may name a constructor (`new_pair`,
+    /// `CancellationToken::new`): a cheap filter before analysis.
+    pub fn may_construct(segments: &[String]) -> bool {
+        ALL.iter()
+            .flat_map(|e| e.resources)
+            .flat_map(|r| r.constructors)
+            .any(|c| {
+                let mut parts = c.path.rsplit("::");
+                let name = parts.next().unwrap_or_default();
+                let owner = parts.next().unwrap_or_default();
+                match segments {
+                    [.., o, n] => {
+                        n == name
+                            && (o == owner || owner.chars().next().is_some_and(char::is_lowercase))
+                    }
+                    [n] => n == name,
+                    [] => false,
+                }
+            })
     }
 
     /// Whether a method name creates some resource or runs a builder to completion (a

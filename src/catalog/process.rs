@@ -133,6 +133,10 @@ pub const ENTRIES: Entries = Entries {
             terminate: &["kill", "start_kill"],
             blocking: BLOCKING,
             parts: PIPES,
+            constructors: &[],
+            shared: false,
+            children: &[],
+            recover: &[],
         },
         // Reaped by tokio when dropped (best effort): followed for its pipes only.
         Resource {
@@ -148,6 +152,10 @@ pub const ENTRIES: Entries = Entries {
             terminate: &["kill", "start_kill"],
             blocking: BLOCKING,
             parts: PIPES,
+            constructors: &[],
+            shared: false,
+            children: &[],
+            recover: &[],
         },
     ],
 };

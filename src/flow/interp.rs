@@ -98,9 +98,14 @@ const COLLECTION_NEUTRAL: &[&str] = &["len", "is_empty", "capacity", "reserve"];
 pub fn analyse_file(file: &syn::File, imports: &FileImports) -> Flow {
     let mut creators = HashMap::new();
     collect_creators(&file.items, &mut Resolver::new(imports), &mut creators);
+    let renamed = renamed_imports(file);
+    let mut waiters = HashMap::new();
+    collect_waiters(&file.items, &mut Resolver::new(imports), &mut waiters);
     let mut bodies = Bodies {
         resolver: Resolver::new(imports),
         creators,
+        renamed,
+        waiters,
         events: Vec::new(),
         seen_events: HashSet::new(),
         threads: 0,
@@ -133,10 +138,13 @@ pub fn analyse_file(file: &syn::File, imports: &FileImports) -> Flow {
                         witness,
                     },
                 },
+                losses: o.losses.clone(),
                 discharged_somewhere: o.discharged,
+                settled_somewhere: o.settled,
                 part_of: o.part_of,
                 taken_at: o.taken_at,
                 written: o.written,
+                parent: o.parent,
             }
         })
         .collect();
@@ -161,6 +169,7 @@ struct Object {
     written: bool,
     /// `kill()` was called on it.
     terminated: bool,
+    parent: Option<ObjectId>,
 }
 
 /// Finds the bodies of a file (functions, methods, default trait methods) with the name
@@ -171,6 +180,12 @@ struct Bodies<'a> {
     /// Functions of this file that return a tracked value (`fn spawn_server() -> Child`),
     /// by resolved path: calling them creates it.
     creators: HashMap<String, Creator>,
+    /// Names bound by `use .. as name` in this file: a renamed constructor
+    /// (`abortable as make_abortable`) must not escape the cheap pre-filter.
+    renamed: HashSet<String>,
+    /// Functions of this file, by resolved path, and which of their parameters only wait
+    /// on a shared value (a worker given `token.clone()` that only awaits `cancelled()`).
+    waiters: HashMap<String, Vec<ParamUse>>,
     events: Vec<Event>,
     seen_events: HashSet<(usize, Blocking)>,
     /// Thread ids handed out so far (closures given to spawners).
@@ -182,12 +197,13 @@ struct Bodies<'a> {
 
 impl Bodies<'_> {
     fn body(&mut self, attrs: &[syn::Attribute], sig: &syn::Signature, block: &Block) {
-        if windows_only(attrs) || !may_create(block, &self.creators) {
+        if windows_only(attrs) || !may_create(block, &self.creators, &self.renamed) {
             return;
         }
         let mut interp = Interp {
             resolver: self.resolver.clone(),
             creators: &self.creators,
+            waiters: &self.waiters,
             names: HashMap::new(),
             owners: HashMap::new(),
             parts: HashMap::new(),
@@ -195,6 +211,7 @@ impl Bodies<'_> {
             seen_events: &mut self.seen_events,
             threads: &mut self.threads,
             thread: 0,
+            awaited: false,
             objects: &mut self.objects,
             sites: &mut self.sites,
             scopes: Vec::new(),
@@ -250,20 +267,25 @@ impl<'ast> Visit<'ast> for Bodies<'_> {
 }
 
 fn may_create_in(expr: &Expr, creators: &HashMap<String, Creator>) -> bool {
-    let mut f = CreateFinder(false, creators);
+    let none = HashSet::new();
+    let mut f = CreateFinder(false, creators, &none);
     f.visit_expr(expr);
     f.0
 }
 
 /// Whether a body calls a method that creates a tracked value (or a function of this file
 /// that returns one): most bodies do not, and are not interpreted at all.
-fn may_create(block: &Block, creators: &HashMap<String, Creator>) -> bool {
-    let mut f = CreateFinder(false, creators);
+fn may_create(
+    block: &Block,
+    creators: &HashMap<String, Creator>,
+    renamed: &HashSet<String>,
+) -> bool {
+    let mut f = CreateFinder(false, creators, renamed);
     f.visit_block(block);
     f.0
 }
 
-struct CreateFinder<'c>(bool, &'c HashMap<String, Creator>);
+struct CreateFinder<'c>(bool, &'c HashMap<String, Creator>, &'c HashSet<String>);
 
 impl<'ast> Visit<'ast> for CreateFinder<'_> {
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
@@ -274,12 +296,20 @@ impl<'ast> Visit<'ast> for CreateFinder<'_> {
         }
     }
     fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
-        if let Expr::Path(p) = &*c.func
-            && let Some(last) = p.path.segments.last()
-            && self
-                .1
-                .keys()
-                .any(|k| k.rsplit("::").next() == Some(&last.ident.to_string()))
+        let segments: Vec<String> = match &*c.func {
+            Expr::Path(p) => p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect(),
+            _ => Vec::new(),
+        };
+        if Catalog::may_construct(&segments)
+            || segments.first().is_some_and(|s| self.2.contains(s))
+            || segments
+                .last()
+                .is_some_and(|last| self.1.keys().any(|k| k.rsplit("::").next() == Some(last)))
         {
             self.0 = true;
         } else if !self.0 {
@@ -287,6 +317,19 @@ impl<'ast> Visit<'ast> for CreateFinder<'_> {
         }
     }
     fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+/// The names `use` items bind with `as`.
+fn renamed_imports(file: &syn::File) -> HashSet<String> {
+    struct Renames(HashSet<String>);
+    impl<'ast> Visit<'ast> for Renames {
+        fn visit_use_rename(&mut self, r: &'ast syn::UseRename) {
+            self.0.insert(r.rename.to_string());
+        }
+    }
+    let mut r = Renames(HashSet::new());
+    r.visit_file(file);
+    r.0
 }
 
 /// A function of this file that returns a tracked value.
@@ -355,6 +398,152 @@ fn collect_creators(
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// Finds the functions of this file with a parameter of a shared tracked type (a token, a
+/// tracker) that the body only waits on or looks at: every use is a call of one of the
+/// resource's blocking or neutral methods, in `select!`/`join!` too.
+fn collect_waiters(
+    items: &[syn::Item],
+    resolver: &mut Resolver<'_>,
+    out: &mut HashMap<String, Vec<ParamUse>>,
+) {
+    for item in items {
+        match item {
+            syn::Item::Fn(f) => {
+                let params = waiting_params(&f.sig, &f.block, resolver);
+                if params.iter().any(|w| *w != ParamUse::Other)
+                    && let Some(key) = resolver
+                        .resolve_segments(&[f.sig.ident.to_string()])
+                        .single()
+                {
+                    out.insert(key.to_string(), params);
+                }
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, inner)) = &m.content {
+                    resolver.enter_module(&m.ident.to_string());
+                    collect_waiters(inner, resolver, out);
+                    resolver.leave_module();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn waiting_params(sig: &syn::Signature, body: &Block, resolver: &Resolver<'_>) -> Vec<ParamUse> {
+    sig.inputs
+        .iter()
+        .map(|input| {
+            let syn::FnArg::Typed(t) = input else {
+                return ParamUse::Other;
+            };
+            let Pat::Ident(name) = &*t.pat else {
+                return ParamUse::Other;
+            };
+            let Some(Ty::Path(ty)) = type_of(&t.ty, resolver) else {
+                return ParamUse::Other;
+            };
+            let Some(resource) = crate::catalog::ALL
+                .iter()
+                .flat_map(|e| e.resources)
+                .find(|r| r.ty == ty && r.shared)
+            else {
+                return ParamUse::Other;
+            };
+            let mut check = OnlyWaits {
+                name: name.ident.to_string(),
+                waits: resource.blocking.iter().map(|(m, _)| *m).collect(),
+                neutral: resource.neutral.to_vec(),
+                ok: true,
+                used: false,
+            };
+            check.visit_block(body);
+            match (check.ok, check.used) {
+                (true, true) => ParamUse::Waits,
+                (true, false) => ParamUse::Neutral,
+                _ => ParamUse::Other,
+            }
+        })
+        .collect()
+}
+
+/// Whether every use of a variable is a call of one of `waits` (or `neutral`) on it,
+/// and whether one of `waits` is among them.
+struct OnlyWaits {
+    name: String,
+    waits: Vec<&'static str>,
+    neutral: Vec<&'static str>,
+    ok: bool,
+    used: bool,
+}
+
+/// What a function of this file does with a parameter holding a shared tracked value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ParamUse {
+    /// Only waits on it (and may look at it).
+    Waits,
+    /// Only looks at it: neither settles nor hands it off.
+    Neutral,
+    /// Anything else: taken as handing it off.
+    Other,
+}
+
+impl<'ast> Visit<'ast> for OnlyWaits {
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        let method = m.method.to_string();
+        if let Expr::Path(p) = &*m.receiver
+            && p.path.is_ident(&self.name)
+            && (self.waits.contains(&method.as_str()) || self.neutral.contains(&method.as_str()))
+        {
+            self.used |= self.waits.contains(&method.as_str());
+            for a in &m.args {
+                self.visit_expr(a);
+            }
+            return;
+        }
+        syn::visit::visit_expr_method_call(self, m);
+    }
+    fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+        if p.path.is_ident(&self.name) {
+            self.ok = false;
+        }
+    }
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        if name == "select"
+            && let Ok(select) = macros::parse_select(mac)
+        {
+            for b in &select.branches {
+                self.visit_expr(&b.future);
+                self.visit_expr(&b.handler);
+                if let Some(g) = &b.guard {
+                    self.visit_expr(g);
+                }
+            }
+            if let Some(e) = &select.otherwise {
+                self.visit_expr(e);
+            }
+        } else if matches!(name.as_str(), "join" | "try_join")
+            && let Ok(futures) = macros::parse_join(mac)
+        {
+            for f in &futures {
+                self.visit_expr(f);
+            }
+        } else {
+            let mut idents = Vec::new();
+            collect_idents(mac.tokens.clone(), &mut idents);
+            if idents.contains(&self.name) {
+                self.ok = false;
+            }
         }
     }
 }
@@ -444,6 +633,7 @@ struct LoopTarget {
 struct Interp<'a, 'o> {
     resolver: Resolver<'a>,
     creators: &'o HashMap<String, Creator>,
+    waiters: &'o HashMap<String, Vec<ParamUse>>,
     /// Variables by name, innermost last: lookups stay constant-time in long bodies.
     names: HashMap<String, Vec<(usize, usize)>>,
     /// The variables that own each value.
@@ -455,6 +645,9 @@ struct Interp<'a, 'o> {
     threads: &'o mut usize,
     /// The thread or task the code being evaluated runs on.
     thread: usize,
+    /// The method call being evaluated is awaited (or polled by `select!`/`join!`): a
+    /// future it returns blocks here.
+    awaited: bool,
     objects: &'o mut Vec<Object>,
     sites: &'o mut HashMap<usize, ObjectId>,
     scopes: Vec<Scope>,
@@ -498,7 +691,7 @@ impl Interp<'_, '_> {
         }
         let value = self.block(block);
         // The body's value is returned: handed to the caller.
-        if let Some(id) = value.object() {
+        for id in value.objects() {
             self.settle(id, false);
         }
         let close = block.brace_token.span.close().byte_range();
@@ -529,6 +722,7 @@ impl Interp<'_, '_> {
             taken_at: None,
             written: false,
             terminated: false,
+            parent: None,
         });
         let id = self.objects.len() - 1;
         self.parts.insert((parent, part.field), id);
@@ -547,6 +741,17 @@ impl Interp<'_, '_> {
     ) {
         if !self.state.is_reachable() {
             return;
+        }
+        if blocking == Blocking::Cancellation {
+            // Waiting on a token waits on its ancestors' cancellation too.
+            // (A waiter on a token already cancelled on this path waits for nothing.)
+            let mut at = object;
+            while let Some(id) = at {
+                if self.bits(id) & LIVE != 0 {
+                    self.state.mark_waited(id);
+                }
+                at = self.objects[id].parent;
+            }
         }
         let live: Vec<ObjectId> = self.state.live().collect();
         let known = self.objects.len();
@@ -602,6 +807,7 @@ impl Interp<'_, '_> {
                     taken_at: None,
                     written: false,
                     terminated: false,
+                    parent: None,
                 });
                 let id = self.objects.len() - 1;
                 self.sites.insert(span.start, id);
@@ -622,8 +828,16 @@ impl Interp<'_, '_> {
         let bits = self.bits(id);
         if self.state.is_reachable() && bits & LIVE != 0 {
             self.state.set(id, (bits & !LIVE) | SETTLED);
+            self.state.unwait(id);
             self.objects[id].settled = true;
             self.objects[id].discharged |= discharged;
+            // What was made from it (child tokens) is settled with it.
+            let children: Vec<ObjectId> = (0..self.objects.len())
+                .filter(|c| self.objects[*c].parent == Some(id))
+                .collect();
+            for child in children {
+                self.settle(child, discharged);
+            }
         }
     }
 
@@ -635,11 +849,34 @@ impl Interp<'_, '_> {
         if !self.state.is_reachable() || bits & LIVE == 0 {
             return;
         }
+        // A shared value (a token and its clones) is lost with its last handle: one
+        // handle going out of scope while a variable still holds another loses nothing.
+        if self.objects[id].resource.shared
+            && matches!(exit, Exit::EndOfScope | Exit::Discarded)
+            && self.owned_by_var(id)
+        {
+            return;
+        }
+        let thread = self.thread;
+        let waited = self.state.waited(id);
         let o = &mut self.objects[id];
         if o.seen.insert((span.start, exit)) {
-            o.losses.push(Loss { span, exit });
+            o.losses.push(Loss {
+                span,
+                exit,
+                thread,
+                waited,
+            });
+        } else if waited
+            && let Some(l) = o
+                .losses
+                .iter_mut()
+                .find(|l| l.span.start == span.start && l.exit == exit)
+        {
+            l.waited = true;
         }
-        if mutate {
+        // Dropping one handle of a shared value loses nothing while others may live.
+        if mutate && !o.resource.shared {
             self.state.set(id, (bits & !LIVE) | GONE);
         }
     }
@@ -726,7 +963,18 @@ impl Interp<'_, '_> {
 
     fn declare(&mut self, name: String, val: Val) {
         let mut owns = Vec::new();
-        if let Val::Obj { id, owned: true } | Val::Wrapped(id) = val {
+        let held: Vec<ObjectId> = match &val {
+            Val::Obj { id, owned: true } | Val::Wrapped(id) => vec![*id],
+            Val::Tuple(items) => items
+                .iter()
+                .filter_map(|v| match v {
+                    Val::Obj { id, owned: true } => Some(*id),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        for id in held {
             for t in &mut self.temps {
                 t.retain(|o| *o != id);
             }
@@ -897,6 +1145,12 @@ impl Interp<'_, '_> {
             Pat::Paren(p) => self.bind_pattern(&p.pat, value),
             Pat::Reference(p) => self.bind_pattern(&p.pat, value),
             Pat::Wild(_) => {}
+            Pat::Tuple(t) if matches!(&value, Val::Tuple(items) if items.len() == t.elems.len()) => {
+                let Val::Tuple(items) = value else { return };
+                for (p, v) in t.elems.iter().zip(items) {
+                    self.bind_pattern(p, v);
+                }
+            }
             _ if matches!(value, Val::Polled(_)) => {
                 // Where the poll is seen to have returned `Some`, it is done.
                 if let Val::Polled(id) = value
@@ -1001,7 +1255,7 @@ impl Interp<'_, '_> {
             Expr::Return(r) => {
                 if let Some(e) = &r.expr {
                     let v = self.eval(e, Mode::Move);
-                    if let Some(id) = v.object() {
+                    for id in v.objects() {
                         self.settle(id, false);
                     }
                 }
@@ -1011,7 +1265,7 @@ impl Interp<'_, '_> {
             Expr::Break(b) => {
                 if let Some(e) = &b.expr {
                     let v = self.eval(e, Mode::Move);
-                    if let Some(id) = v.object() {
+                    for id in v.objects() {
                         self.settle(id, false);
                     }
                 }
@@ -1080,7 +1334,10 @@ impl Interp<'_, '_> {
                 Val::Untracked
             }
             Expr::Await(a) => {
-                self.eval(&a.base, Mode::Move);
+                self.awaited = true;
+                let v = self.eval(&a.base, Mode::Move);
+                self.awaited = false;
+                self.awaiting(&v, a.base.span().byte_range());
                 Val::Untracked
             }
             Expr::Macro(m) => self.mac(&m.mac, m.span()),
@@ -1167,7 +1424,7 @@ impl Interp<'_, '_> {
     /// Evaluates `e` as moved into something we do not follow (a struct, a tuple).
     fn hand_off(&mut self, e: &Expr) {
         let v = self.eval(e, Mode::Move);
-        if let Some(id) = v.object() {
+        for id in v.objects() {
             self.settle(id, false);
         }
     }
@@ -1216,6 +1473,48 @@ impl Interp<'_, '_> {
             _ => None,
         };
         if let Some(r) = &resolved {
+            if let Some((resource, ctor)) = r.0.iter().find_map(|c| Catalog::constructed_by(c)) {
+                let tuple = ctor.tuple;
+                for a in &c.args {
+                    self.argument(a);
+                }
+                let id = self.create(resource, c.span().byte_range(), 0);
+                let obj = Val::Obj { id, owned: true };
+                return match tuple {
+                    Some((at, len)) => Val::Tuple(
+                        (0..len)
+                            .map(|i| {
+                                if i == at {
+                                    obj.clone()
+                                } else if ctor.companion == Some(i) {
+                                    Val::Derived(id)
+                                } else {
+                                    Val::Untracked
+                                }
+                            })
+                            .collect(),
+                    ),
+                    None => obj,
+                };
+            }
+            if let Some(params) = r.0.iter().find_map(|c| self.waiters.get(c)) {
+                let params = params.clone();
+                for (i, a) in c.args.iter().enumerate() {
+                    let use_ = params.get(i).copied().unwrap_or(ParamUse::Other);
+                    if use_ != ParamUse::Other {
+                        // Followed: the callee only looks at it, or waits on it.
+                        let v = self.eval(a, Mode::Borrow);
+                        if use_ == ParamUse::Waits
+                            && let Some(id) = v.object()
+                        {
+                            self.record(Blocking::Cancellation, Some(id), 0, a.span().byte_range());
+                        }
+                    } else {
+                        self.argument(a);
+                    }
+                }
+                return Val::Untracked;
+            }
             if let Some(creator) = r.0.iter().find_map(|c| self.creators.get(c)).copied() {
                 for a in &c.args {
                     self.argument(a);
@@ -1306,14 +1605,20 @@ impl Interp<'_, '_> {
     /// An argument to a function we do not see into: by value or `&mut`, handed off; a
     /// shared borrow cannot settle anything.
     fn argument(&mut self, a: &Expr) {
-        let shared = matches!(a, Expr::Reference(r) if r.mutability.is_none());
+        let shared_borrow = matches!(a, Expr::Reference(r) if r.mutability.is_none());
         let v = self.eval(a, Mode::Move);
-        if !shared && let Some(id) = v.object() {
-            self.settle(id, false);
+        for id in v.objects() {
+            // `cancel()`, `close()` and `abort()` take `&self`: a shared borrow of a shared
+            // value is enough to settle it.
+            if !shared_borrow || self.objects[id].resource.shared {
+                self.settle(id, false);
+            }
         }
     }
 
     fn method_call(&mut self, m: &syn::ExprMethodCall) -> Val {
+        // Only the outermost call of an awaited expression is awaited.
+        let awaited = std::mem::take(&mut self.awaited);
         let method = m.method.to_string();
         let consumes = UNWRAP.contains(&method.as_str()) || PLUMBING.contains(&method.as_str());
         let receiver_var = match &*m.receiver {
@@ -1474,8 +1779,29 @@ impl Interp<'_, '_> {
                 for a in &m.args {
                     self.argument(a);
                 }
+                if resource.shared && method == "clone" {
+                    // Another handle of the same value.
+                    return Val::Obj { id, owned: true };
+                }
+                if resource.children.contains(&method.as_str()) {
+                    let child = self.create(resource, m.span().byte_range(), 0);
+                    self.objects[child].parent = Some(id);
+                    return Val::Obj {
+                        id: child,
+                        owned: true,
+                    };
+                }
                 if let Some((_, blocking)) =
                     resource.blocking.iter().find(|(name, _)| *name == method)
+                    && blocking.is_future()
+                    && !awaited
+                {
+                    // A future that waits when it is awaited or polled, maybe elsewhere.
+                    return Val::Derived(id);
+                }
+                if let Some((_, blocking)) =
+                    resource.blocking.iter().find(|(name, _)| *name == method)
+                    && (!blocking.is_future() || awaited)
                 {
                     self.record(*blocking, Some(id), 0, m.span().byte_range());
                     // Waiting closes the pipes it owns: stdin for `wait`, all three for
@@ -1520,6 +1846,10 @@ impl Interp<'_, '_> {
             Val::Derived(id) => {
                 for a in &m.args {
                     self.argument(a);
+                }
+                if self.objects[id].resource.recover.contains(&method.as_str()) {
+                    // `registration.handle()`: another handle of the same value.
+                    return Val::Obj { id, owned: true };
                 }
                 let drains = CONSUME.contains(&method.as_str())
                     || (matches!(method.as_str(), "next_line" | "next") && self.in_loop());
@@ -1579,7 +1909,7 @@ impl Interp<'_, '_> {
                     Val::Untracked
                 }
             }
-            Val::Untracked => {
+            Val::Untracked | Val::Tuple(_) => {
                 for a in &m.args {
                     self.argument(a);
                 }
@@ -2002,9 +2332,11 @@ impl Interp<'_, '_> {
                         self.release(id);
                         self.add_owner(at, id);
                     }
-                } else if let Some(id) = v.object() {
+                } else {
                     // A static or a variable we did not see declared.
-                    self.settle(id, false);
+                    for id in v.objects() {
+                        self.settle(id, false);
+                    }
                 }
             }
             // `_ = value;` drops it at the end of the statement.
@@ -2012,7 +2344,7 @@ impl Interp<'_, '_> {
             other => {
                 // Stored in a field, an element, through a reference: handed off.
                 self.eval(other, Mode::Borrow);
-                if let Some(id) = v.object() {
+                for id in v.objects() {
                     self.settle(id, false);
                 }
             }
@@ -2033,13 +2365,18 @@ impl Interp<'_, '_> {
                     let body = async_body(b);
                     self.inline(b.capture.is_some(), &body, &Punctuated::new());
                 }
-                Expr::Call(c)
-                    if c.args
-                        .iter()
-                        .any(|a| matches!(a, Expr::Closure(_) | Expr::Async(_))) =>
+                // `spawn(async move { .. }.instrument(span))` and wrappers like it.
+                Expr::MethodCall(w)
+                    if matches!(&*w.receiver, Expr::Async(_))
+                        && matches!(
+                            w.method.to_string().as_str(),
+                            "instrument" | "in_current_span" | "boxed" | "fuse"
+                        ) =>
                 {
-                    // `spawn(async move { .. }.instrument(..))` and wrappers like it.
-                    self.settle_mentioned(quote::ToTokens::to_token_stream(a));
+                    if let Expr::Async(b) = &*w.receiver {
+                        let body = async_body(b);
+                        self.inline(b.capture.is_some(), &body, &Punctuated::new());
+                    }
                 }
                 other => {
                     self.argument(other);
@@ -2071,6 +2408,28 @@ impl Interp<'_, '_> {
         });
         self.scopes.push(Scope::default());
         self.temps.push(Vec::new());
+        // A token handed to a spawned task is something that task waits on.
+        for name in &mentioned {
+            if let Some(at) = self.lookup(name)
+                && let Some(id) = match self.scopes[at.0].vars[at.1].val {
+                    Val::Derived(id) => Some(id),
+                    ref v => v.object(),
+                }
+                && self.objects[id]
+                    .resource
+                    .blocking
+                    .iter()
+                    .any(|(_, b)| *b == Blocking::Cancellation)
+            {
+                let span = body.span().byte_range();
+                self.record(
+                    Blocking::Cancellation,
+                    Some(id),
+                    0,
+                    span.start..span.start + 1,
+                );
+            }
+        }
         if moves {
             // Captured by move: the closure owns them now.
             for name in &mentioned {
@@ -2099,8 +2458,8 @@ impl Interp<'_, '_> {
             self.bind_pattern(p, v);
         }
         let value = self.eval(body, Mode::Move);
-        if let Some(id) = value.object() {
-            // What the spawned work returns goes to whoever joins it.
+        // What the spawned work returns goes to whoever joins it.
+        for id in value.objects() {
             self.settle(id, false);
         }
         let frame = self.frames.pop();
@@ -2111,6 +2470,20 @@ impl Interp<'_, '_> {
         let end = end.end.saturating_sub(1)..end.end;
         self.drop_temps(end.clone());
         self.end_scope(end);
+    }
+
+    /// A stored future of a value (`let stop = token.cancelled_owned()`) awaited or
+    /// polled here: that is where it waits.
+    fn awaiting(&mut self, v: &Val, span: Range<usize>) {
+        if let Val::Derived(id) = *v
+            && let Some((_, blocking)) = self.objects[id]
+                .resource
+                .blocking
+                .iter()
+                .find(|(_, b)| b.is_future())
+        {
+            self.record(*blocking, Some(id), 0, span);
+        }
     }
 
     /// One of several futures polled together (`join!`, `select!`): evaluated as a task of
@@ -2125,7 +2498,11 @@ impl Interp<'_, '_> {
                 self.inline(b.capture.is_some(), &body, &Punctuated::new());
             }
             other => {
-                self.eval(other, Mode::Borrow);
+                // Polled by the macro, as if awaited.
+                self.awaited = true;
+                let v = self.eval(other, Mode::Borrow);
+                self.awaited = false;
+                self.awaiting(&v, other.span().byte_range());
             }
         }
         self.thread = outer;

@@ -59,6 +59,10 @@ impl Exit {
 pub struct Loss {
     pub span: Range<usize>,
     pub exit: Exit,
+    /// The thread or task the path runs on (0: the function itself), as for events.
+    pub thread: usize,
+    /// Something waited on the value along this path before it was lost.
+    pub waited: bool,
 }
 
 /// What happened to a value over all the paths of its function.
@@ -109,15 +113,21 @@ pub struct Story {
     /// Configuration flags from the builder (`Stdio::piped()` on stdout, ...).
     pub config: u32,
     pub fate: Fate,
+    /// Every place a path lost it, in the order met.
+    pub losses: Vec<Loss>,
     /// Whether anything ever settled it on a path: by a discharge method, or by handing
     /// it off (for messages: "never waited" vs "not waited on all paths").
     pub discharged_somewhere: bool,
+    /// Settled on some path: discharged, or handed off to code that may settle it.
+    pub settled_somewhere: bool,
     /// For a value held in a field of another (a child's pipe): that value and the field.
     pub part_of: Option<(ObjectId, &'static Part)>,
     /// Where it was taken out of its field (`child.stdin.take()`), if it was.
     pub taken_at: Option<Range<usize>>,
     /// Written to, on some path.
     pub written: bool,
+    /// The value it was made from (`parent.child_token()`): settling that settles this.
+    pub parent: Option<ObjectId>,
 }
 
 /// The stories of every tracked value of one file.

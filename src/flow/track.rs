@@ -19,18 +19,19 @@ pub const ABSENT: Bits = 4;
 pub const GONE: Bits = 8;
 
 /// The state at a program point: the values that may still be live there, or `None`
-/// where no path reaches (after `return`, `panic!`). A sparse set, so that branching in
+/// where no path reaches (after `return`, `panic!`); and the values something may wait
+/// on along the way there. A sparse set, so that branching in
 /// a long function costs what is live, not what was ever created.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct State(pub Option<BTreeSet<ObjectId>>);
+pub struct State(pub Option<BTreeSet<ObjectId>>, pub BTreeSet<ObjectId>);
 
 impl State {
     pub fn reachable() -> Self {
-        State(Some(BTreeSet::new()))
+        State(Some(BTreeSet::new()), BTreeSet::new())
     }
 
     pub fn unreachable() -> Self {
-        State(None)
+        State(None, BTreeSet::new())
     }
 
     pub fn is_reachable(&self) -> bool {
@@ -59,8 +60,28 @@ impl State {
         self.0.iter().flatten().copied()
     }
 
+    /// Records that something waits on `id` along this path (a task awaiting a token).
+    pub fn mark_waited(&mut self, id: ObjectId) {
+        if self.0.is_some() {
+            self.1.insert(id);
+        }
+    }
+
+    /// Settled: nothing waits on it any more along this path.
+    pub fn unwait(&mut self, id: ObjectId) {
+        self.1.remove(&id);
+    }
+
+    /// Whether something may wait on `id` along this path.
+    pub fn waited(&self, id: ObjectId) -> bool {
+        self.1.contains(&id)
+    }
+
     /// The union of two states: everything possible on either path.
     pub fn join(&mut self, other: &State) {
+        if other.0.is_some() {
+            self.1.extend(other.1.iter().copied());
+        }
         match (&mut self.0, &other.0) {
             (_, None) => {}
             (None, Some(o)) => self.0 = Some(o.clone()),
@@ -89,6 +110,8 @@ pub enum Val {
     /// The result of polling the value (`try_wait()`): it was settled where this is seen
     /// to hold `Some`.
     Polled(ObjectId),
+    /// A tuple holding tracked values (`AbortHandle::new_pair()`).
+    Tuple(Vec<Val>),
     /// A builder with its configuration flags.
     Builder {
         builder: &'static crate::catalog::Builder,
@@ -97,6 +120,14 @@ pub enum Val {
 }
 
 impl Val {
+    /// Every tracked value this holds, tuples included.
+    pub fn objects(&self) -> Vec<ObjectId> {
+        match self {
+            Val::Tuple(items) => items.iter().flat_map(Val::objects).collect(),
+            other => other.object().into_iter().collect(),
+        }
+    }
+
     /// The tracked value this evaluates to or holds, if any.
     pub fn object(&self) -> Option<ObjectId> {
         match self {

@@ -11,10 +11,14 @@ use crate::source::SourceFile;
 use crate::syntax::imports::FileImports;
 use crate::syntax::types::StructFields;
 
+pub mod abort_handle_unused;
+pub mod cancel_missed_on_path;
+pub mod cancel_token_never_cancelled;
 pub mod child_pipe_never_read;
 pub mod child_pipes_read_sequentially;
 pub mod child_stdin_not_closed;
 pub mod guard_dropped_immediately;
+pub mod task_tracker_not_closed;
 pub mod zombie_child;
 
 /// Every lint cargo-stray knows, in the order they are listed to users.
@@ -23,7 +27,11 @@ pub const ALL: &[&Lint] = &[
     &child_stdin_not_closed::LINT,
     &child_pipe_never_read::LINT,
     &child_pipes_read_sequentially::LINT,
+    &cancel_token_never_cancelled::LINT,
+    &cancel_missed_on_path::LINT,
     &guard_dropped_immediately::LINT,
+    &abort_handle_unused::LINT,
+    &task_tracker_not_closed::LINT,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

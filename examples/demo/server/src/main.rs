@@ -46,3 +46,42 @@ async fn main() {
     server.serve().await;
     server.serve_until_done().await;
 }
+
+/// The pollers wait for a cancellation that nothing ever sends.
+pub async fn start_pollers() {
+    let stop = CancellationToken::new();
+    for id in 0..2 {
+        let stop = stop.clone();
+        tokio::spawn(async move {
+            stop.cancelled().await;
+            tracing::info!(id, "poller stopped");
+        });
+    }
+    tokio::time::sleep(Duration::from_secs(5)).await;
+}
+
+/// Cancels the uploader on success, but the `?` returns early without cancelling it.
+pub async fn upload(path: &str) -> std::io::Result<()> {
+    let stop = CancellationToken::new();
+    let uploader = stop.clone();
+    tokio::spawn(async move { uploader.cancelled().await });
+    let data = tokio::fs::read(path).await?;
+    tracing::info!(bytes = data.len(), "uploaded");
+    stop.cancel();
+    Ok(())
+}
+
+/// The handle is thrown away: the refresh loop can never be stopped.
+pub fn start_refresh() {
+    let (refresh, _handle) = futures::future::abortable(heartbeat());
+    tokio::spawn(refresh);
+}
+
+/// `wait()` never returns: the tracker is never closed.
+pub async fn run_jobs() {
+    let tracker = tokio_util::task::TaskTracker::new();
+    for i in 0..3 {
+        tracker.spawn(async move { tracing::info!(i, "job done") });
+    }
+    tracker.wait().await;
+}

@@ -1,0 +1,140 @@
+//! `cancel_token_never_cancelled`: a token that tasks wait on, and that nothing cancels.
+
+use super::{Docs, Family, FileContext, Lint};
+use crate::catalog::Blocking;
+use crate::diagnostic::{Diagnostic, Label, Level};
+
+pub const LINT: Lint = Lint {
+    id: "cancel_token_never_cancelled",
+    family: Family::Cancel,
+    default_level: Level::Warn,
+    summary: "a cancellation token that tasks wait on is never cancelled, guarded or handed to code that could cancel it",
+    docs: Docs {
+        what_it_does: "
+Finds a tokio-util `CancellationToken` created in a function (`CancellationToken::new()`
+or `default()`), whose clones or child tokens are waited on (`cancelled().await` in a
+spawned task or a `select!` arm, `run_until_cancelled`, a worker function in the same file
+that only waits on it), while no handle of the token is cancelled, held in a `DropGuard`,
+or handed to code that could cancel it (returned, stored in a struct, passed to a function
+that is not in the file or that does more than wait, captured by a closure that is not
+run as a task). All clones are one token.
+",
+        why_is_this_bad: "
+Dropping every handle of a `CancellationToken` does not cancel it. The tasks waiting on
+`cancelled()` are never woken: they keep running after the work they belong to is gone,
+hold their resources, and a shutdown that waits for them hangs.
+",
+        example: "
+use tokio_util::sync::CancellationToken;
+
+async fn serve() {
+    let token = CancellationToken::new();
+    let worker = token.clone();
+    tokio::spawn(async move {
+        worker.cancelled().await;
+        println!(\"worker stopped\");
+    });
+    run_server().await;
+}
+",
+        use_instead: "
+use tokio_util::sync::CancellationToken;
+
+async fn serve() {
+    let token = CancellationToken::new();
+    let worker = token.clone();
+    tokio::spawn(async move {
+        worker.cancelled().await;
+        println!(\"worker stopped\");
+    });
+    run_server().await;
+    token.cancel();
+}
+",
+        known_limits: "
+A token obtained from elsewhere (a parameter, a field) is not followed: its owner may
+cancel it. An async block stored in a variable and awaited or joined later is taken as
+handing the token off. Only functions of the same file are followed into, and only when all they do
+with the token is wait on it; methods called on `self` are taken as handing it off.
+",
+    },
+    check,
+};
+
+fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+    let flow = cx.flow();
+    for (id, story) in flow.stories.iter().enumerate() {
+        if story.resource.id != "cancellation_token" || story.parent.is_some() {
+            continue;
+        }
+        if settled_anywhere(flow, id) {
+            continue;
+        }
+        let Some(wait) = first_waiter(flow, id) else {
+            continue;
+        };
+        out.push(Diagnostic {
+            message: "this cancellation token is never cancelled: the tasks waiting on it are never woken".to_string(),
+            primary: Label {
+                span: story.created.clone(),
+                message: "created here; no handle of it is ever cancelled".to_string(),
+            },
+            secondary: std::iter::once(Label {
+                span: wait.clone(),
+                message: "waits for a cancellation that never comes".to_string(),
+            })
+            .chain(last_handle_lost(story).map(|span| Label {
+                span,
+                message: "the last handle is dropped here without cancelling".to_string(),
+            }))
+            .collect(),
+            help: Some(
+                "call `token.cancel()` when the work should stop, or hold a guard that cancels when the scope ends: `let _guard = token.drop_guard();`"
+                    .to_string(),
+            ),
+        });
+    }
+}
+
+/// Where the function's last handle of the token goes (on the function's own path).
+fn last_handle_lost(story: &crate::flow::Story) -> Option<std::ops::Range<usize>> {
+    story
+        .losses
+        .iter()
+        .filter(|l| l.thread == 0)
+        .map(|l| l.span.clone())
+        .max_by_key(|s| s.start)
+}
+
+/// Whether the token, or any token made from it, was settled on some path.
+pub(crate) fn settled_anywhere(flow: &crate::flow::Flow, root: usize) -> bool {
+    family(flow, root).any(|id| flow.stories[id].settled_somewhere)
+}
+
+/// The first place a task waits on the token or on a token made from it.
+pub(crate) fn first_waiter(
+    flow: &crate::flow::Flow,
+    root: usize,
+) -> Option<std::ops::Range<usize>> {
+    let members: Vec<usize> = family(flow, root).collect();
+    flow.events
+        .iter()
+        .filter(|e| e.blocking == Blocking::Cancellation)
+        .filter(|e| e.object.is_some_and(|o| members.contains(&o)))
+        .map(|e| e.span.clone())
+        .min_by_key(|s| s.start)
+}
+
+/// The token and every token made from it.
+fn family(flow: &crate::flow::Flow, root: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..flow.stories.len()).filter(move |&id| {
+        let mut at = Some(id);
+        while let Some(a) = at {
+            if a == root {
+                return true;
+            }
+            at = flow.stories[a].parent;
+        }
+        false
+    })
+}
