@@ -148,10 +148,7 @@ pub fn analyse_file(file: &syn::File, imports: &FileImports) -> Flow {
             }
         })
         .collect();
-    Flow {
-        stories,
-        events: bodies.events,
-    }
+    Flow::new(stories, bodies.events)
 }
 
 /// What is known of one tracked value across the paths of its body.
@@ -207,6 +204,7 @@ impl Bodies<'_> {
             names: HashMap::new(),
             owners: HashMap::new(),
             parts: HashMap::new(),
+            children: HashMap::new(),
             events: &mut self.events,
             seen_events: &mut self.seen_events,
             threads: &mut self.threads,
@@ -640,6 +638,8 @@ struct Interp<'a, 'o> {
     owners: HashMap<ObjectId, Vec<(usize, usize)>>,
     /// The part objects of each value, by field.
     parts: HashMap<(ObjectId, &'static str), ObjectId>,
+    /// The values made from each value (`child_token()`).
+    children: HashMap<ObjectId, Vec<ObjectId>>,
     events: &'o mut Vec<Event>,
     seen_events: &'o mut HashSet<(usize, Blocking)>,
     threads: &'o mut usize,
@@ -832,9 +832,7 @@ impl Interp<'_, '_> {
             self.objects[id].settled = true;
             self.objects[id].discharged |= discharged;
             // What was made from it (child tokens) is settled with it.
-            let children: Vec<ObjectId> = (0..self.objects.len())
-                .filter(|c| self.objects[*c].parent == Some(id))
-                .collect();
+            let children = self.children.get(&id).cloned().unwrap_or_default();
             for child in children {
                 self.settle(child, discharged);
             }
@@ -1786,6 +1784,10 @@ impl Interp<'_, '_> {
                 if resource.children.contains(&method.as_str()) {
                     let child = self.create(resource, m.span().byte_range(), 0);
                     self.objects[child].parent = Some(id);
+                    let siblings = self.children.entry(id).or_default();
+                    if !siblings.contains(&child) {
+                        siblings.push(child);
+                    }
                     return Val::Obj {
                         id: child,
                         owned: true,

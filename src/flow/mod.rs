@@ -137,15 +137,27 @@ pub struct Flow {
     pub stories: Vec<Story>,
     /// In the order the analysis met them.
     pub events: Vec<Event>,
+    /// The part of each value held in each field (`child.stdout`), by value and field.
+    parts: std::collections::HashMap<(ObjectId, &'static str), ObjectId>,
 }
 
 impl Flow {
     /// The part of `parent` held in `field`, if the analysis met it.
     pub fn part(&self, parent: ObjectId, field: &str) -> Option<ObjectId> {
-        self.stories.iter().position(|s| {
-            s.part_of
-                .is_some_and(|(p, part)| p == parent && part.field == field)
-        })
+        self.parts.get(&(parent, field)).copied()
+    }
+
+    pub fn new(stories: Vec<Story>, events: Vec<Event>) -> Self {
+        let parts = stories
+            .iter()
+            .enumerate()
+            .filter_map(|(id, s)| s.part_of.map(|(parent, part)| ((parent, part.field), id)))
+            .collect();
+        Flow {
+            stories,
+            events,
+            parts,
+        }
     }
 }
 

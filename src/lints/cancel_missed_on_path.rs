@@ -1,7 +1,7 @@
 //! `cancel_missed_on_path`: a token cancelled on some paths, but an early exit leaves its
 //! waiters running.
 
-use super::cancel_token_never_cancelled::first_waiter;
+use super::cancel_token_never_cancelled::Families;
 use super::{Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::Exit;
@@ -57,6 +57,7 @@ loses nothing. A token that is never cancelled on any path is `cancel_token_neve
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let flow = cx.flow();
+    let families = Families::new(flow);
     for (id, story) in flow.stories.iter().enumerate() {
         if story.resource.id != "cancellation_token"
             || story.parent.is_some()
@@ -64,7 +65,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        if first_waiter(flow, id).is_none() {
+        if families.first_waiter(id).is_none() {
             continue;
         }
         let crate::flow::Fate::Lost { .. } = &story.fate else {

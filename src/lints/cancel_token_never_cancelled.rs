@@ -63,14 +63,15 @@ with the token is wait on it; methods called on `self` are taken as handing it o
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let flow = cx.flow();
+    let families = Families::new(flow);
     for (id, story) in flow.stories.iter().enumerate() {
         if story.resource.id != "cancellation_token" || story.parent.is_some() {
             continue;
         }
-        if settled_anywhere(flow, id) {
+        if families.settled_anywhere(id) {
             continue;
         }
-        let Some(wait) = first_waiter(flow, id) else {
+        let Some(wait) = families.first_waiter(id) else {
             continue;
         };
         out.push(Diagnostic {
@@ -106,35 +107,56 @@ fn last_handle_lost(story: &crate::flow::Story) -> Option<std::ops::Range<usize>
         .max_by_key(|s| s.start)
 }
 
-/// Whether the token, or any token made from it, was settled on some path.
-pub(crate) fn settled_anywhere(flow: &crate::flow::Flow, root: usize) -> bool {
-    family(flow, root).any(|id| flow.stories[id].settled_somewhere)
+/// Token trees: each root with every token made from it, and where each is waited on,
+/// computed once per file.
+pub(crate) struct Families {
+    /// Roots of which some token was settled on some path.
+    settled: std::collections::HashSet<usize>,
+    first_wait: std::collections::HashMap<usize, std::ops::Range<usize>>,
 }
 
-/// The first place a task waits on the token or on a token made from it.
-pub(crate) fn first_waiter(
-    flow: &crate::flow::Flow,
-    root: usize,
-) -> Option<std::ops::Range<usize>> {
-    let members: Vec<usize> = family(flow, root).collect();
-    flow.events
-        .iter()
-        .filter(|e| e.blocking == Blocking::Cancellation)
-        .filter(|e| e.object.is_some_and(|o| members.contains(&o)))
-        .map(|e| e.span.clone())
-        .min_by_key(|s| s.start)
-}
-
-/// The token and every token made from it.
-fn family(flow: &crate::flow::Flow, root: usize) -> impl Iterator<Item = usize> + '_ {
-    (0..flow.stories.len()).filter(move |&id| {
-        let mut at = Some(id);
-        while let Some(a) = at {
-            if a == root {
-                return true;
+impl Families {
+    pub(crate) fn new(flow: &crate::flow::Flow) -> Self {
+        let root_of: Vec<usize> = (0..flow.stories.len())
+            .map(|mut id| {
+                // Parents are created before their children: the chain is short and ends.
+                while let Some(p) = flow.stories[id].parent {
+                    id = p;
+                }
+                id
+            })
+            .collect();
+        let mut first_wait: std::collections::HashMap<usize, std::ops::Range<usize>> =
+            std::collections::HashMap::new();
+        for e in flow
+            .events
+            .iter()
+            .filter(|e| e.blocking == Blocking::Cancellation)
+        {
+            let Some(o) = e.object else { continue };
+            let root = root_of[o];
+            let entry = first_wait.entry(root).or_insert_with(|| e.span.clone());
+            if e.span.start < entry.start {
+                *entry = e.span.clone();
             }
-            at = flow.stories[a].parent;
         }
-        false
-    })
+        let settled = (0..flow.stories.len())
+            .filter(|&id| flow.stories[id].settled_somewhere)
+            .map(|id| root_of[id])
+            .collect();
+        Families {
+            settled,
+            first_wait,
+        }
+    }
+
+    /// Whether the token, or any token made from it, was settled on some path.
+    pub(crate) fn settled_anywhere(&self, root: usize) -> bool {
+        self.settled.contains(&root)
+    }
+
+    /// The first place a task waits on the token or on a token made from it.
+    pub(crate) fn first_waiter(&self, root: usize) -> Option<std::ops::Range<usize>> {
+        self.first_wait.get(&root).cloned()
+    }
 }
