@@ -176,6 +176,9 @@ pub const ENTRIES: Entries = Entries {
             shared: true,
             children: &["child_token"],
             recover: &[],
+            arm: &[],
+            driven_by_await: false,
+            create_tuple: None,
         },
         // `wait()` returns only after `close()`.
         Resource {
@@ -220,6 +223,9 @@ pub const ENTRIES: Entries = Entries {
             shared: true,
             children: &[],
             recover: &["handle"],
+            arm: &[],
+            driven_by_await: false,
+            create_tuple: None,
         },
         // futures' `AbortHandle` has no `Drop`: unused, its future can never be aborted.
         Resource {
@@ -250,6 +256,9 @@ pub const ENTRIES: Entries = Entries {
             shared: true,
             children: &[],
             recover: &["handle"],
+            arm: &[],
+            driven_by_await: false,
+            create_tuple: None,
         },
     ],
     guards: &[

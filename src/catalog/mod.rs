@@ -4,6 +4,7 @@
 //! name no library themselves.
 
 pub mod cancel;
+pub mod conn;
 pub mod process;
 
 /// A library type, with every public path it can be named by.
@@ -123,6 +124,25 @@ pub struct Resource {
     /// Methods of a constructor's companion that give the resource back
     /// (`AbortRegistration::handle`).
     pub recover: &'static [&'static str],
+    /// Methods that put it at risk: it is created clean, and becomes live (a loss is a
+    /// finding) only once one of these is called (`write_all` on a buffered writer).
+    pub arm: &'static [&'static str],
+    /// Awaiting it settles it (a connection future that does the I/O when polled).
+    pub driven_by_await: bool,
+    /// Where the resource is when the builder's `create` method returns a tuple
+    /// (`Config::connect` returns `(Client, Connection)`).
+    pub create_tuple: Option<(usize, usize)>,
+}
+
+/// A call that splits a value into halves, one of which carries on as the value itself
+/// (`tokio::io::split(stream)` gives `(read, write)`: closing the write half closes it).
+#[derive(Debug)]
+pub struct Splitter {
+    /// A free function (taking the value as its first argument) or a method name.
+    pub name: &'static str,
+    pub is_method: bool,
+    /// Where the half that carries on is, in the returned pair.
+    pub carries_on: usize,
 }
 
 /// What a blocking call waits for.
@@ -214,6 +234,19 @@ pub const WRAPPERS: &[Wrapper] = &[
     },
 ];
 
+pub const SPLITTERS: &[Splitter] = &[
+    Splitter {
+        name: "tokio::io::split",
+        is_method: false,
+        carries_on: 1,
+    },
+    Splitter {
+        name: "split",
+        is_method: true,
+        carries_on: 0,
+    },
+];
+
 /// Free functions that read their first argument to its end (`std::io::copy`).
 pub const READ_TO_EOF_FUNCTIONS: &[&str] = &["std::io::copy", "tokio::io::copy", "io::copy"];
 
@@ -236,7 +269,7 @@ pub struct Entries {
 }
 
 /// Every family's entries.
-pub const ALL: &[&Entries] = &[&cancel::ENTRIES, &process::ENTRIES];
+pub const ALL: &[&Entries] = &[&cancel::ENTRIES, &process::ENTRIES, &conn::ENTRIES];
 
 /// Spawners every family shares.
 pub const EXECUTORS: Executors = Executors {

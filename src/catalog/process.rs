@@ -137,6 +137,9 @@ pub const ENTRIES: Entries = Entries {
             shared: false,
             children: &[],
             recover: &[],
+            arm: &[],
+            driven_by_await: false,
+            create_tuple: None,
         },
         // Reaped by tokio when dropped (best effort): followed for its pipes only.
         Resource {
@@ -156,6 +159,9 @@ pub const ENTRIES: Entries = Entries {
             shared: false,
             children: &[],
             recover: &[],
+            arm: &[],
+            driven_by_await: false,
+            create_tuple: None,
         },
     ],
 };

@@ -15,7 +15,8 @@ use super::track::{ABSENT, Bits, GONE, LIVE, ObjectId, SETTLED, Scope, State, Va
 
 use super::{Event, Exit, Fate, Flow, Loss, Story};
 use crate::catalog::{
-    Blocking, Catalog, DIVERGING, EXECUTORS, Part, READ_TO_EOF_FUNCTIONS, Resource, WRAPPERS,
+    Blocking, Catalog, DIVERGING, EXECUTORS, Part, READ_TO_EOF_FUNCTIONS, Resource, SPLITTERS,
+    WRAPPERS,
 };
 use crate::syntax::imports::{FileImports, Resolver};
 use crate::syntax::macros;
@@ -145,6 +146,7 @@ pub fn analyse_file(file: &syn::File, imports: &FileImports) -> Flow {
                 taken_at: o.taken_at,
                 written: o.written,
                 parent: o.parent,
+                companion_used: o.companion_used,
             }
         })
         .collect();
@@ -167,6 +169,7 @@ struct Object {
     /// `kill()` was called on it.
     terminated: bool,
     parent: Option<ObjectId>,
+    companion_used: bool,
 }
 
 /// Finds the bodies of a file (functions, methods, default trait methods) with the name
@@ -723,6 +726,7 @@ impl Interp<'_, '_> {
             written: false,
             terminated: false,
             parent: None,
+            companion_used: false,
         });
         let id = self.objects.len() - 1;
         self.parts.insert((parent, part.field), id);
@@ -808,13 +812,16 @@ impl Interp<'_, '_> {
                     written: false,
                     terminated: false,
                     parent: None,
+                    companion_used: false,
                 });
                 let id = self.objects.len() - 1;
                 self.sites.insert(span.start, id);
                 id
             }
         };
-        self.state.set(id, LIVE);
+        // A resource put at risk only by some calls (writes) starts clean.
+        self.state
+            .set(id, if resource.arm.is_empty() { LIVE } else { 0 });
         if let Some(t) = self.temps.last_mut() {
             t.push(id);
         }
@@ -1336,7 +1343,14 @@ impl Interp<'_, '_> {
                 let v = self.eval(&a.base, Mode::Move);
                 self.awaited = false;
                 self.awaiting(&v, a.base.span().byte_range());
-                Val::Untracked
+                match v {
+                    // A constructor's future gives its value (`connect(..).await?`).
+                    v @ (Val::Tuple(_) | Val::Wrapped(_)) => v,
+                    Val::Obj { id, owned } if !self.objects[id].resource.driven_by_await => {
+                        Val::Obj { id, owned }
+                    }
+                    _ => Val::Untracked,
+                }
             }
             Expr::Macro(m) => self.mac(&m.mac, m.span()),
             Expr::Field(f) => {
@@ -1443,6 +1457,9 @@ impl Interp<'_, '_> {
             }
             return Val::Untracked;
         }
+        if let Val::Derived(id) = var.val {
+            self.objects[id].companion_used = true;
+        }
         match var.val {
             // Moved out: the variable keeps co-owning it. Ownership is not path-sensitive,
             // but losses are (a value lost once on a path is gone on it), so a move on one
@@ -1484,7 +1501,7 @@ impl Interp<'_, '_> {
                             .map(|i| {
                                 if i == at {
                                     obj.clone()
-                                } else if ctor.companion == Some(i) {
+                                } else if ctor.companion == Some(i) || resource.driven_by_await {
                                     Val::Derived(id)
                                 } else {
                                     Val::Untracked
@@ -1523,6 +1540,16 @@ impl Interp<'_, '_> {
                 } else {
                     Val::Obj { id, owned: true }
                 };
+            }
+            if let Some(s) = SPLITTERS
+                .iter()
+                .find(|s| !s.is_method && r.is_any(&[s.name]))
+                && let Some(first) = c.args.first()
+            {
+                if let Val::Obj { id, .. } = self.eval(first, Mode::Move) {
+                    return split_halves(id, s.carries_on);
+                }
+                return Val::Untracked;
             }
             if let Some(w) = WRAPPERS.iter().find(|w| r.is_any(&[w.path])) {
                 let mut wrapped = Val::Untracked;
@@ -1683,6 +1710,22 @@ impl Interp<'_, '_> {
                 }
                 if let Some(resource) = Catalog::resource_created_by(builder.ty, &method) {
                     let id = self.create(resource, m.span().byte_range(), config);
+                    if let Some((at, len)) = resource.create_tuple {
+                        return Val::Tuple(
+                            (0..len)
+                                .map(|i| {
+                                    if i == at {
+                                        Val::Obj { id, owned: true }
+                                    } else if resource.driven_by_await {
+                                        // The client, whose requests need the connection.
+                                        Val::Derived(id)
+                                    } else {
+                                        Val::Untracked
+                                    }
+                                })
+                                .collect(),
+                        );
+                    }
                     return if resource.fallible {
                         Val::Wrapped(id)
                     } else {
@@ -1780,6 +1823,18 @@ impl Interp<'_, '_> {
                 if resource.shared && method == "clone" {
                     // Another handle of the same value.
                     return Val::Obj { id, owned: true };
+                }
+                if resource.arm.contains(&method.as_str()) {
+                    // Written to: now there is something to lose.
+                    if self.state.is_reachable() {
+                        self.state.set(id, LIVE);
+                    }
+                    return Val::Untracked;
+                }
+                if !resource.arm.is_empty()
+                    && let Some(s) = SPLITTERS.iter().find(|s| s.is_method && s.name == method)
+                {
+                    return split_halves(id, s.carries_on);
                 }
                 if resource.children.contains(&method.as_str()) {
                     let child = self.create(resource, m.span().byte_range(), 0);
@@ -1911,6 +1966,14 @@ impl Interp<'_, '_> {
                     Val::Untracked
                 }
             }
+            Val::Tuple(items)
+                if UNWRAP.contains(&method.as_str()) || PLUMBING.contains(&method.as_str()) =>
+            {
+                for a in &m.args {
+                    self.argument(a);
+                }
+                Val::Tuple(items)
+            }
             Val::Untracked | Val::Tuple(_) => {
                 for a in &m.args {
                     self.argument(a);
@@ -1941,11 +2004,16 @@ impl Interp<'_, '_> {
         // value itself, or on one of its parts, is not the path that loses it (that would
         // flag the `kill()?; wait()?` and pipe I/O idioms everywhere).
         let mut operand = &*t.expr;
-        // Error conversions (`map_err`, `context`) do not change which call failed.
-        while let Expr::MethodCall(m) = operand
-            && PLUMBING.contains(&m.method.to_string().as_str())
-        {
-            operand = &m.receiver;
+        // Error conversions (`map_err`, `context`) and the `.await` of the call do not
+        // change which call failed.
+        loop {
+            match operand {
+                Expr::Await(a) => operand = &a.base,
+                Expr::MethodCall(m) if PLUMBING.contains(&m.method.to_string().as_str()) => {
+                    operand = &m.receiver
+                }
+                _ => break,
+            }
         }
         let on_itself = match operand {
             Expr::MethodCall(m) => self.object_named(&m.receiver),
@@ -2477,6 +2545,12 @@ impl Interp<'_, '_> {
     /// A stored future of a value (`let stop = token.cancelled_owned()`) awaited or
     /// polled here: that is where it waits.
     fn awaiting(&mut self, v: &Val, span: Range<usize>) {
+        // Polling a connection future drives it.
+        if let Val::Obj { id, .. } = *v
+            && self.objects[id].resource.driven_by_await
+        {
+            self.settle(id, true);
+        }
         if let Val::Derived(id) = *v
             && let Some((_, blocking)) = self.objects[id]
                 .resource
@@ -2636,6 +2710,21 @@ fn is_new_collection(expr: &Expr) -> bool {
         Expr::Macro(m) => m.mac.path.is_ident("vec"),
         _ => false,
     }
+}
+
+/// The halves of a split value: the one that carries on is the value itself.
+fn split_halves(id: ObjectId, carries_on: usize) -> Val {
+    Val::Tuple(
+        (0..2)
+            .map(|i| {
+                if i == carries_on {
+                    Val::Obj { id, owned: true }
+                } else {
+                    Val::Untracked
+                }
+            })
+            .collect(),
+    )
 }
 
 /// An async block's body as an expression, to analyse it like a closure's.

@@ -128,6 +128,8 @@ pub struct Story {
     pub written: bool,
     /// The value it was made from (`parent.child_token()`): settling that settles this.
     pub parent: Option<ObjectId>,
+    /// The value created alongside it (a connection's client) was used.
+    pub companion_used: bool,
 }
 
 /// The stories of every tracked value of one file.

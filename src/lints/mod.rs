@@ -17,8 +17,12 @@ pub mod cancel_token_never_cancelled;
 pub mod child_pipe_never_read;
 pub mod child_pipes_read_sequentially;
 pub mod child_stdin_not_closed;
+mod conn_common;
+pub mod connection_not_driven;
 pub mod guard_dropped_immediately;
+pub mod stream_dropped_without_shutdown;
 pub mod task_tracker_not_closed;
+pub mod unflushed_async_writer;
 pub mod zombie_child;
 
 /// Every lint cargo-stray knows, in the order they are listed to users.
@@ -32,6 +36,9 @@ pub const ALL: &[&Lint] = &[
     &guard_dropped_immediately::LINT,
     &abort_handle_unused::LINT,
     &task_tracker_not_closed::LINT,
+    &unflushed_async_writer::LINT,
+    &stream_dropped_without_shutdown::LINT,
+    &connection_not_driven::LINT,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,0 +1,28 @@
+use tokio::io::{AsyncWriteExt, BufWriter};
+use tokio_rustls::TlsConnector;
+
+/// The last lines of the report stay in the buffer and are lost.
+pub async fn write_report(path: &str, rows: &[String]) -> std::io::Result<()> {
+    let file = tokio::fs::File::create(path).await?;
+    let mut out = BufWriter::new(file);
+    for row in rows {
+        out.write_all(row.as_bytes()).await?;
+        out.write_all(b"\n").await?;
+    }
+    Ok(())
+}
+
+/// The peer never gets `close_notify` and cannot tell the upload from a truncated one.
+pub async fn upload(connector: &TlsConnector, tcp: tokio::net::TcpStream, body: &[u8]) -> std::io::Result<()> {
+    let domain = "uploads.example.com".try_into().expect("valid name");
+    let mut tls = connector.connect(domain, tcp).await?;
+    tls.write_all(body).await?;
+    Ok(())
+}
+
+/// Nobody polls the connection: the first query hangs.
+pub async fn count_users(url: &str) -> Result<i64, tokio_postgres::Error> {
+    let (client, _connection) = tokio_postgres::connect(url, tokio_postgres::NoTls).await?;
+    let row = client.query_one("SELECT count(*) FROM users", &[]).await?;
+    Ok(row.get(0))
+}

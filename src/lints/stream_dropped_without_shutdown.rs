@@ -1,0 +1,93 @@
+//! `stream_dropped_without_shutdown`: a TLS or websocket stream dropped without its
+//! closing handshake.
+
+use super::conn_common::path_through;
+use super::{Docs, Family, FileContext, Lint};
+use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::flow::Fate;
+
+pub const LINT: Lint = Lint {
+    id: "stream_dropped_without_shutdown",
+    family: Family::Conn,
+    default_level: Level::Warn,
+    summary: "a TLS or websocket stream that was written to is dropped without `shutdown()` or `close()`",
+    docs: Docs {
+        what_it_does: "
+Follows each TLS stream (`TlsConnector::connect`, `TlsAcceptor::accept` of tokio-rustls and
+tokio-native-tls) and websocket stream (`connect_async`, `accept_async`, `client_async`,
+`WebSocketStream::from_raw_socket` of tokio-tungstenite and async-tungstenite) created in a
+function, and reports it when, after a write, some path drops it without
+`shutdown().await` (TLS) or `close(..).await` (websocket). After a split, closing the
+write half counts. A stream returned, stored or handed to another function is not
+reported.
+",
+        why_is_this_bad: "
+A TLS stream sends its `close_notify` alert only from `shutdown()`; without it the peer
+cannot tell the end of the data from a truncation attack, and strict peers report an
+error. A websocket sends its Close frame only from `close()`; dropped, the peer sees an
+abnormal closure (code 1006).
+",
+        example: "
+use tokio::io::AsyncWriteExt;
+use tokio_rustls::TlsConnector;
+
+async fn send(connector: &TlsConnector, tcp: tokio::net::TcpStream, body: &[u8]) -> std::io::Result<()> {
+    let domain = \"example.com\".try_into().unwrap();
+    let mut tls = connector.connect(domain, tcp).await?;
+    tls.write_all(body).await?;
+    Ok(())
+}
+",
+        use_instead: "
+use tokio::io::AsyncWriteExt;
+use tokio_rustls::TlsConnector;
+
+async fn send(connector: &TlsConnector, tcp: tokio::net::TcpStream, body: &[u8]) -> std::io::Result<()> {
+    let domain = \"example.com\".try_into().unwrap();
+    let mut tls = connector.connect(domain, tcp).await?;
+    tls.write_all(body).await?;
+    tls.shutdown().await?;
+    Ok(())
+}
+",
+        known_limits: "
+A connector or acceptor is known from a local made with `TlsConnector::from(..)` or a
+parameter of that type; one held in a struct field is not followed. The path where a
+write itself fails is not reported.
+",
+    },
+    check,
+};
+
+fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+    for story in &cx.flow().stories {
+        let (kind, fix) = match story.resource.id {
+            "tls_stream" => ("TLS stream", "`shutdown().await`"),
+            "websocket" => ("websocket stream", "`close(None).await`"),
+            _ => continue,
+        };
+        let Fate::Lost { always, witness } = &story.fate else {
+            continue;
+        };
+        let message = if *always {
+            format!("this {kind} is dropped without {fix}: the peer sees a truncated connection")
+        } else {
+            format!(
+                "this {kind} is not closed with {fix} on the path through {}: the peer sees a truncated connection",
+                path_through(witness, cx.source)
+            )
+        };
+        out.push(Diagnostic {
+            message,
+            primary: Label {
+                span: story.created.clone(),
+                message: format!("the {kind} is opened here and written to"),
+            },
+            secondary: vec![Label {
+                span: witness.span.clone(),
+                message: "dropped here without the closing handshake".to_string(),
+            }],
+            help: Some(format!("call {fix} after the last write, on every path")),
+        });
+    }
+}
