@@ -129,6 +129,14 @@ pub struct Resource {
     pub arm: &'static [&'static str],
     /// Awaiting it settles it (a connection future that does the I/O when polled).
     pub driven_by_await: bool,
+    /// Methods that, called in a loop, read it to its end, which completes its closing
+    /// (a websocket's `next()`: tungstenite answers the peer's Close frame).
+    pub drained_by: &'static [&'static str],
+    /// An argument (by the last segment of its path) that makes an `arm` method close it
+    /// (`send(Message::Close(..))`).
+    pub closing_argument: Option<&'static str>,
+    /// Methods that throw away what is at risk (`into_inner()` discards the buffer).
+    pub loses: &'static [&'static str],
     /// Where the resource is when the builder's `create` method returns a tuple
     /// (`Config::connect` returns `(Client, Connection)`).
     pub create_tuple: Option<(usize, usize)>,

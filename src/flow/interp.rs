@@ -951,12 +951,16 @@ impl Interp<'_, '_> {
     /// Values that may be live and are owned from scope `scope_base` or by statements
     /// from `temps_base` on: what an exit from there drops.
     fn live_owned(&self, scope_base: usize, temps_base: usize) -> Vec<ObjectId> {
+        self.live_owned_in(&self.state, scope_base, temps_base)
+    }
+
+    fn live_owned_in(&self, state: &State, scope_base: usize, temps_base: usize) -> Vec<ObjectId> {
         let in_temps: HashSet<ObjectId> = self.temps[temps_base.min(self.temps.len())..]
             .iter()
             .flatten()
             .copied()
             .collect();
-        self.state
+        state
             .live()
             .filter(|id| self.owned_from(*id, scope_base) || in_temps.contains(id))
             .collect()
@@ -1146,10 +1150,33 @@ impl Interp<'_, '_> {
                 };
                 self.declare(p.ident.to_string(), value);
             }
-            Pat::Type(p) => self.bind_pattern(&p.pat, value),
+            Pat::Type(p) => {
+                // `let config: tokio_postgres::Config = url.parse()?;` is a builder.
+                let value = match value {
+                    Val::Untracked => type_of(&p.ty, &self.resolver)
+                        .and_then(|ty| Catalog::builder(ty.path()?))
+                        .map_or(Val::Untracked, |builder| Val::Builder {
+                            builder,
+                            config: 0,
+                        }),
+                    v => v,
+                };
+                self.bind_pattern(&p.pat, value)
+            }
             Pat::Paren(p) => self.bind_pattern(&p.pat, value),
             Pat::Reference(p) => self.bind_pattern(&p.pat, value),
             Pat::Wild(_) => {}
+            // `Some(msg)` over what a stream read: each binding carries its origin.
+            _ if matches!(value, Val::Derived(_)) && !matches!(pat, Pat::Ident(_)) => {
+                let mut idents = Vec::new();
+                collect_idents(quote::ToTokens::to_token_stream(pat), &mut idents);
+                for name in idents
+                    .into_iter()
+                    .filter(|n| n.chars().next().is_some_and(char::is_lowercase))
+                {
+                    self.declare(name, value.clone());
+                }
+            }
             Pat::Tuple(t) if matches!(&value, Val::Tuple(items) if items.len() == t.elems.len()) => {
                 let Val::Tuple(items) = value else { return };
                 for (p, v) in t.elems.iter().zip(items) {
@@ -1183,6 +1210,34 @@ impl Interp<'_, '_> {
             {
                 if let Some(inner) = ts.elems.first() {
                     self.bind_pattern(inner, value);
+                }
+            }
+            // `match connect(..).await { Ok(pair) => .., Err(e) => .. }`.
+            Pat::TupleStruct(ts) if matches!(value, Val::Tuple(_)) => {
+                match ts
+                    .path
+                    .segments
+                    .last()
+                    .map(|s| s.ident.to_string())
+                    .as_deref()
+                {
+                    Some("Ok" | "Some") if ts.elems.len() == 1 => {
+                        if let Some(inner) = ts.elems.first() {
+                            self.bind_pattern(inner, value);
+                        }
+                    }
+                    Some("Err" | "None") => {
+                        for id in value.objects() {
+                            self.state.set(id, 0);
+                        }
+                        self.bind_idents(pat);
+                    }
+                    _ => {
+                        for id in value.objects() {
+                            self.settle(id, false);
+                        }
+                        self.bind_idents(pat);
+                    }
                 }
             }
             Pat::TupleStruct(ts) if matches!(value, Val::Wrapped(_)) => {
@@ -1345,7 +1400,7 @@ impl Interp<'_, '_> {
                 self.awaiting(&v, a.base.span().byte_range());
                 match v {
                     // A constructor's future gives its value (`connect(..).await?`).
-                    v @ (Val::Tuple(_) | Val::Wrapped(_)) => v,
+                    v @ (Val::Tuple(_) | Val::Wrapped(_) | Val::Derived(_)) => v,
                     Val::Obj { id, owned } if !self.objects[id].resource.driven_by_await => {
                         Val::Obj { id, owned }
                     }
@@ -1825,10 +1880,22 @@ impl Interp<'_, '_> {
                     return Val::Obj { id, owned: true };
                 }
                 if resource.arm.contains(&method.as_str()) {
+                    // `send(Message::Close(..))` closes it.
+                    if let Some(closing) = resource.closing_argument
+                        && m.args.iter().any(|a| names_call(a, closing))
+                    {
+                        self.settle(id, true);
+                        return Val::Untracked;
+                    }
                     // Written to: now there is something to lose.
                     if self.state.is_reachable() {
                         self.state.set(id, LIVE);
                     }
+                    return Val::Untracked;
+                }
+
+                if resource.loses.contains(&method.as_str()) {
+                    self.lose(id, m.span().byte_range(), Exit::Dropped, true);
                     return Val::Untracked;
                 }
                 if !resource.arm.is_empty()
@@ -1892,7 +1959,13 @@ impl Interp<'_, '_> {
                 } else if resource.reborrow.contains(&method.as_str()) {
                     Val::Obj { id, owned: false }
                 } else if resource.neutral.contains(&method.as_str()) {
-                    Val::Untracked
+                    // What is read from a stream carries where it came from: a `?` on it
+                    // is a failure of the stream itself.
+                    if resource.arm.is_empty() {
+                        Val::Untracked
+                    } else {
+                        Val::Derived(id)
+                    }
                 } else {
                     // An extension trait's method may settle it.
                     let _ = owned;
@@ -2037,17 +2110,61 @@ impl Interp<'_, '_> {
         let span = t.question_token.span.byte_range();
         let frame_scopes = self.frames.last().map_or(0, |f| f.scope_base);
         let frame_temps = self.frames.last().map_or(0, |f| f.temps_base);
+        // On the error path: what the frame owns is lost here (recorded once), the value
+        // whose creation failed never existed, the value whose own call failed is broken;
+        // none of them is live where the frame ends.
+        let mut error_path = self.state.clone();
         for id in self.live_owned(frame_scopes, frame_temps) {
             if Some(id) != inner && Some(self.root(id)) != on_itself {
                 self.lose(id, span.clone(), Exit::Try, false);
             }
+            if !self.objects[id].resource.shared {
+                error_path.set(id, 0);
+            }
+        }
+        for id in inner.into_iter().chain(on_itself) {
+            error_path.set(id, 0);
         }
         if let Some(f) = self.frames.last_mut() {
-            f.returns.join(&self.state);
+            f.returns.join(&error_path);
         }
         match v {
             Val::Wrapped(id) => Val::Obj { id, owned: true },
             other => other,
+        }
+    }
+
+    /// The value a `while let` condition reads to its end (`ws.next().await`).
+    fn drained_by(&self, cond: &Expr) -> Option<ObjectId> {
+        let Expr::Let(l) = cond else { return None };
+        let mut op = &*l.expr;
+        while let Expr::Await(a) = op {
+            op = &a.base;
+        }
+        let Expr::MethodCall(m) = op else { return None };
+        let id = self.object_named(&m.receiver)?;
+        self.objects[id]
+            .resource
+            .drained_by
+            .contains(&m.method.to_string().as_str())
+            .then_some(id)
+    }
+
+    /// The value whose own operation the condition finds failed: `op.is_err()` or
+    /// `let Err(..) = op`, where `op` is a call on the value (awaited or not).
+    fn failed_operation(&self, cond: &Expr) -> Option<ObjectId> {
+        let op = match cond {
+            Expr::MethodCall(m) if m.method == "is_err" => &*m.receiver,
+            Expr::Let(l) if refutes_ok(&l.pat) => &*l.expr,
+            _ => return None,
+        };
+        let mut op = op;
+        while let Expr::Await(a) = op {
+            op = &a.base;
+        }
+        match op {
+            Expr::MethodCall(m) => self.object_named(&m.receiver).map(|id| self.root(id)),
+            _ => None,
         }
     }
 
@@ -2100,10 +2217,17 @@ impl Interp<'_, '_> {
     fn leave_frame(&mut self, span: Range<usize>, exit: Exit) {
         let frame_scopes = self.frames.last().map_or(0, |f| f.scope_base);
         let frame_temps = self.frames.last().map_or(0, |f| f.temps_base);
-        for id in self.live_owned(frame_scopes, frame_temps) {
+        let mut state = std::mem::replace(&mut self.state, State::unreachable());
+        for id in self.live_owned_in(&state, frame_scopes, frame_temps) {
+            self.state = state.clone();
             self.lose(id, span.clone(), exit, false);
+            // Lost here, once: not again where the frame ends (a shared value lives on in
+            // its other handles).
+            if !self.objects[id].resource.shared {
+                state.set(id, 0);
+            }
         }
-        let state = std::mem::replace(&mut self.state, State::unreachable());
+        self.state = State::unreachable();
         if let Some(f) = self.frames.last_mut() {
             f.returns.join(&state);
         }
@@ -2194,7 +2318,14 @@ impl Interp<'_, '_> {
             let mut round_exit = State::unreachable();
             if let Some(cond) = cond {
                 // The loop ends when the condition fails.
-                let otherwise = self.condition(cond);
+                let mut otherwise = self.condition(cond);
+                // `while let Some(msg) = ws.next().await`: ending because the stream ended
+                // completes its closing handshake.
+                if let Some(id) = self.drained_by(cond) {
+                    let around = std::mem::replace(&mut self.state, otherwise);
+                    self.settle(id, true);
+                    otherwise = std::mem::replace(&mut self.state, around);
+                }
                 round_exit.join(&otherwise);
             } else if pat.is_some() {
                 // A `for` loop may run no more times.
@@ -2327,6 +2458,11 @@ impl Interp<'_, '_> {
             for id in created {
                 otherwise.set(id, ABSENT);
             }
+        }
+        // `if w.write_all(..).await.is_err() { return }`: inside, the value is broken and
+        // its own failure is not a path that loses it.
+        if let Some(broken) = self.failed_operation(&i.cond) {
+            self.state.set(broken, 0);
         }
         let then_value = self.block(&i.then_branch);
         let close = i.then_branch.brace_token.span.close().byte_range();
@@ -2588,6 +2724,15 @@ impl Interp<'_, '_> {
     /// starts from the state before it, runs its future and its handler; the branches
     /// join as `match` arms do.
     fn select(&mut self, select: &macros::Select) {
+        // Every branch's future is polled while the select waits: a connection future in
+        // any branch is driven, whichever branch completes.
+        for branch in &select.branches {
+            if let Some(id) = self.object_named(&branch.future)
+                && self.objects[id].resource.driven_by_await
+            {
+                self.settle(id, true);
+            }
+        }
         let entry = self.state.clone();
         let mut after = State::unreachable();
         for branch in &select.branches {
@@ -2712,6 +2857,19 @@ fn is_new_collection(expr: &Expr) -> bool {
     }
 }
 
+/// Whether `e` is a call or path whose last segment is `name` (`Message::Close(None)`).
+fn names_call(e: &Expr, name: &str) -> bool {
+    let path = match e {
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => &p.path,
+            _ => return false,
+        },
+        Expr::Path(p) => &p.path,
+        _ => return false,
+    };
+    path.segments.last().is_some_and(|s| s.ident == name)
+}
+
 /// The halves of a split value: the one that carries on is the value itself.
 fn split_halves(id: ObjectId, carries_on: usize) -> Val {
     Val::Tuple(
@@ -2759,6 +2917,11 @@ fn mentions_some(pat: &Pat) -> bool {
     let mut f = Finder(false);
     f.visit_pat(pat);
     f.0
+}
+
+/// `Err(..)` patterns.
+fn refutes_ok(pat: &Pat) -> bool {
+    matches!(pat, Pat::TupleStruct(ts) if ts.path.segments.last().is_some_and(|s| s.ident == "Err"))
 }
 
 fn refutes_absent(pat: &Pat) -> bool {

@@ -51,11 +51,21 @@ nothing can hang and nothing is reported.
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     for story in &cx.flow().stories {
         // A client that is never used sends nothing that could hang.
-        if story.resource.id != "connection" || story.settled_somewhere || !story.companion_used {
+        if story.resource.id != "connection" || !story.companion_used {
             continue;
         }
         let Fate::Lost { witness, .. } = &story.fate else {
             continue;
+        };
+        // Never driven; or dropped at a scope's end on some path while its client is
+        // used. (An early exit usually drops the client with it: nothing hangs.)
+        let witness = if story.settled_somewhere {
+            match story.losses.iter().find(|l| !l.exit.is_early()) {
+                Some(l) => l,
+                None => continue,
+            }
+        } else {
+            witness
         };
         out.push(Diagnostic {
             message: "the connection half is never spawned or awaited: every request on its client hangs".to_string(),

@@ -1,0 +1,21 @@
+// stream_dropped_without_shutdown (quiet): tokio-rs/tls#157 with the answer applied:
+// `AsyncWriteExt::shutdown` drives `poll_shutdown`, which sends close_notify.
+use std::sync::Arc;
+use rustls::pki_types::ServerName;
+use rustls::{ClientConfig, RootCertStore};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio_rustls::TlsConnector;
+
+pub async fn fetch(host: &'static str, roots: RootCertStore) -> std::io::Result<Vec<u8>> {
+    let config = ClientConfig::builder().with_root_certificates(roots).with_no_client_auth();
+    let connector = TlsConnector::from(Arc::new(config));
+    let tcp = TcpStream::connect((host, 443)).await?;
+    let domain = ServerName::try_from(host).map_err(std::io::Error::other)?;
+    let mut tls = connector.connect(domain, tcp).await?;
+    tls.write_all(format!("GET / HTTP/1.0\r\nHost: {host}\r\n\r\n").as_bytes()).await?;
+    let mut reply = Vec::new();
+    tls.read_to_end(&mut reply).await?;
+    tls.shutdown().await?;
+    Ok(reply)
+}
