@@ -1895,7 +1895,13 @@ impl Interp<'_, '_> {
                 }
 
                 if resource.loses.contains(&method.as_str()) {
-                    self.lose(id, m.span().byte_range(), Exit::Dropped, true);
+                    // async-std's `into_inner` is async and writes the buffer out first;
+                    // tokio's and futures' are not, and discard it.
+                    if awaited {
+                        self.settle(id, true);
+                    } else {
+                        self.lose(id, m.span().byte_range(), Exit::Dropped, true);
+                    }
                     return Val::Untracked;
                 }
                 if !resource.arm.is_empty()

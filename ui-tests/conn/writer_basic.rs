@@ -57,3 +57,11 @@ fn std_writer_flushes_on_drop(file: std::fs::File) -> std::io::Result<()> {
     out.write_all(b"std flushes on drop")?;
     Ok(())
 }
+
+// async-std's `into_inner()` is async and writes the buffer out before returning.
+async fn async_std_into_inner_flushes() -> std::io::Result<Vec<u8>> {
+    use async_std::io::prelude::WriteExt;
+    let mut w = async_std::io::BufWriter::with_capacity(3, Vec::<u8>::new());
+    w.write_all(&[0, 1]).await?;
+    w.into_inner().await
+}
