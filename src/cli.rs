@@ -260,7 +260,7 @@ fn level_overrides(matches: &ArgMatches) -> anyhow::Result<HashMap<&'static str,
 }
 
 fn family_named(name: &str) -> Option<Family> {
-    [Family::Process, Family::Cancel, Family::Conn]
+    [Family::Process, Family::Cancel, Family::Conn, Family::Meta]
         .into_iter()
         .find(|f| f.as_str() == name)
 }

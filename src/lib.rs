@@ -13,5 +13,6 @@ pub mod lints;
 pub mod report;
 pub mod scan;
 pub mod source;
+pub mod suppress;
 pub mod syntax;
 pub mod workspace;

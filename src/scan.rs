@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::lints::{self, FileContext};
 use crate::source::SourceFile;
+use crate::suppress;
 use crate::syntax::imports::FileImports;
 use crate::syntax::nesting;
 use crate::syntax::types::StructFields;
@@ -63,6 +64,8 @@ pub struct FileProblem {
 #[derive(Debug, Default)]
 pub struct Report {
     pub findings: Vec<Finding>,
+    /// Findings silenced by a `stray: allow(..)` comment, with its reason.
+    pub suppressed: Vec<(Finding, Option<String>)>,
     pub problems: Vec<FileProblem>,
     pub files_scanned: usize,
 }
@@ -129,10 +132,25 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
     for result in results {
         report.files_scanned += 1;
         match result {
-            Ok(findings) => report.findings.extend(findings),
+            Ok((findings, suppressed)) => {
+                report.findings.extend(findings);
+                report.suppressed.extend(suppressed);
+            }
             Err(problem) => report.problems.push(problem),
         }
     }
+    report.suppressed.sort_by(|a, b| {
+        (
+            &a.0.file.display,
+            a.0.diagnostic.primary.span.start,
+            a.0.lint.id,
+        )
+            .cmp(&(
+                &b.0.file.display,
+                b.0.diagnostic.primary.span.start,
+                b.0.lint.id,
+            ))
+    });
     report.findings.sort_by(|a, b| {
         (
             &a.file.display,
@@ -153,7 +171,9 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
     report
 }
 
-fn scan_one(input: &Input, config: &Config) -> Result<Vec<Finding>, FileProblem> {
+type Scanned = (Vec<Finding>, Vec<(Finding, Option<String>)>);
+
+fn scan_one(input: &Input, config: &Config) -> Result<Scanned, FileProblem> {
     let problem = |kind, message: String, position| FileProblem {
         display: input.display.clone(),
         kind,
@@ -193,17 +213,31 @@ fn scan_one(input: &Input, config: &Config) -> Result<Vec<Finding>, FileProblem>
     // Spans index a per-thread table that only grows; everything we keep is byte offsets.
     proc_macro2::extra::invalidate_current_thread_spans();
     match outcome {
-        Ok(Ok(diagnostics)) => Ok(diagnostics
-            .into_iter()
-            .filter_map(|(lint, diagnostic)| {
+        Ok(Ok((diagnostics, items))) => {
+            let finding = |lint: &'static lints::Lint, diagnostic| {
                 Some(Finding {
                     lint,
                     severity: config.severity(lint)?,
                     file: Arc::clone(&source),
                     diagnostic,
                 })
-            })
-            .collect()),
+            };
+            let findings: Vec<Finding> = diagnostics
+                .into_iter()
+                .filter_map(|(lint, diagnostic)| finding(lint, diagnostic))
+                .collect();
+            if !suppress::may_have(&source.text) {
+                return Ok((findings, Vec::new()));
+            }
+            let mut suppressions = suppress::parse(&source, &items);
+            let (mut kept, suppressed) = suppress::apply(&mut suppressions, findings);
+            kept.extend(
+                suppress::unused(&suppressions)
+                    .into_iter()
+                    .filter_map(|d| finding(&lints::unused_suppression::LINT, d)),
+            );
+            Ok((kept, suppressed))
+        }
         Ok(Err((kind, message, offset))) => {
             let pos = offset
                 .map(|o| source.position(o))
@@ -221,8 +255,14 @@ fn scan_one(input: &Input, config: &Config) -> Result<Vec<Finding>, FileProblem>
     }
 }
 
-type Analysis =
-    Result<Vec<(&'static lints::Lint, Diagnostic)>, (ProblemKind, String, Option<usize>)>;
+/// The diagnostics of a file, and the line ranges of its items (for suppressions).
+type Analysis = Result<
+    (
+        Vec<(&'static lints::Lint, Diagnostic)>,
+        Vec<std::ops::RangeInclusive<usize>>,
+    ),
+    (ProblemKind, String, Option<usize>),
+>;
 
 fn analyse(source: &SourceFile, config: &Config) -> Analysis {
     if nesting::exceeds(&source.text, NORMAL.nesting, NORMAL.operator_run).is_none() {
@@ -303,17 +343,25 @@ fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analy
     };
     let mut out = Vec::new();
     for lint in lints::ALL {
+        let lints::Check::File(check) = lint.check else {
+            continue;
+        };
         if config.severity(lint).is_none() {
             continue;
         }
         let mut diagnostics = Vec::new();
-        (lint.check)(&cx, &mut diagnostics);
+        check(&cx, &mut diagnostics);
         out.extend(diagnostics.into_iter().map(|mut d| {
             shift(&mut d, bom);
             (*lint, d)
         }));
     }
-    Ok(out)
+    let items = if crate::suppress::may_have(&source.text) {
+        crate::suppress::item_lines(&syntax, source, bom)
+    } else {
+        Vec::new()
+    };
+    Ok((out, items))
 }
 
 /// Spans are relative to the text handed to syn, which has no byte-order mark.

@@ -774,6 +774,7 @@ fn json_format() {
             "warnings": 0,
             "files_scanned": 2,
             "files_skipped": 1,
+            "suppressed": 0,
         })
     );
 
@@ -1620,4 +1621,31 @@ fn long_generated_function_is_analysed() {
     assert_eq!(count(&doc, "files_skipped"), 0, "{r}");
     assert_eq!(count(&doc, "findings"), 1, "{r}");
     assert_eq!(doc["findings"][0]["lint"], "zombie_child", "{r}");
+}
+
+/// Suppressed findings are not printed, do not fail the run, and are counted; a stale
+/// suppression is reported.
+#[test]
+fn suppressions_are_counted_and_stale_ones_reported() {
+    let dir = temp();
+    let text = "use tokio_util::sync::CancellationToken;\n\
+                pub fn a(token: CancellationToken) {\n\
+                \x20   let _ = token.drop_guard(); // stray: allow(guard_dropped_immediately) -- on purpose\n\
+                }\n\
+                // stray: allow(zombie_child)\n\
+                pub fn b() {}\n";
+    write(&dir.path().join("s.rs"), text.as_bytes());
+    let r = stray_run(dir.path(), &["s.rs"]);
+    assert_eq!(r.status.code(), Some(0), "{r}");
+    assert!(r.stderr.contains("warning[unused_suppression]"), "{r}");
+    assert!(
+        !r.stderr.contains("error[guard_dropped_immediately]"),
+        "{r}"
+    );
+    assert_eq!(
+        r.summary(),
+        "1 finding (0 errors, 1 warning) in 1 file; 0 files could not be parsed; 1 suppressed"
+    );
+    let doc = stray_run(dir.path(), &["--format", "json", "s.rs"]).json();
+    assert_eq!(count(&doc, "suppressed"), 1);
 }

@@ -374,3 +374,31 @@ fn fingerprints_do_not_depend_on_the_working_directory() {
         );
     }
 }
+
+/// Suppressed findings stay in SARIF, marked `inSource` with their reason, so code
+/// scanning shows them as dismissed; the output still passes the schema.
+#[test]
+fn suppressed_findings_are_kept_as_dismissed() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "use tokio_util::sync::CancellationToken;\n\
+                fn f(token: CancellationToken) {\n\
+                \x20   // stray: allow(guard_dropped_immediately) -- cancels at once on purpose\n\
+                \x20   let _ = token.drop_guard();\n\
+                }\n";
+    std::fs::write(dir.path().join("s.rs"), text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-stray"))
+        .args(["--format", "sarif", "s.rs"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    // Suppressed: nothing fails the run.
+    assert_eq!(out.status.code(), Some(0));
+    let sarif = parse(&out.stdout);
+    validate(&sarif);
+    let results = results(&sarif);
+    assert_eq!(results.len(), 1);
+    let suppression = &results[0]["suppressions"][0];
+    assert_eq!(suppression["kind"], "inSource");
+    assert_eq!(suppression["justification"], "cancels at once on purpose");
+    assert_eq!(results[0]["ruleId"], "guard_dropped_immediately");
+}

@@ -1,6 +1,6 @@
 //! `abort_handle_unused`: a futures `AbortHandle` that can never abort anything.
 
-use super::{Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::Fate;
 
@@ -43,7 +43,7 @@ A handle used in a macro other than the formatting, assertion, logging, `select!
 `join!` macros is taken as used.
 ",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {

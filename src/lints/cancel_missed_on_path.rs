@@ -2,7 +2,7 @@
 //! waiters running.
 
 use super::cancel_token_never_cancelled::Families;
-use super::{Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::Exit;
 
@@ -52,7 +52,7 @@ Only exits after the first waiter are reported: an exit before any task waits on
 loses nothing. A token that is never cancelled on any path is `cancel_token_never_cancelled`.
 ",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,6 +1,6 @@
 //! `cancel_token_never_cancelled`: a token that tasks wait on, and that nothing cancels.
 
-use super::{Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint};
 use crate::catalog::Blocking;
 use crate::diagnostic::{Diagnostic, Label, Level};
 
@@ -58,7 +58,7 @@ handing the token off. Only functions of the same file are followed into, and on
 with the token is wait on it; methods called on `self` are taken as handing it off.
 ",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,7 +1,7 @@
 //! `child_pipe_never_read`: a piped stdout or stderr that nobody reads while the code
 //! waits for the child.
 
-use super::{Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint};
 use crate::catalog::Blocking;
 use crate::catalog::process::{STDERR_PIPED, STDOUT_PIPED};
 use crate::diagnostic::{Diagnostic, Label, Level};
@@ -52,7 +52,7 @@ then read only partly. Pipes configured through a `Command` passed in from elsew
 not known.
 ",
     },
-    check,
+    check: Check::File(check),
 };
 
 const PIPES: [(&str, u32); 2] = [("stdout", STDOUT_PIPED), ("stderr", STDERR_PIPED)];

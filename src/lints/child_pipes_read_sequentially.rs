@@ -1,7 +1,7 @@
 //! `child_pipes_read_sequentially`: stdout and stderr read to their end one after the
 //! other on the same thread.
 
-use super::{Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint};
 use crate::catalog::Blocking;
 use crate::diagnostic::{Diagnostic, Label, Level};
 
@@ -59,7 +59,7 @@ and are not reported. The lint does not know how much the child writes: a child 
 writes little to the second pipe never deadlocks.
 ",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {

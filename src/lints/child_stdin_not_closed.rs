@@ -1,7 +1,7 @@
 //! `child_stdin_not_closed`: the child's stdin is still open while the code waits for the
 //! child to finish or for its output to end.
 
-use super::{Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint};
 use crate::catalog::Blocking;
 use crate::diagnostic::{Diagnostic, Label, Level};
 
@@ -67,7 +67,7 @@ may exceed the pipe buffer. That case is not reported. A stdin kept in a struct 
 passed to a function defined elsewhere is taken to be closed there.
 ",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,6 +1,6 @@
 //! `connection_not_driven`: the connection half of a client that nobody polls.
 
-use super::{Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::Fate;
 
@@ -45,7 +45,7 @@ the client half is never used either (a test that only checks that `connect` fai
 nothing can hang and nothing is reported.
 ",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {

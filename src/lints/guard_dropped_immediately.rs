@@ -5,7 +5,7 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Expr, Pat, Stmt};
 
-use super::{Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint};
 use crate::catalog::{Catalog, Guard};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::syntax::types::{Ty, Typer};
@@ -72,18 +72,18 @@ and equivalent to cancelling), `let _ = guard;` (does not move it), and
 `let _ = &token.drop_guard();` (the borrowed temporary lives to the end of the block).
 ",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
-    walk_statements(cx.syntax, cx.imports, cx.fields, &mut Check { out });
+    walk_statements(cx.syntax, cx.imports, cx.fields, &mut Guards { out });
 }
 
-struct Check<'o> {
+struct Guards<'o> {
     out: &'o mut Vec<Diagnostic>,
 }
 
-impl StatementVisitor for Check<'_> {
+impl StatementVisitor for Guards<'_> {
     fn statement(&mut self, stmt: &Stmt, typer: &Typer<'_, '_>) {
         match stmt {
             Stmt::Local(local) => {
@@ -114,7 +114,7 @@ impl StatementVisitor for Check<'_> {
     }
 }
 
-impl Check<'_> {
+impl Guards<'_> {
     /// Reports the guards in `ty` that `pat` does not bind.
     fn pattern(&mut self, pat: &Pat, ty: &Ty, init: &Expr) {
         match (pat, ty) {

@@ -23,6 +23,7 @@ pub mod guard_dropped_immediately;
 pub mod stream_dropped_without_shutdown;
 pub mod task_tracker_not_closed;
 pub mod unflushed_async_writer;
+pub mod unused_suppression;
 pub mod zombie_child;
 
 /// Every lint cargo-stray knows, in the order they are listed to users.
@@ -39,6 +40,7 @@ pub const ALL: &[&Lint] = &[
     &unflushed_async_writer::LINT,
     &stream_dropped_without_shutdown::LINT,
     &connection_not_driven::LINT,
+    &unused_suppression::LINT,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -46,6 +48,8 @@ pub enum Family {
     Process,
     Cancel,
     Conn,
+    /// About cargo-stray itself (its suppressions).
+    Meta,
 }
 
 impl Family {
@@ -54,6 +58,7 @@ impl Family {
             Family::Process => "process",
             Family::Cancel => "cancel",
             Family::Conn => "conn",
+            Family::Meta => "meta",
         }
     }
 
@@ -62,6 +67,7 @@ impl Family {
             Family::Process => "spawned child processes",
             Family::Cancel => "cancellation and abort handles",
             Family::Conn => "connections and streams",
+            Family::Meta => "cargo-stray's own comments",
         }
     }
 }
@@ -103,7 +109,15 @@ pub struct Lint {
     /// One line, lowercase, no final period.
     pub summary: &'static str,
     pub docs: Docs,
-    pub check: fn(&FileContext<'_>, &mut Vec<Diagnostic>),
+    pub check: Check,
+}
+
+/// How a lint finds what it reports.
+pub enum Check {
+    /// From each file's syntax and flow.
+    File(fn(&FileContext<'_>, &mut Vec<Diagnostic>)),
+    /// From the file's `stray: allow(..)` comments, after every other lint ran.
+    Suppressions,
 }
 
 impl std::fmt::Debug for Lint {
@@ -138,7 +152,12 @@ impl Lint {
             "Use instead:\n\n```rust\n{}\n```\n",
             d.use_instead.trim()
         );
-        let _ = writeln!(s, "## Known limits\n\n{}", d.known_limits.trim());
+        let _ = writeln!(s, "## Known limits\n\n{}\n", d.known_limits.trim());
+        let _ = writeln!(
+            s,
+            "## Suppressing\n\nOn the line of a finding or the line above it, or above the `fn`, `impl` or `mod` it is in: `// stray: allow({}) -- reason`. For a whole file, at its top: `//! stray: allow({})`. A suppression that suppresses nothing is reported as `unused_suppression`.",
+            self.id, self.id
+        );
         s
     }
 

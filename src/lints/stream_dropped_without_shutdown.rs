@@ -2,7 +2,7 @@
 //! closing handshake.
 
 use super::conn_common::path_through;
-use super::{Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::Fate;
 
@@ -56,7 +56,7 @@ parameter of that type; one held in a struct field is not followed. The path whe
 write itself fails is not reported.
 ",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,6 +1,6 @@
 //! `task_tracker_not_closed`: waiting on a `TaskTracker` that is not closed.
 
-use super::{Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint};
 use crate::catalog::Blocking;
 use crate::diagnostic::{Diagnostic, Label, Level};
 
@@ -48,7 +48,7 @@ async fn run_jobs() {
 parameter) is not followed: its owner may close it.
 ",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {

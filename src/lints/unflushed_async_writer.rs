@@ -1,7 +1,7 @@
 //! `unflushed_async_writer`: an async `BufWriter` dropped with data still in its buffer.
 
 use super::conn_common::path_through;
-use super::{Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::Fate;
 
@@ -53,7 +53,7 @@ The path where a write itself fails is not reported: the stream is broken there.
 `flush()` call counts even if its future is not awaited.
 ",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,6 +1,6 @@
 //! `zombie_child`: a std child process that is not waited for on every path.
 
-use super::{Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::{Exit, Fate};
 
@@ -60,7 +60,7 @@ a closure that is not run by a spawner, or in a macro other than the formatting,
 assertion and logging macros, is not followed.
 ",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {

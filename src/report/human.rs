@@ -38,9 +38,13 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> std::io::Res
             .filter(|f| f.severity == Severity::Error)
             .count();
         let warnings = report.findings.len() - errors;
+        let suppressed = match report.suppressed.len() {
+            0 => String::new(),
+            n => format!("; {n} suppressed"),
+        };
         writeln!(
             out,
-            "{} ({}, {}) in {}; {} could not be parsed",
+            "{} ({}, {}) in {}; {} could not be parsed{suppressed}",
             plural(report.findings.len(), "finding"),
             plural(errors, "error"),
             plural(warnings, "warning"),

@@ -34,6 +34,8 @@ struct Summary {
     warnings: usize,
     files_scanned: usize,
     files_skipped: usize,
+    /// Findings silenced by `stray: allow(..)` comments (not listed).
+    suppressed: usize,
 }
 
 #[derive(Serialize)]
@@ -102,6 +104,7 @@ pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io:
             warnings: report.findings.len() - errors,
             files_scanned: report.files_scanned,
             files_skipped: report.problems.len(),
+            suppressed: report.suppressed.len(),
         },
         findings: report
             .findings

@@ -135,6 +135,16 @@ struct SarifResult<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location<'a>>,
     partial_fingerprints: BTreeMap<&'static str, String>,
+    /// In-source suppressions: code scanning shows these results as dismissed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<SarifSuppression>,
+}
+
+#[derive(Serialize)]
+struct SarifSuppression {
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    justification: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -209,13 +219,24 @@ pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io:
         repo_root: &repo_root,
         cwd: cwd.as_deref(),
     };
-    let fingerprints = fingerprints(&report.findings, &repo_root);
-    let results = report
+    let prints = fingerprints(&report.findings, &repo_root);
+    let mut results: Vec<SarifResult<'_>> = report
         .findings
         .iter()
-        .zip(fingerprints)
+        .zip(prints)
         .map(|(f, fingerprint)| result(f, fingerprint, &places))
         .collect();
+    // Suppressed findings are kept, marked, so code scanning shows them as dismissed.
+    let silenced: Vec<Finding> = report.suppressed.iter().map(|(f, _)| f.clone()).collect();
+    let silenced_prints = fingerprints(&silenced, &repo_root);
+    for ((f, reason), fingerprint) in report.suppressed.iter().zip(silenced_prints) {
+        let mut r = result(f, fingerprint, &places);
+        r.suppressions.push(SarifSuppression {
+            kind: "inSource",
+            justification: reason.clone(),
+        });
+        results.push(r);
+    }
     let notifications = report
         .problems
         .iter()
@@ -323,6 +344,7 @@ fn result<'a>(f: &'a Finding, fingerprint: String, places: &Places<'_>) -> Sarif
             })
             .collect(),
         partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprint)]),
+        suppressions: Vec::new(),
     }
 }
 

@@ -67,3 +67,17 @@ pub fn compile(file: &str) -> io::Result<(String, String)> {
     child.wait()?;
     Ok((out, err))
 }
+
+/// A deliberate fire-and-forget, suppressed with its reason.
+pub fn notify(message: &str) -> io::Result<()> {
+    // stray: allow(zombie_child) -- the desktop notifier daemonizes at once
+    Command::new("notify-send").arg(message).spawn()?;
+    Ok(())
+}
+
+/// A suppression left behind after the code was fixed: reported, so it can go.
+pub fn listing() -> io::Result<bool> {
+    // stray: allow(zombie_child) -- TODO wait for it
+    let mut child = Command::new("ls").spawn()?;
+    Ok(child.wait()?.success())
+}

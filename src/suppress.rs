@@ -1,0 +1,287 @@
+//! Inline suppressions: `// stray: allow(lint_id, ..) -- reason`.
+//!
+//! A comment at the end of a line covers that line. A comment on a line of its own covers
+//! the next line of code; when that line starts an item (`fn`, `impl`, `mod`, ...), the
+//! whole item. `//! stray: allow(..)` covers the whole file. Names may be lint ids,
+//! families or `all`. A suppression that suppresses nothing is itself reported
+//! (`unused_suppression`), so stale ones do not pile up.
+
+use std::ops::{Range, RangeInclusive};
+
+use syn::spanned::Spanned;
+
+use crate::diagnostic::{Diagnostic, Finding, Label};
+use crate::lints::{self, Lint};
+use crate::source::SourceFile;
+
+/// One `stray: allow(..)` comment.
+#[derive(Debug)]
+pub struct Suppression {
+    /// The lines it covers (1-based, inclusive).
+    pub covers: RangeInclusive<usize>,
+    /// The names it lists, with their byte ranges in the file.
+    pub names: Vec<(String, Range<usize>)>,
+    /// The text after `--`, if any.
+    pub reason: Option<String>,
+    /// Which names suppressed something.
+    used: Vec<bool>,
+}
+
+/// Whether a file may contain suppressions at all (a cheap test before parsing them).
+pub fn may_have(text: &str) -> bool {
+    text.contains("stray:")
+}
+
+/// The line ranges of the items of a file (functions, impls, modules, traits, types), for
+/// suppressions placed above an item.
+pub fn item_lines(file: &syn::File, source: &SourceFile, bom: usize) -> Vec<RangeInclusive<usize>> {
+    struct Items<'s> {
+        source: &'s SourceFile,
+        bom: usize,
+        out: Vec<RangeInclusive<usize>>,
+    }
+    impl Items<'_> {
+        fn add(&mut self, start: proc_macro2::Span, end: proc_macro2::Span) {
+            let a = self
+                .source
+                .position(start.byte_range().start + self.bom)
+                .line;
+            let b = self.source.position(end.byte_range().end + self.bom).line;
+            self.out.push(a..=b);
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Items<'_> {
+        fn visit_item(&mut self, item: &'ast syn::Item) {
+            let first = match item {
+                syn::Item::Fn(f) => f.attrs.first().map(|a| a.span()).or(Some(f.sig.span())),
+                syn::Item::Impl(i) => i
+                    .attrs
+                    .first()
+                    .map(|a| a.span())
+                    .or(Some(i.impl_token.span)),
+                syn::Item::Mod(m) => m.attrs.first().map(|a| a.span()).or(Some(m.mod_token.span)),
+                syn::Item::Trait(t) => t
+                    .attrs
+                    .first()
+                    .map(|a| a.span())
+                    .or(Some(t.trait_token.span)),
+                _ => None,
+            };
+            let last = match item {
+                syn::Item::Fn(f) => Some(f.block.brace_token.span.close()),
+                syn::Item::Impl(i) => Some(i.brace_token.span.close()),
+                syn::Item::Mod(m) => m.content.as_ref().map(|(b, _)| b.span.close()),
+                syn::Item::Trait(t) => Some(t.brace_token.span.close()),
+                _ => None,
+            };
+            if let (Some(first), Some(last)) = (first, last) {
+                self.add(first, last);
+            }
+            syn::visit::visit_item(self, item);
+        }
+        fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+            let first = f.attrs.first().map(|a| a.span()).unwrap_or(f.sig.span());
+            self.add(first, f.block.brace_token.span.close());
+            syn::visit::visit_impl_item_fn(self, f);
+        }
+    }
+    let mut items = Items {
+        source,
+        bom,
+        out: Vec::new(),
+    };
+    syn::visit::Visit::visit_file(&mut items, file);
+    items.out
+}
+
+/// Finds the suppressions of a file.
+pub fn parse(source: &SourceFile, items: &[RangeInclusive<usize>]) -> Vec<Suppression> {
+    let lines: Vec<&str> = source.text.lines().collect();
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (index, line) in lines.iter().enumerate() {
+        let number = index + 1;
+        let line_start = offset;
+        offset += line.len() + 1;
+        let Some(at) = comment_start(line) else {
+            continue;
+        };
+        let comment = &line[at..];
+        let (file_wide, body) = match comment.strip_prefix("//!") {
+            Some(rest) => (true, rest),
+            None => (false, comment.trim_start_matches('/')),
+        };
+        let Some(rest) = body.trim_start().strip_prefix("stray:") else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(list) = rest.strip_prefix("allow(") else {
+            continue;
+        };
+        let Some(close) = list.find(')') else {
+            continue;
+        };
+        let list_start = line_start + at + (comment.len() - list.len());
+        let mut names = Vec::new();
+        let mut cursor = 0;
+        for part in list[..close].split(',') {
+            let name = part.trim();
+            let skip = part.len() - part.trim_start().len();
+            if !name.is_empty() {
+                let start = list_start + cursor + skip;
+                names.push((name.to_string(), start..start + name.len()));
+            }
+            cursor += part.len() + 1;
+        }
+        let reason = list[close + 1..]
+            .trim()
+            .strip_prefix("--")
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty());
+        let code_before = !line[..at].trim().is_empty();
+        let covers = if file_wide {
+            1..=lines.len().max(1)
+        } else if code_before {
+            number..=number
+        } else {
+            let next = (index + 1..lines.len())
+                .find(|&i| {
+                    let t = lines[i].trim();
+                    !t.is_empty() && !t.starts_with("//")
+                })
+                .map_or(number, |i| i + 1);
+            items
+                .iter()
+                .filter(|r| *r.start() == next)
+                .max_by_key(|r| *r.end())
+                .cloned()
+                .unwrap_or(next..=next)
+        };
+        let used = vec![false; names.len()];
+        out.push(Suppression {
+            covers,
+            names,
+            reason,
+            used,
+        });
+    }
+    out
+}
+
+/// Where a `//` comment starts on a line, outside string and character literals.
+fn comment_start(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let mut in_string = false;
+    let mut i = 0;
+    while i + 1 < b.len() {
+        match b[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            b'/' if !in_string && b[i + 1] == b'/' => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether `name` (a lint id, a family, or `all`) names `lint`.
+fn names(name: &str, lint: &Lint) -> bool {
+    name == "all" || name == lint.id || name == lint.family.as_str()
+}
+
+/// Splits `findings` into those reported and those suppressed (with their reasons), and
+/// marks the suppressions used.
+pub fn apply(
+    suppressions: &mut [Suppression],
+    findings: Vec<Finding>,
+) -> (Vec<Finding>, Vec<(Finding, Option<String>)>) {
+    let mut kept = Vec::new();
+    let mut suppressed = Vec::new();
+    for f in findings {
+        let line = f.file.position(f.diagnostic.primary.span.start).line;
+        let by = suppressions.iter_mut().find_map(|s| {
+            if !s.covers.contains(&line) {
+                return None;
+            }
+            let i = s.names.iter().position(|(n, _)| names(n, f.lint))?;
+            s.used[i] = true;
+            Some(s.reason.clone())
+        });
+        match by {
+            Some(reason) => suppressed.push((f, reason)),
+            None => kept.push(f),
+        }
+    }
+    (kept, suppressed)
+}
+
+/// The `unused_suppression` diagnostics: names that suppressed nothing, or name no lint.
+pub fn unused(suppressions: &[Suppression]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for s in suppressions {
+        for ((name, span), used) in s.names.iter().zip(&s.used) {
+            if *used {
+                continue;
+            }
+            let known = name == "all"
+                || lints::ALL
+                    .iter()
+                    .any(|l| l.id == name || l.family.as_str() == name);
+            let (message, help) = if known {
+                (
+                    format!("this suppression of `{name}` suppresses nothing here"),
+                    "remove it: the finding it was for is gone".to_string(),
+                )
+            } else {
+                (
+                    format!("no lint named `{name}`{}", crate::cli::suggestion(name)),
+                    "name a lint id (see `cargo stray --list-lints`), a family, or `all`"
+                        .to_string(),
+                )
+            };
+            out.push(Diagnostic {
+                message,
+                primary: Label {
+                    span: span.clone(),
+                    message: "suppresses nothing".to_string(),
+                },
+                secondary: Vec::new(),
+                help: Some(help),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new("a.rs".into(), "a.rs".into(), text.into())
+    }
+
+    #[test]
+    fn parses_the_forms() {
+        let src = file(
+            "//! stray: allow(zombie_child)\nfn f() {\n    let x = 1; // stray: allow(cancel, all) -- tested\n    // stray: allow(guard_dropped_immediately)\n\n    let y = \"// stray: allow(nope)\";\n}\n",
+        );
+        let s = parse(&src, &[2..=7]);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].covers, 1..=7);
+        assert_eq!(s[1].covers, 3..=3);
+        assert_eq!(s[1].names.len(), 2);
+        assert_eq!(s[1].reason.as_deref(), Some("tested"));
+        assert_eq!(&src.text[s[1].names[0].1.clone()], "cancel");
+        // The next line of code, past the blank line; the string is not a comment.
+        assert_eq!(s[2].covers, 6..=6);
+    }
+
+    #[test]
+    fn a_comment_above_an_item_covers_the_item() {
+        let src = file("// stray: allow(zombie_child) -- fire and forget\nfn f() {\n    a();\n}\n");
+        let s = parse(&src, &[2..=4]);
+        assert_eq!(s[0].covers, 2..=4);
+    }
+}
