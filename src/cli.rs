@@ -10,6 +10,7 @@ use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
 use crate::diagnostic::Level;
 use crate::lints::Family;
 
+use crate::baseline;
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::lints::{self, Lint};
@@ -108,6 +109,14 @@ pub struct Args {
     )]
     pub deny: Vec<String>,
 
+    /// Record the current findings in FILE (by fingerprint), to report only new ones later
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Report only findings that are not in the baseline FILE
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
     /// Print the documentation of a lint and exit
     #[arg(long, value_name = "LINT")]
     pub explain: Option<String>,
@@ -190,9 +199,22 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         jobs: args.jobs,
     };
     scan::install_panic_hook();
-    let report = scan::scan(found.inputs, found.problems, &config);
+    let mut report = scan::scan(found.inputs, found.problems, &config);
 
     let repo_root = repository_root(&found.root);
+    if let Some(path) = &args.write_baseline {
+        let n = baseline::write(&report, &repo_root, path)?;
+        eprintln!(
+            "wrote {} to `{}`",
+            report::plural(n, "finding"),
+            path.display()
+        );
+        return Ok(EXIT_CLEAN);
+    }
+    if let Some(path) = &args.baseline {
+        let known = baseline::read(path)?;
+        baseline::apply(&mut report, &known, &repo_root);
+    }
     let to_terminal = args.output.is_none();
     let style = Style {
         color: use_color(args.color, to_terminal && std::io::stderr().is_terminal()),

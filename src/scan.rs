@@ -66,6 +66,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Findings silenced by a `stray: allow(..)` comment, with its reason.
     pub suppressed: Vec<(Finding, Option<String>)>,
+    /// Findings left out because the baseline already knows them.
+    pub baselined: usize,
     pub problems: Vec<FileProblem>,
     pub files_scanned: usize,
 }

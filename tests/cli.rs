@@ -775,6 +775,7 @@ fn json_format() {
             "files_scanned": 2,
             "files_skipped": 1,
             "suppressed": 0,
+            "baselined": 0,
         })
     );
 
@@ -1648,4 +1649,48 @@ fn suppressions_are_counted_and_stale_ones_reported() {
     );
     let doc = stray_run(dir.path(), &["--format", "json", "s.rs"]).json();
     assert_eq!(count(&doc, "suppressed"), 1);
+}
+
+/// Adopting on an existing codebase: record today's findings, then only new ones count,
+/// even after unrelated edits move the old ones around.
+#[test]
+fn baseline_round_trip() {
+    let dir = temp();
+    write(&dir.path().join("a.rs"), FINDING.as_bytes());
+    let w = stray_run(
+        dir.path(),
+        &["--write-baseline", "stray-baseline.json", "a.rs"],
+    );
+    assert_eq!(w.status.code(), Some(0), "{w}");
+    assert!(w.stderr.contains("wrote 1 finding"), "{w}");
+
+    // Unrelated lines move the old finding: still known.
+    write(
+        &dir.path().join("a.rs"),
+        format!("// a new header\n\n{FINDING}").as_bytes(),
+    );
+    let r = stray_run(dir.path(), &["--baseline", "stray-baseline.json", "a.rs"]);
+    assert_eq!(r.status.code(), Some(0), "{r}");
+    assert_eq!(
+        r.summary(),
+        "0 findings (0 errors, 0 warnings) in 1 file; 0 files could not be parsed; 1 in baseline"
+    );
+
+    // A new one is reported.
+    write(
+        &dir.path().join("a.rs"),
+        format!(
+            "// a new header\n\n{FINDING}\npub fn again(t: CancellationToken) {{\n    t.clone().drop_guard();\n}}\n"
+        )
+        .as_bytes(),
+    );
+    let r = stray_run(dir.path(), &["--baseline", "stray-baseline.json", "a.rs"]);
+    assert_eq!(r.status.code(), Some(1), "{r}");
+    assert!(r.summary().starts_with("1 finding (1 error"), "{r}");
+
+    // Not a baseline: a clear error.
+    write(&dir.path().join("junk.json"), b"{}");
+    let r = stray_run(dir.path(), &["--baseline", "junk.json", "a.rs"]);
+    assert_eq!(r.status.code(), Some(2), "{r}");
+    assert!(r.stderr.contains("is not a cargo-stray baseline"), "{r}");
 }

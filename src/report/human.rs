@@ -38,10 +38,13 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> std::io::Res
             .filter(|f| f.severity == Severity::Error)
             .count();
         let warnings = report.findings.len() - errors;
-        let suppressed = match report.suppressed.len() {
+        let mut suppressed = match report.suppressed.len() {
             0 => String::new(),
             n => format!("; {n} suppressed"),
         };
+        if report.baselined > 0 {
+            suppressed.push_str(&format!("; {} in baseline", report.baselined));
+        }
         writeln!(
             out,
             "{} ({}, {}) in {}; {} could not be parsed{suppressed}",

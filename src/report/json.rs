@@ -36,6 +36,8 @@ struct Summary {
     files_skipped: usize,
     /// Findings silenced by `stray: allow(..)` comments (not listed).
     suppressed: usize,
+    /// Findings the baseline already knows (not listed).
+    baselined: usize,
 }
 
 #[derive(Serialize)]
@@ -105,6 +107,7 @@ pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io:
             files_scanned: report.files_scanned,
             files_skipped: report.problems.len(),
             suppressed: report.suppressed.len(),
+            baselined: report.baselined,
         },
         findings: report
             .findings

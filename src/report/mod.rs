@@ -47,7 +47,7 @@ pub fn write(
 }
 
 /// `1 finding`, `2 findings`.
-pub(crate) fn plural(n: usize, word: &str) -> String {
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
