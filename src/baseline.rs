@@ -7,7 +7,6 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::Finding;
 use crate::scan::Report;
 
 const VERSION: u32 = 1;
@@ -88,11 +87,14 @@ pub fn read(path: &Path) -> Result<HashSet<String>> {
 pub fn apply(report: &mut Report, known: &HashSet<String>, repo_root: &Path) -> usize {
     let prints = crate::report::sarif::fingerprints(&report.findings, repo_root);
     let findings = std::mem::take(&mut report.findings);
-    let (old, new): (Vec<(Finding, String)>, Vec<(Finding, String)>) = findings
-        .into_iter()
-        .zip(prints)
-        .partition(|(_, p)| known.contains(p));
-    report.findings = new.into_iter().map(|(f, _)| f).collect();
-    report.baselined = old.len();
-    old.len()
+    let mut known_here = 0;
+    for (finding, print) in findings.into_iter().zip(prints) {
+        if known.contains(&print) {
+            known_here += 1;
+        } else {
+            report.findings.push(finding);
+        }
+    }
+    report.baselined = known_here;
+    known_here
 }
