@@ -16,6 +16,7 @@ use crate::diagnostic::Severity;
 use crate::lints::{self, Lint};
 use crate::report::{self, Format, Style};
 use crate::scan;
+use crate::settings::Settings;
 use crate::workspace::{self, PackageSelection};
 
 /// Exit codes, as ruff and cargo-machete use them.
@@ -109,6 +110,10 @@ pub struct Args {
     )]
     pub deny: Vec<String>,
 
+    /// Read settings from FILE instead of the nearest stray.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Record the current findings in FILE (by fingerprint), to report only new ones later
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     pub write_baseline: Option<PathBuf>,
@@ -193,8 +198,15 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     } else {
         workspace::explicit(&args.paths, &cwd)?
     };
+    let settings = Settings::load(&found.root, args.config.as_deref())?;
+    let excluder = settings.excluder()?;
+    let mut found = found;
+    found.inputs.retain(|i| !excluder.excludes(&i.path, &cwd));
+    // Files, then the command line: later wins.
+    let mut levels: HashMap<&'static str, Level> = settings.levels.into_iter().collect();
+    levels.extend(level_overrides(matches)?);
     let config = Config {
-        levels: level_overrides(matches)?,
+        levels,
         deny_warnings: args.deny_warnings,
         jobs: args.jobs,
     };

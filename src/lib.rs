@@ -13,6 +13,7 @@ pub mod flow;
 pub mod lints;
 pub mod report;
 pub mod scan;
+pub mod settings;
 pub mod source;
 pub mod suppress;
 pub mod syntax;

@@ -1694,3 +1694,85 @@ fn baseline_round_trip() {
     assert_eq!(r.status.code(), Some(2), "{r}");
     assert!(r.stderr.contains("is not a cargo-stray baseline"), "{r}");
 }
+
+/// Settings files: Cargo.toml's workspace and package tables, then stray.toml (or
+/// `--config`), then the command line; the more specific name wins within a file.
+#[test]
+fn settings_sources_and_precedence() {
+    let dir = temp();
+    write(&dir.path().join("a.rs"), FINDING.as_bytes());
+    write(&dir.path().join("generated/b.rs"), FINDING.as_bytes());
+    // Default: deny, and both files scanned.
+    let r = stray_run(dir.path(), &["."]);
+    assert!(r.summary().starts_with("2 findings (2 errors"), "{r}");
+
+    write(
+        &dir.path().join("Cargo.toml"),
+        b"[package]\nname = \"x\"\nversion = \"0.1.0\"\n\n[package.metadata.stray]\nextend-exclude = [\"generated/**\"]\n[package.metadata.stray.lints]\ncancel = \"warn\"\n",
+    );
+    let r = stray_run(dir.path(), &["."]);
+    assert_eq!(r.status.code(), Some(0), "{r}");
+    assert!(
+        r.summary()
+            .starts_with("1 finding (0 errors, 1 warning) in 1 file"),
+        "{r}"
+    );
+
+    // stray.toml comes after Cargo.toml; a lint beats its family whatever the order.
+    write(
+        &dir.path().join("stray.toml"),
+        b"[lints]\nguard_dropped_immediately = \"deny\"\ncancel = \"allow\"\n",
+    );
+    let r = stray_run(dir.path(), &["."]);
+    assert_eq!(r.status.code(), Some(1), "{r}");
+    // The command line wins over files.
+    let r = stray_run(dir.path(), &["-A", "guard_dropped_immediately", "."]);
+    assert!(r.summary().starts_with("0 findings"), "{r}");
+    // --config replaces the search for stray.toml.
+    write(
+        &dir.path().join("other.toml"),
+        b"[lints]\nall = \"allow\"\n",
+    );
+    let r = stray_run(dir.path(), &["--config", "other.toml", "."]);
+    assert!(r.summary().starts_with("0 findings"), "{r}");
+}
+
+/// Mistakes in settings are errors naming the file, the line and the closest valid name.
+#[test]
+fn settings_mistakes_are_reported() {
+    let dir = temp();
+    write(&dir.path().join("a.rs"), FINDING.as_bytes());
+    write(&dir.path().join("stray.toml"), b"\nextend-exclud = []\n");
+    let r = stray_run(dir.path(), &["."]);
+    assert_eq!(r.status.code(), Some(2), "{r}");
+    assert!(r.stderr.contains("stray.toml:2:"), "{r}");
+    assert!(r.stderr.contains("did you mean `extend-exclude`?"), "{r}");
+
+    write(
+        &dir.path().join("stray.toml"),
+        b"[lints]\nzombie_chld = \"deny\"\n",
+    );
+    let r = stray_run(dir.path(), &["."]);
+    assert_eq!(r.status.code(), Some(2), "{r}");
+    assert!(
+        r.stderr.contains(
+            "stray.toml:2: no lint or family named `zombie_chld` (did you mean `zombie_child`?)"
+        ),
+        "{r}"
+    );
+
+    write(
+        &dir.path().join("stray.toml"),
+        b"[lints]\nzombie_child = \"loud\"\n",
+    );
+    let r = stray_run(dir.path(), &["."]);
+    assert_eq!(r.status.code(), Some(2), "{r}");
+    assert!(r.stderr.contains("is not a level"), "{r}");
+
+    write(
+        &dir.path().join("stray.toml"),
+        b"[lints]\nexclude = [\"x\"]\n",
+    );
+    let r = stray_run(dir.path(), &["."]);
+    assert!(r.stderr.contains("is inside the `[lints]` table"), "{r}");
+}

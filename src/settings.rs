@@ -1,0 +1,248 @@
+//! Configuration files: `[workspace.metadata.stray]` and `[package.metadata.stray]` in
+//! Cargo.toml, and `stray.toml` (the nearest one up from the scan root, or `--config
+//! FILE`). Later sources win: Cargo.toml's workspace table, its package table, then
+//! `stray.toml`; the command line's `-A`/`-W`/`-D` win over all of them.
+//!
+//! ```toml
+//! [lints]
+//! zombie_child = "deny"   # a lint
+//! cancel = "allow"        # a family
+//! exclude = ["tests/fixtures/**"]          # replaces excludes from earlier sources
+//! extend-exclude = ["generated/**"]        # adds to them
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow, bail};
+use serde::Deserialize;
+
+use crate::diagnostic::Level;
+use crate::lints::{self, Lint};
+
+/// One source's settings, as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Raw {
+    #[serde(default)]
+    lints: BTreeMap<String, toml::Spanned<toml::Value>>,
+    exclude: Option<Vec<String>>,
+    #[serde(default)]
+    extend_exclude: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct CargoToml {
+    workspace: Option<Metadata>,
+    package: Option<Metadata>,
+}
+
+#[derive(Deserialize)]
+struct Metadata {
+    metadata: Option<StrayTable>,
+}
+
+#[derive(Deserialize)]
+struct StrayTable {
+    stray: Option<Raw>,
+}
+
+/// The settings of every source, merged.
+#[derive(Debug, Default)]
+pub struct Settings {
+    /// Levels by lint id.
+    pub levels: BTreeMap<&'static str, Level>,
+    /// Globs of files not to scan, each relative to the directory of the file that set it.
+    excludes: Vec<(PathBuf, String)>,
+    /// The files read, for messages.
+    pub sources: Vec<PathBuf>,
+}
+
+const KEYS: &[&str] = &["lints", "exclude", "extend-exclude"];
+
+impl Settings {
+    /// Reads the sources that apply to a scan rooted at `root` (the workspace root, or the
+    /// current directory), with `config` replacing the search for `stray.toml`.
+    pub fn load(root: &Path, config: Option<&Path>) -> Result<Settings> {
+        let mut settings = Settings::default();
+        let manifest = root.join("Cargo.toml");
+        if manifest.is_file() {
+            let text = read(&manifest)?;
+            let cargo: CargoToml =
+                toml::from_str(&text).map_err(|e| located(&manifest, &text, &e))?;
+            for table in [cargo.workspace, cargo.package].into_iter().flatten() {
+                if let Some(raw) = table.metadata.and_then(|m| m.stray) {
+                    settings.merge(raw, &manifest, &text)?;
+                }
+            }
+        }
+        let file = match config {
+            Some(path) => {
+                if !path.is_file() {
+                    bail!("config file `{}` does not exist", path.display());
+                }
+                Some(path.to_path_buf())
+            }
+            None => root
+                .ancestors()
+                .map(|d| d.join("stray.toml"))
+                .find(|p| p.is_file()),
+        };
+        if let Some(path) = file {
+            let text = read(&path)?;
+            let raw: Raw = toml::from_str(&text).map_err(|e| located(&path, &text, &e))?;
+            settings.merge(raw, &path, &text)?;
+        }
+        Ok(settings)
+    }
+
+    fn merge(&mut self, raw: Raw, path: &Path, text: &str) -> Result<()> {
+        self.sources.push(path.to_path_buf());
+        // The more specific wins, whatever the order of the keys: `all`, then families,
+        // then single lints.
+        let mut entries: Vec<_> = raw.lints.iter().collect();
+        entries.sort_by_key(|(name, _)| match name.as_str() {
+            "all" => 0,
+            n if Lint::by_id(n).is_none() => 1,
+            _ => 2,
+        });
+        for (name, spanned) in entries {
+            let at = line_of(text, spanned.span().start);
+            if KEYS.contains(&name.as_str()) {
+                bail!(
+                    "{}:{at}: `{name}` is inside the `[lints]` table: write it above `[lints]`, with the other top-level keys",
+                    path.display()
+                );
+            }
+            let Some(value) = spanned.get_ref().as_str() else {
+                bail!(
+                    "{}:{at}: the level of `{name}` must be \"allow\", \"warn\" or \"deny\"",
+                    path.display()
+                );
+            };
+            let level = match value {
+                "allow" => Level::Allow,
+                "warn" => Level::Warn,
+                "deny" => Level::Deny,
+                other => bail!(
+                    "{}:{at}: `{other}` is not a level for `{name}`: use \"allow\", \"warn\" or \"deny\"",
+                    path.display(),
+                ),
+            };
+            let selected = select(name).ok_or_else(|| {
+                anyhow!(
+                    "{}:{at}: no lint or family named `{name}`{}",
+                    path.display(),
+                    crate::cli::suggestion(name)
+                )
+            })?;
+            for lint in selected {
+                self.levels.insert(lint.id, level);
+            }
+        }
+        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        if let Some(exclude) = raw.exclude {
+            self.excludes.clear();
+            self.excludes
+                .extend(exclude.into_iter().map(|g| (dir.clone(), g)));
+        }
+        self.excludes
+            .extend(raw.extend_exclude.into_iter().map(|g| (dir.clone(), g)));
+        Ok(())
+    }
+
+    /// The matcher for the exclude globs.
+    pub fn excluder(&self) -> Result<Excluder> {
+        let mut rules = Vec::new();
+        for (dir, glob) in &self.excludes {
+            let matcher = globset::Glob::new(glob)
+                .map_err(|e| anyhow!("bad exclude glob `{glob}`: {e}"))?
+                .compile_matcher();
+            rules.push((dir.clone(), matcher));
+        }
+        Ok(Excluder { rules })
+    }
+}
+
+/// Decides whether a file is excluded by the configured globs.
+pub struct Excluder {
+    rules: Vec<(PathBuf, globset::GlobMatcher)>,
+}
+
+impl Excluder {
+    pub fn excludes(&self, path: &Path, cwd: &Path) -> bool {
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            cwd.join(path)
+        };
+        self.rules.iter().any(|(dir, m)| {
+            let dir = if dir.is_absolute() {
+                dir.clone()
+            } else {
+                cwd.join(dir)
+            };
+            absolute.strip_prefix(&dir).is_ok_and(|rel| m.is_match(rel))
+        })
+    }
+}
+
+/// The lints a name in a config file selects: a lint id, a family, or `all`.
+fn select(name: &str) -> Option<Vec<&'static Lint>> {
+    if name == "all" {
+        return Some(lints::ALL.to_vec());
+    }
+    if let Some(l) = Lint::by_id(name) {
+        return Some(vec![l]);
+    }
+    let family: Vec<&'static Lint> = lints::ALL
+        .iter()
+        .copied()
+        .filter(|l| l.family.as_str() == name)
+        .collect();
+    (!family.is_empty()).then_some(family)
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| anyhow!("could not read `{}`: {e}", path.display()))
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// A TOML error, with the file and line, and the closest key for an unknown one.
+fn located(path: &Path, text: &str, e: &toml::de::Error) -> anyhow::Error {
+    let line = e.span().map_or(0, |s| line_of(text, s.start));
+    let message = e.message();
+    let hint = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split('`').next())
+        .and_then(|key| {
+            KEYS.iter()
+                .map(|k| (strsim(key, k), *k))
+                .filter(|(d, k)| *d <= k.len() / 2)
+                .min()
+                .map(|(_, k)| format!(" (did you mean `{k}`?)"))
+        })
+        .unwrap_or_default();
+    anyhow!("{}:{line}: {message}{hint}", path.display())
+}
+
+/// Edit distance, for suggestions.
+fn strsim(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
