@@ -206,6 +206,7 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     let mut levels: HashMap<&'static str, Level> = settings.levels.into_iter().collect();
     levels.extend(level_overrides(matches)?);
     let config = Config {
+        resources: settings.resources,
         levels,
         deny_warnings: args.deny_warnings,
         jobs: args.jobs,

@@ -13,6 +13,41 @@ pub struct Config {
     pub deny_warnings: bool,
     /// Worker threads; `None`: one per core.
     pub jobs: Option<usize>,
+    /// Resources the user declared in settings, followed like the built-in ones.
+    pub resources: Vec<UserResource>,
+}
+
+/// A resource declared in settings (`[[resources]]`): a `Session` that must be closed.
+#[derive(Debug, Clone)]
+pub struct UserResource {
+    pub resource: &'static crate::catalog::Resource,
+    /// The constructors, as path segments matched against the end of a call's resolved
+    /// path (`["Session", "open"]` matches `crate::db::Session::open`).
+    pub constructors: Vec<Vec<String>>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl UserResource {
+    /// Whether a method call creates it: a constructor written `.name`.
+    pub fn constructed_by_method(&self, method: &str) -> bool {
+        self.constructors
+            .iter()
+            .any(|c| matches!(c.as_slice(), [m] if m.strip_prefix('.') == Some(method)))
+    }
+
+    /// Whether a call's resolved path ends with one of the constructors.
+    pub fn constructs(&self, resolved: &str) -> bool {
+        let segments: Vec<&str> = resolved.split("::").collect();
+        self.constructors.iter().any(|c| {
+            !c.first().is_some_and(|s| s.starts_with('.'))
+                && c.len() <= segments.len()
+                && segments[segments.len() - c.len()..]
+                    .iter()
+                    .zip(c)
+                    .all(|(a, b)| a == b)
+        })
+    }
 }
 
 impl Config {

@@ -342,6 +342,7 @@ fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analy
         imports: &imports,
         fields: &fields,
         flow: std::cell::OnceCell::new(),
+        user: &config.resources,
     };
     let mut out = Vec::new();
     for lint in lints::ALL {

@@ -29,6 +29,48 @@ struct Raw {
     exclude: Option<Vec<String>>,
     #[serde(default)]
     extend_exclude: Vec<String>,
+    #[serde(default)]
+    resources: Vec<RawResource>,
+}
+
+/// A user-defined resource, in the catalog's vocabulary.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawResource {
+    /// The type, as it is named in messages.
+    #[serde(rename = "type")]
+    ty: String,
+    /// Functions that create it (`Session::open`, `crate::pool::Lease::acquire`).
+    constructors: Vec<String>,
+    /// Methods that settle it (`close`, `release`, `join`).
+    discharge: Vec<String>,
+    /// Methods that neither settle nor hand it off; any other method hands it off.
+    #[serde(default)]
+    neutral: Vec<String>,
+    /// The lint to report under.
+    #[serde(default = "default_lint")]
+    lint: String,
+    message: Option<String>,
+    help: Option<String>,
+}
+
+fn default_lint() -> String {
+    "resource_not_released".to_string()
+}
+
+/// Gives configuration strings the `'static` lifetime the catalog's data has. Settings
+/// are read once per run, so what this leaks is bounded by the configuration's size.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn leak_all(v: Vec<String>) -> &'static [&'static str] {
+    Box::leak(
+        v.into_iter()
+            .map(leak)
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    )
 }
 
 #[derive(Deserialize)]
@@ -56,9 +98,11 @@ pub struct Settings {
     excludes: Vec<(PathBuf, String)>,
     /// The files read, for messages.
     pub sources: Vec<PathBuf>,
+    /// Resources declared with `[[resources]]`.
+    pub resources: Vec<crate::config::UserResource>,
 }
 
-const KEYS: &[&str] = &["lints", "exclude", "extend-exclude"];
+const KEYS: &[&str] = &["lints", "exclude", "extend-exclude", "resources"];
 
 impl Settings {
     /// Reads the sources that apply to a scan rooted at `root` (the workspace root, or the
@@ -139,6 +183,64 @@ impl Settings {
             for lint in selected {
                 self.levels.insert(lint.id, level);
             }
+        }
+        for r in raw.resources {
+            if r.lint != "resource_not_released" {
+                bail!(
+                    "{}: resource `{}`: `lint` must be `resource_not_released` (user-defined lint ids are not supported yet)",
+                    path.display(),
+                    r.ty
+                );
+            }
+            if r.constructors.is_empty() || r.discharge.is_empty() {
+                bail!(
+                    "{}: resource `{}` needs at least one constructor and one discharge method",
+                    path.display(),
+                    r.ty
+                );
+            }
+            let constructors = r
+                .constructors
+                .iter()
+                .map(|c| c.split("::").map(str::to_string).collect())
+                .collect();
+            let message = r.message.clone().unwrap_or_else(|| {
+                format!(
+                    "this `{}` is not released on every path: call `{}()`",
+                    r.ty, r.discharge[0]
+                )
+            });
+            let resource: &'static crate::catalog::Resource =
+                Box::leak(Box::new(crate::catalog::Resource {
+                    id: leak(format!("user:{}", r.ty)),
+                    ty: leak(r.ty.clone()),
+                    builder: "",
+                    create: "",
+                    fallible: false,
+                    discharge: leak_all(r.discharge),
+                    poll: &[],
+                    neutral: leak_all(r.neutral),
+                    reborrow: &["as_mut", "by_ref", "as_ref"],
+                    terminate: &[],
+                    blocking: &[],
+                    parts: &[],
+                    constructors: &[],
+                    shared: false,
+                    children: &[],
+                    recover: &[],
+                    arm: &[],
+                    driven_by_await: false,
+                    create_tuple: None,
+                    drained_by: &[],
+                    closing_argument: None,
+                    loses: &[],
+                }));
+            self.resources.push(crate::config::UserResource {
+                resource,
+                constructors,
+                message,
+                help: r.help,
+            });
         }
         let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         if let Some(exclude) = raw.exclude {

@@ -89,13 +89,22 @@ fn documented_examples_behave_as_documented() {
         ] {
             let path = dir.path().join(format!("{}_{kind}.rs", lint.id));
             std::fs::write(&path, code).expect("write example");
+            // The settings the examples assume (declared resources).
+            let settings = dir.path().join(format!("{}.toml", lint.id));
+            std::fs::write(&settings, lint.docs.settings).expect("write settings");
+            let config = Config {
+                resources: stray::settings::Settings::load(dir.path(), Some(&settings))
+                    .expect("documented settings")
+                    .resources,
+                ..Config::default()
+            };
             let report = scan::scan(
                 vec![Input {
                     path: path.clone(),
                     display: path.display().to_string(),
                 }],
                 Vec::new(),
-                &Config::default(),
+                &config,
             );
             assert!(
                 report.problems.is_empty(),
@@ -146,7 +155,13 @@ fn every_lint_is_documented_in_full() {
 fn demo_exhibits_every_lint() {
     let demo = root().join("examples/demo");
     let found = stray::workspace::explicit(std::slice::from_ref(&demo), &root()).expect("demo");
-    let report = scan::scan(found.inputs, found.problems, &Config::default());
+    let config = Config {
+        resources: stray::settings::Settings::load(&demo, None)
+            .expect("demo settings")
+            .resources,
+        ..Config::default()
+    };
+    let report = scan::scan(found.inputs, found.problems, &config);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     for lint in lints::ALL {
         assert!(

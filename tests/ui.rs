@@ -102,7 +102,24 @@ fn run_cases(failures: &mut Vec<String>) -> Vec<Case> {
                 path: path.clone(),
                 display: display.clone(),
             };
-            let report = scan::scan(vec![input], vec![], &Config::default());
+            // A case may come with the settings it needs (`<case>.toml`: declared
+            // resources, levels), read as `--config` would read them.
+            let settings = path.with_extension("toml");
+            let config = if settings.is_file() {
+                let loaded = stray::settings::Settings::load(
+                    path.parent().expect("a case is in a directory"),
+                    Some(&settings),
+                )
+                .unwrap_or_else(|e| panic!("{}: {e:#}", settings.display()));
+                Config {
+                    levels: loaded.levels.into_iter().collect(),
+                    resources: loaded.resources,
+                    ..Config::default()
+                }
+            } else {
+                Config::default()
+            };
+            let report = scan::scan(vec![input], vec![], &config);
             Case {
                 path,
                 display,

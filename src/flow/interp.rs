@@ -18,6 +18,7 @@ use crate::catalog::{
     Blocking, Catalog, DIVERGING, EXECUTORS, Part, READ_TO_EOF_FUNCTIONS, Resource, SPLITTERS,
     WRAPPERS,
 };
+use crate::config::UserResource;
 use crate::syntax::imports::{FileImports, Resolver};
 use crate::syntax::macros;
 use crate::syntax::types::{Ty, type_of};
@@ -96,16 +97,23 @@ const COLLECT: &[&str] = &["push", "push_back", "push_front", "insert"];
 /// Methods that only look at a local collection.
 const COLLECTION_NEUTRAL: &[&str] = &["len", "is_empty", "capacity", "reserve"];
 
-pub fn analyse_file(file: &syn::File, imports: &FileImports) -> Flow {
+pub fn analyse_file(file: &syn::File, imports: &FileImports, user: &[UserResource]) -> Flow {
     let mut creators = HashMap::new();
     collect_creators(&file.items, &mut Resolver::new(imports), &mut creators);
-    let renamed = renamed_imports(file);
+    let mut renamed = renamed_imports(file);
+    // The last segment of a user-declared constructor lets its callers past the filter.
+    renamed.extend(user.iter().flat_map(|u| {
+        u.constructors
+            .iter()
+            .filter_map(|c| c.last().map(|s| s.trim_start_matches('.').to_string()))
+    }));
     let mut waiters = HashMap::new();
     collect_waiters(&file.items, &mut Resolver::new(imports), &mut waiters);
     let mut bodies = Bodies {
         resolver: Resolver::new(imports),
         creators,
         renamed,
+        user,
         waiters,
         events: Vec::new(),
         seen_events: HashSet::new(),
@@ -183,6 +191,8 @@ struct Bodies<'a> {
     /// Names bound by `use .. as name` in this file: a renamed constructor
     /// (`abortable as make_abortable`) must not escape the cheap pre-filter.
     renamed: HashSet<String>,
+    /// Resources declared in settings.
+    user: &'a [UserResource],
     /// Functions of this file, by resolved path, and which of their parameters only wait
     /// on a shared value (a worker given `token.clone()` that only awaits `cancelled()`).
     waiters: HashMap<String, Vec<ParamUse>>,
@@ -202,6 +212,7 @@ impl Bodies<'_> {
         }
         let mut interp = Interp {
             resolver: self.resolver.clone(),
+            user: self.user,
             creators: &self.creators,
             waiters: &self.waiters,
             names: HashMap::new(),
@@ -290,7 +301,8 @@ struct CreateFinder<'c>(bool, &'c HashMap<String, Creator>, &'c HashSet<String>)
 
 impl<'ast> Visit<'ast> for CreateFinder<'_> {
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-        if Catalog::is_create_method(&m.method.to_string()) {
+        let method = m.method.to_string();
+        if Catalog::is_create_method(&method) || self.2.contains(&method) {
             self.0 = true;
         } else if !self.0 {
             syn::visit::visit_expr_method_call(self, m);
@@ -308,6 +320,7 @@ impl<'ast> Visit<'ast> for CreateFinder<'_> {
         };
         if Catalog::may_construct(&segments)
             || segments.first().is_some_and(|s| self.2.contains(s))
+            || segments.last().is_some_and(|s| self.2.contains(s))
             || segments
                 .last()
                 .is_some_and(|last| self.1.keys().any(|k| k.rsplit("::").next() == Some(last)))
@@ -633,6 +646,7 @@ struct LoopTarget {
 
 struct Interp<'a, 'o> {
     resolver: Resolver<'a>,
+    user: &'a [UserResource],
     creators: &'o HashMap<String, Creator>,
     waiters: &'o HashMap<String, Vec<ParamUse>>,
     /// Variables by name, innermost last: lookups stay constant-time in long bodies.
@@ -1543,6 +1557,17 @@ impl Interp<'_, '_> {
             _ => None,
         };
         if let Some(r) = &resolved {
+            if let Some(u) = self
+                .user
+                .iter()
+                .find(|u| r.0.iter().any(|c| u.constructs(c)))
+            {
+                for a in &c.args {
+                    self.argument(a);
+                }
+                let id = self.create(u.resource, c.span().byte_range(), 0);
+                return Val::Obj { id, owned: true };
+            }
             if let Some((resource, ctor)) = r.0.iter().find_map(|c| Catalog::constructed_by(c)) {
                 let tuple = ctor.tuple;
                 for a in &c.args {
@@ -1700,6 +1725,15 @@ impl Interp<'_, '_> {
         // Only the outermost call of an awaited expression is awaited.
         let awaited = std::mem::take(&mut self.awaited);
         let method = m.method.to_string();
+        // A user-declared constructor method (`.lease`).
+        if let Some(u) = self.user.iter().find(|u| u.constructed_by_method(&method)) {
+            self.eval(&m.receiver, Mode::Borrow);
+            for a in &m.args {
+                self.argument(a);
+            }
+            let id = self.create(u.resource, m.span().byte_range(), 0);
+            return Val::Obj { id, owned: true };
+        }
         let consumes = UNWRAP.contains(&method.as_str()) || PLUMBING.contains(&method.as_str());
         let receiver_var = match &*m.receiver {
             Expr::Path(p) => p.path.get_ident().and_then(|i| self.lookup(&i.to_string())),
@@ -1878,6 +1912,13 @@ impl Interp<'_, '_> {
                 if resource.shared && method == "clone" {
                     // Another handle of the same value.
                     return Val::Obj { id, owned: true };
+                }
+                // `Session::open(..).expect(..)`: a constructor's `Result` is followed as
+                // the value itself.
+                if (UNWRAP.contains(&method.as_str()) || PLUMBING.contains(&method.as_str()))
+                    && !resource.reborrow.contains(&method.as_str())
+                {
+                    return Val::Obj { id, owned };
                 }
                 if resource.arm.contains(&method.as_str()) {
                     // `send(Message::Close(..))` closes it.
@@ -2103,7 +2144,13 @@ impl Interp<'_, '_> {
             },
             other => self.object_named(other),
         }
-        .map(|id| self.root(id));
+        .map(|id| self.root(id))
+        // Only for values whose own I/O breaks them (a child and its pipes, a stream, a
+        // writer): a declared session whose `send()?` fails is still open.
+        .filter(|&id| {
+            let r = self.objects[id].resource;
+            !r.parts.is_empty() || !r.arm.is_empty()
+        });
         let v = self.eval(&t.expr, Mode::Move);
         // The value whose own creation or poll failed is not lost by this `?`: it never
         // existed, or the failure is of the very call that settles it.

@@ -20,6 +20,7 @@ use std::ops::Range;
 pub use track::ObjectId;
 
 use crate::catalog::{Blocking, Part, Resource};
+use crate::config::UserResource;
 use crate::syntax::imports::FileImports;
 
 /// How a path loses a value.
@@ -164,6 +165,6 @@ impl Flow {
 }
 
 /// Runs the engine over every body of a file.
-pub fn analyse(file: &syn::File, imports: &FileImports) -> Flow {
-    interp::analyse_file(file, imports)
+pub fn analyse(file: &syn::File, imports: &FileImports, user: &[UserResource]) -> Flow {
+    interp::analyse_file(file, imports, user)
 }

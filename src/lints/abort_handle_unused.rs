@@ -42,6 +42,7 @@ async fn start(work: impl std::future::Future<Output = ()> + Send + 'static) -> 
 A handle used in a macro other than the formatting, assertion, logging, `select!` and
 `join!` macros is taken as used.
 ",
+        settings: "",
     },
     check: Check::File(check),
 };

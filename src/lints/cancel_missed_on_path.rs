@@ -51,6 +51,7 @@ async fn sync_all() -> std::io::Result<()> {
 Only exits after the first waiter are reported: an exit before any task waits on the token
 loses nothing. A token that is never cancelled on any path is `cancel_token_never_cancelled`.
 ",
+        settings: "",
     },
     check: Check::File(check),
 };

@@ -57,6 +57,7 @@ cancel it. An async block stored in a variable and awaited or joined later is ta
 handing the token off. Only functions of the same file are followed into, and only when all they do
 with the token is wait on it; methods called on `self` are taken as handing it off.
 ",
+        settings: "",
     },
     check: Check::File(check),
 };

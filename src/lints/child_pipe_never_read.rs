@@ -51,6 +51,7 @@ A pipe counts as read once it is taken out of the child or used in place, even i
 then read only partly. Pipes configured through a `Command` passed in from elsewhere are
 not known.
 ",
+        settings: "",
     },
     check: Check::File(check),
 };

@@ -58,6 +58,7 @@ Reads driven by `tokio::join!`/`select!` or by code in other functions are not f
 and are not reported. The lint does not know how much the child writes: a child that
 writes little to the second pipe never deadlocks.
 ",
+        settings: "",
     },
     check: Check::File(check),
 };

@@ -66,6 +66,7 @@ its stdout pipe while the parent is still writing); write from a thread when the
 may exceed the pipe buffer. That case is not reported. A stdin kept in a struct field or
 passed to a function defined elsewhere is taken to be closed there.
 ",
+        settings: "",
     },
     check: Check::File(check),
 };

@@ -44,6 +44,7 @@ A connection handed to any function, stored or returned is taken as driven there
 the client half is never used either (a test that only checks that `connect` fails),
 nothing can hang and nothing is reported.
 ",
+        settings: "",
     },
     check: Check::File(check),
 };

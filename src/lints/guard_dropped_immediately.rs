@@ -71,6 +71,7 @@ Not reported, by design: `drop(guard)` and a bare `guard;` on an existing guard 
 and equivalent to cancelling), `let _ = guard;` (does not move it), and
 `let _ = &token.drop_guard();` (the borrowed temporary lives to the end of the block).
 ",
+        settings: "",
     },
     check: Check::File(check),
 };

@@ -17,9 +17,10 @@ pub mod cancel_token_never_cancelled;
 pub mod child_pipe_never_read;
 pub mod child_pipes_read_sequentially;
 pub mod child_stdin_not_closed;
-mod conn_common;
+pub(crate) mod conn_common;
 pub mod connection_not_driven;
 pub mod guard_dropped_immediately;
+pub mod resource_not_released;
 pub mod stream_dropped_without_shutdown;
 pub mod task_tracker_not_closed;
 pub mod unflushed_async_writer;
@@ -40,6 +41,7 @@ pub const ALL: &[&Lint] = &[
     &unflushed_async_writer::LINT,
     &stream_dropped_without_shutdown::LINT,
     &connection_not_driven::LINT,
+    &resource_not_released::LINT,
     &unused_suppression::LINT,
 ];
 
@@ -82,6 +84,8 @@ pub struct Docs {
     /// The same code, fixed: the lint is quiet on it.
     pub use_instead: &'static str,
     pub known_limits: &'static str,
+    /// The settings (`stray.toml`) the examples assume, if any.
+    pub settings: &'static str,
 }
 
 /// What one lint needs to look at a file.
@@ -92,12 +96,14 @@ pub struct FileContext<'a> {
     pub fields: &'a StructFields,
     /// The flow engine's results, computed once for all the lints that read them.
     pub flow: OnceCell<Flow>,
+    /// Resources declared in settings.
+    pub user: &'a [crate::config::UserResource],
 }
 
 impl FileContext<'_> {
     pub fn flow(&self) -> &Flow {
         self.flow
-            .get_or_init(|| flow::analyse(self.syntax, self.imports))
+            .get_or_init(|| flow::analyse(self.syntax, self.imports, self.user))
     }
 }
 
@@ -146,6 +152,9 @@ impl Lint {
         let _ = writeln!(s, "{}.\n", capitalize(self.summary));
         let _ = writeln!(s, "## What it does\n\n{}\n", d.what_it_does.trim());
         let _ = writeln!(s, "## Why is this bad?\n\n{}\n", d.why_is_this_bad.trim());
+        if !d.settings.trim().is_empty() {
+            let _ = writeln!(s, "## Settings\n\n```toml\n{}\n```\n", d.settings.trim());
+        }
         let _ = writeln!(s, "## Example\n\n```rust\n{}\n```\n", d.example.trim());
         let _ = writeln!(
             s,

@@ -55,6 +55,7 @@ A connector or acceptor is known from a local made with `TlsConnector::from(..)`
 parameter of that type; one held in a struct field is not followed. The path where a
 write itself fails is not reported.
 ",
+        settings: "",
     },
     check: Check::File(check),
 };

@@ -47,6 +47,7 @@ async fn run_jobs() {
 `reopen()` after `close()` is not followed. A tracker obtained from elsewhere (a field, a
 parameter) is not followed: its owner may close it.
 ",
+        settings: "",
     },
     check: Check::File(check),
 };

@@ -52,6 +52,7 @@ async fn save(path: &str, lines: &[String]) -> std::io::Result<()> {
 The path where a write itself fails is not reported: the stream is broken there. A
 `flush()` call counts even if its future is not awaited.
 ",
+        settings: "",
     },
     check: Check::File(check),
 };

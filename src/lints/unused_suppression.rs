@@ -42,6 +42,7 @@ fn run() -> std::io::Result<()> {
 A suppression of a lint that is turned off (`-A`) is not checked, since the lint does
 not run.
 ",
+        settings: "",
     },
     check: Check::Suppressions,
 };

@@ -59,6 +59,7 @@ of the collection (iterating it to wait, returning it) hands them off. A child c
 a closure that is not run by a spawner, or in a macro other than the formatting,
 assertion and logging macros, is not followed.
 ",
+        settings: "",
     },
     check: Check::File(check),
 };

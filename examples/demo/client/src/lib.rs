@@ -1,3 +1,5 @@
+pub mod session;
+
 use tokio::io::{AsyncWriteExt, BufWriter};
 use tokio_rustls::TlsConnector;
 
