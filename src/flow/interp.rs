@@ -1156,6 +1156,15 @@ impl Interp<'_, '_> {
     /// Binds `pat` to `value` in the current scope. A value destructured in a way we do
     /// not follow is handed off.
     fn bind_pattern(&mut self, pat: &Pat, value: Val) {
+        // `None => break` over what `ws.next()` returned: the stream ended, its closing
+        // handshake is complete.
+        if let Val::Derived(id) = value
+            && !self.objects[id].resource.drained_by.is_empty()
+            && mentions_none(pat)
+        {
+            self.settle(id, true);
+            return;
+        }
         match pat {
             Pat::Ident(p) if p.subpat.is_none() => {
                 let value = match value {
@@ -1920,6 +1929,9 @@ impl Interp<'_, '_> {
                 {
                     return Val::Obj { id, owned };
                 }
+                if resource.drained_by.contains(&method.as_str()) {
+                    return Val::Derived(id);
+                }
                 if resource.arm.contains(&method.as_str()) {
                     // `send(Message::Close(..))` closes it.
                     if let Some(closing) = resource.closing_argument
@@ -2023,6 +2035,13 @@ impl Interp<'_, '_> {
             Val::Derived(id) => {
                 for a in &m.args {
                     self.argument(a);
+                }
+                if self.objects[id]
+                    .resource
+                    .drained_by
+                    .contains(&method.as_str())
+                {
+                    return Val::Derived(id);
                 }
                 if self.objects[id].resource.recover.contains(&method.as_str()) {
                     // `registration.handle()`: another handle of the same value.
@@ -2517,6 +2536,14 @@ impl Interp<'_, '_> {
         if let Some(broken) = self.failed_operation(&i.cond) {
             self.state.set(broken, 0);
         }
+        // `if msg.is_close() { .. }` on what a stream read: the peer closed it.
+        if let Expr::MethodCall(m) = &*i.cond
+            && m.method == "is_close"
+            && let Some(Val::Derived(id)) = self.eval_peek(&m.receiver)
+            && !self.objects[id].resource.drained_by.is_empty()
+        {
+            self.settle(id, true);
+        }
         let then_value = self.block(&i.then_branch);
         let close = i.then_branch.brace_token.span.close().byte_range();
         self.end_scope(close);
@@ -2753,10 +2780,11 @@ impl Interp<'_, '_> {
 
     /// One of several futures polled together (`join!`, `select!`): evaluated as a task of
     /// its own, so reads in two of them are not one after the other.
-    fn concurrently(&mut self, future: &Expr) {
+    fn concurrently(&mut self, future: &Expr) -> Val {
         let outer = self.thread;
         *self.threads += 1;
         self.thread = *self.threads;
+        let mut value = Val::Untracked;
         match future {
             Expr::Async(b) => {
                 let body = async_body(b);
@@ -2768,9 +2796,13 @@ impl Interp<'_, '_> {
                 let v = self.eval(other, Mode::Borrow);
                 self.awaited = false;
                 self.awaiting(&v, other.span().byte_range());
+                if let Val::Derived(_) = v {
+                    value = v;
+                }
             }
         }
         self.thread = outer;
+        value
     }
 
     /// `select!`: the futures are polled together, and one branch completes: each branch
@@ -2794,8 +2826,8 @@ impl Interp<'_, '_> {
             if let Some(guard) = &branch.guard {
                 self.eval(guard, Mode::Borrow);
             }
-            self.concurrently(&branch.future);
-            self.bind_pattern(&branch.pat, Val::Untracked);
+            let value = self.concurrently(&branch.future);
+            self.bind_pattern(&branch.pat, value);
             self.eval(&branch.handler, Mode::Move);
             let end = branch.handler.span().byte_range();
             self.end_scope(end.end.saturating_sub(1)..end.end);
@@ -2931,7 +2963,8 @@ fn split_halves(id: ObjectId, carries_on: usize) -> Val {
                 if i == carries_on {
                     Val::Obj { id, owned: true }
                 } else {
-                    Val::Untracked
+                    // The other (read) half: what it reads comes from the value.
+                    Val::Derived(id)
                 }
             })
             .collect(),
@@ -2953,6 +2986,17 @@ fn refuted_by(cond: &Expr) -> bool {
     match cond {
         Expr::Let(l) => refutes_absent(&l.pat),
         Expr::Binary(b) => refuted_by(&b.left) || refuted_by(&b.right),
+        _ => false,
+    }
+}
+
+/// Whether a pattern is `None` (or `Ok(None)`).
+fn mentions_none(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(i) => i.ident == "None" && i.subpat.is_none(),
+        Pat::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "None"),
+        Pat::TupleStruct(ts) => ts.elems.iter().any(mentions_none),
+        Pat::Paren(p) => mentions_none(&p.pat),
         _ => false,
     }
 }

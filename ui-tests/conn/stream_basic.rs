@@ -49,3 +49,37 @@ async fn read_only(url: &str) -> Result<(), Box<dyn std::error::Error>> {
     }
     Ok(())
 }
+
+// Reading until the peer ends or closes the stream completes the closing handshake.
+async fn echo_until_peer_closes(tcp: tokio::net::TcpStream) -> Result<(), Box<dyn std::error::Error>> {
+    use futures_util::StreamExt;
+    let ws = tokio_tungstenite::accept_async(tcp).await.expect("handshake");
+    let (mut sink, mut source) = ws.split();
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+    loop {
+        tokio::select! {
+            msg = source.next() => match msg {
+                Some(msg) => {
+                    let msg = msg?;
+                    if msg.is_text() {
+                        sink.send(msg).await?;
+                    } else if msg.is_close() {
+                        break;
+                    }
+                }
+                None => break,
+            },
+            _ = tick.tick() => sink.send(Message::text("tick")).await?,
+        }
+    }
+    Ok(())
+}
+
+// Reading once and returning leaves the stream open.
+async fn read_one_and_leave(tcp: tokio::net::TcpStream) -> Result<(), Box<dyn std::error::Error>> {
+    use futures_util::StreamExt;
+    let mut ws = tokio_tungstenite::accept_async(tcp).await.expect("handshake"); //~ stream_dropped_without_shutdown
+    ws.send(Message::text("hello")).await?;
+    let _first = ws.next().await;
+    Ok(())
+}
