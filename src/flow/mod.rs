@@ -46,6 +46,20 @@ pub enum Exit {
 }
 
 impl Exit {
+    /// How a message names it: "the `?`", "the end of its scope".
+    pub fn name(self) -> &'static str {
+        match self {
+            Exit::Return => "the `return`",
+            Exit::Try => "the `?`",
+            Exit::Break => "the `break`",
+            Exit::Continue => "the `continue`",
+            Exit::EndOfScope => "the end of its scope",
+            Exit::Dropped => "the `drop`",
+            Exit::Overwritten => "the assignment",
+            Exit::Discarded => "the end of the statement",
+        }
+    }
+
     /// Whether this is a jump that leaves early, rather than the normal end.
     pub fn is_early(self) -> bool {
         matches!(
@@ -64,6 +78,17 @@ pub struct Loss {
     pub thread: usize,
     /// Something waited on the value along this path before it was lost.
     pub waited: bool,
+}
+
+impl Loss {
+    /// "the `?` at line 12", for messages that name the path that loses a value.
+    pub fn describe(&self, source: &crate::source::SourceFile) -> String {
+        format!(
+            "{} at line {}",
+            self.exit.name(),
+            source.position(self.span.start).line
+        )
+    }
 }
 
 /// What happened to a value over all the paths of its function.

@@ -17,7 +17,6 @@ pub mod cancel_token_never_cancelled;
 pub mod child_pipe_never_read;
 pub mod child_pipes_read_sequentially;
 pub mod child_stdin_not_closed;
-pub(crate) mod conn_common;
 pub mod connection_not_driven;
 pub mod guard_dropped_immediately;
 pub mod resource_not_released;

@@ -4,7 +4,6 @@
 use super::{Check, Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::Fate;
-use crate::lints::conn_common::path_through;
 
 pub const LINT: Lint = Lint {
     id: "resource_not_released",
@@ -75,7 +74,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             format!(
                 "{}: not on the path through {}",
                 user.message,
-                path_through(witness, cx.source)
+                witness.describe(cx.source)
             )
         };
         out.push(Diagnostic {

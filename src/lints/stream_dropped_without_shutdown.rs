@@ -1,7 +1,6 @@
 //! `stream_dropped_without_shutdown`: a TLS or websocket stream dropped without its
 //! closing handshake.
 
-use super::conn_common::path_through;
 use super::{Check, Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::Fate;
@@ -75,7 +74,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             format!(
                 "this {kind} is not closed with {fix} on the path through {}: the peer sees a truncated connection",
-                path_through(witness, cx.source)
+                witness.describe(cx.source)
             )
         };
         out.push(Diagnostic {

@@ -1,6 +1,5 @@
 //! `unflushed_async_writer`: an async `BufWriter` dropped with data still in its buffer.
 
-use super::conn_common::path_through;
 use super::{Check, Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::Fate;
@@ -70,7 +69,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             format!(
                 "this async `BufWriter` is not flushed on the path through {}: the data still in its buffer is lost",
-                path_through(witness, cx.source)
+                witness.describe(cx.source)
             )
         };
         out.push(Diagnostic {

@@ -72,7 +72,6 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let Fate::Lost { always, witness } = &story.fate else {
             continue;
         };
-        let line = cx.source.position(witness.span.start).line;
         let message = if *always {
             match witness.exit {
                 Exit::Discarded => {
@@ -82,8 +81,8 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             }
         } else {
             format!(
-                "spawned child process is not waited for on every path: {} at line {line} leaves it a zombie",
-                path_name(witness.exit)
+                "spawned child process is not waited for on every path: {} leaves it a zombie",
+                witness.describe(cx.source)
             )
         };
         let help = match witness.exit {
@@ -106,20 +105,6 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             }],
             help: Some(help.to_string()),
         });
-    }
-}
-
-/// How the message names the path that loses the child: "the `?`", "this `return`".
-fn path_name(exit: Exit) -> &'static str {
-    match exit {
-        Exit::Return => "the `return`",
-        Exit::Try => "the `?`",
-        Exit::Break => "the `break`",
-        Exit::Continue => "the `continue`",
-        Exit::Dropped => "the `drop`",
-        Exit::Overwritten => "the assignment",
-        Exit::Discarded => "the statement",
-        Exit::EndOfScope => "the end of the scope",
     }
 }
 
