@@ -214,26 +214,10 @@ impl Settings {
                 Box::leak(Box::new(crate::catalog::Resource {
                     id: leak(format!("user:{}", r.ty)),
                     ty: leak(r.ty.clone()),
-                    builder: "",
-                    create: "",
-                    fallible: false,
                     discharge: leak_all(r.discharge),
-                    poll: &[],
                     neutral: leak_all(r.neutral),
                     reborrow: &["as_mut", "by_ref", "as_ref"],
-                    terminate: &[],
-                    blocking: &[],
-                    parts: &[],
-                    constructors: &[],
-                    shared: false,
-                    children: &[],
-                    recover: &[],
-                    arm: &[],
-                    driven_by_await: false,
-                    create_tuple: None,
-                    drained_by: &[],
-                    closing_argument: None,
-                    loses: &[],
+                    ..crate::catalog::Resource::BASE
                 }));
             self.resources.push(crate::config::UserResource {
                 resource,

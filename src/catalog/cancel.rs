@@ -139,11 +139,7 @@ pub const ENTRIES: Entries = Entries {
         Resource {
             id: "cancellation_token",
             ty: TOKEN,
-            builder: "",
-            create: "",
-            fallible: false,
             discharge: &["cancel", "drop_guard", "drop_guard_ref"],
-            poll: &[],
             neutral: &[
                 "cancelled",
                 "cancelled_owned",
@@ -153,14 +149,12 @@ pub const ENTRIES: Entries = Entries {
                 "clone",
             ],
             reborrow: &["as_ref"],
-            terminate: &[],
             blocking: &[
                 ("cancelled", Blocking::Cancellation),
                 ("cancelled_owned", Blocking::Cancellation),
                 ("run_until_cancelled", Blocking::Cancellation),
                 ("run_until_cancelled_owned", Blocking::Cancellation),
             ],
-            parts: &[],
             constructors: &[
                 Constructor {
                     path: "tokio_util::sync::CancellationToken::new",
@@ -175,23 +169,13 @@ pub const ENTRIES: Entries = Entries {
             ],
             shared: true,
             children: &["child_token"],
-            recover: &[],
-            arm: &[],
-            driven_by_await: false,
-            drained_by: &[],
-            closing_argument: None,
-            loses: &[],
-            create_tuple: None,
+            ..Resource::BASE
         },
         // `wait()` returns only after `close()`.
         Resource {
             id: "task_tracker",
             ty: TRACKER,
-            builder: "",
-            create: "",
-            fallible: false,
             discharge: &["close"],
-            poll: &[],
             neutral: &[
                 "spawn",
                 "spawn_on",
@@ -208,9 +192,7 @@ pub const ENTRIES: Entries = Entries {
                 "clone",
             ],
             reborrow: &["as_ref"],
-            terminate: &[],
             blocking: &[("wait", Blocking::Completion)],
-            parts: &[],
             constructors: &[
                 Constructor {
                     path: "tokio_util::task::TaskTracker::new",
@@ -224,29 +206,16 @@ pub const ENTRIES: Entries = Entries {
                 },
             ],
             shared: true,
-            children: &[],
             recover: &["handle"],
-            arm: &[],
-            driven_by_await: false,
-            drained_by: &[],
-            closing_argument: None,
-            loses: &[],
-            create_tuple: None,
+            ..Resource::BASE
         },
         // futures' `AbortHandle` has no `Drop`: unused, its future can never be aborted.
         Resource {
             id: "abort_handle",
             ty: ABORT_HANDLE,
-            builder: "",
-            create: "",
-            fallible: false,
             discharge: &["abort"],
-            poll: &[],
             neutral: &["is_aborted", "clone"],
             reborrow: &["as_ref"],
-            terminate: &[],
-            blocking: &[],
-            parts: &[],
             constructors: &[
                 Constructor {
                     path: "futures_util::future::AbortHandle::new_pair",
@@ -260,14 +229,8 @@ pub const ENTRIES: Entries = Entries {
                 },
             ],
             shared: true,
-            children: &[],
             recover: &["handle"],
-            arm: &[],
-            driven_by_await: false,
-            drained_by: &[],
-            closing_argument: None,
-            loses: &[],
-            create_tuple: None,
+            ..Resource::BASE
         },
     ],
     guards: &[

@@ -54,6 +54,35 @@ pub struct Guard {
     pub keep: &'static str,
 }
 
+impl Resource {
+    /// Every list empty, every flag off: entries name only what differs
+    /// (`Resource { id: .., ..Resource::BASE }`).
+    pub const BASE: Resource = Resource {
+        id: "",
+        ty: "",
+        builder: "",
+        create: "",
+        fallible: false,
+        discharge: &[],
+        poll: &[],
+        neutral: &[],
+        reborrow: &[],
+        terminate: &[],
+        blocking: &[],
+        parts: &[],
+        constructors: &[],
+        shared: false,
+        children: &[],
+        recover: &[],
+        arm: &[],
+        driven_by_await: false,
+        create_tuple: None,
+        drained_by: &[],
+        closing_argument: None,
+        loses: &[],
+    };
+}
+
 /// A type whose values configure and then create a resource (`std::process::Command`).
 #[derive(Debug)]
 pub struct Builder {

@@ -133,16 +133,7 @@ pub const ENTRIES: Entries = Entries {
             terminate: &["kill", "start_kill"],
             blocking: BLOCKING,
             parts: PIPES,
-            constructors: &[],
-            shared: false,
-            children: &[],
-            recover: &[],
-            arm: &[],
-            driven_by_await: false,
-            drained_by: &[],
-            closing_argument: None,
-            loses: &[],
-            create_tuple: None,
+            ..Resource::BASE
         },
         // Reaped by tokio when dropped (best effort): followed for its pipes only.
         Resource {
@@ -158,16 +149,7 @@ pub const ENTRIES: Entries = Entries {
             terminate: &["kill", "start_kill"],
             blocking: BLOCKING,
             parts: PIPES,
-            constructors: &[],
-            shared: false,
-            children: &[],
-            recover: &[],
-            arm: &[],
-            driven_by_await: false,
-            drained_by: &[],
-            closing_argument: None,
-            loses: &[],
-            create_tuple: None,
+            ..Resource::BASE
         },
     ],
 };
