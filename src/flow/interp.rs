@@ -1467,30 +1467,11 @@ impl Interp<'_, '_> {
                 }
                 Val::Untracked
             }
-            Expr::Binary(b) => {
-                self.eval(&b.left, Mode::Borrow);
-                self.eval(&b.right, Mode::Borrow);
-                Val::Untracked
-            }
-            Expr::Unary(u) => {
-                self.eval(&u.expr, Mode::Borrow);
-                Val::Untracked
-            }
-            Expr::Index(i) => {
-                self.eval(&i.expr, Mode::Borrow);
-                self.eval(&i.index, Mode::Borrow);
-                Val::Untracked
-            }
-            Expr::Cast(c) => {
-                self.eval(&c.expr, Mode::Borrow);
-                Val::Untracked
-            }
-            Expr::Range(r) => {
-                for e in r.start.iter().chain(r.end.iter()) {
-                    self.eval(e, Mode::Borrow);
-                }
-                Val::Untracked
-            }
+            Expr::Binary(b) => self.look_at([&*b.left, &*b.right]),
+            Expr::Unary(u) => self.look_at([&*u.expr]),
+            Expr::Index(i) => self.look_at([&*i.expr, &*i.index]),
+            Expr::Cast(c) => self.look_at([&*c.expr]),
+            Expr::Range(r) => self.look_at(r.start.iter().chain(r.end.iter()).map(|e| &**e)),
             Expr::Let(l) => {
                 // A `let` outside `if`/`while` conditions (rare): bind in the current scope.
                 let v = self.eval(&l.expr, Mode::Move);
@@ -1509,6 +1490,15 @@ impl Interp<'_, '_> {
                 Val::Untracked
             }
         }
+    }
+
+    /// Evaluates expressions whose values are only looked at (operands, indices): their
+    /// effects count, the result is nothing tracked.
+    fn look_at<'e>(&mut self, exprs: impl IntoIterator<Item = &'e Expr>) -> Val {
+        for e in exprs {
+            self.eval(e, Mode::Borrow);
+        }
+        Val::Untracked
     }
 
     /// Evaluates `e` as moved into something we do not follow (a struct, a tuple).

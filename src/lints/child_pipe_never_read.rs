@@ -58,6 +58,17 @@ not known.
 
 const PIPES: [(&str, u32); 2] = [("stdout", STDOUT_PIPED), ("stderr", STDERR_PIPED)];
 
+/// "stdout", "stderr" or "stdout and stderr": the piped streams (per `config`) that
+/// `untouched` says nothing read; `None` when there is none.
+fn unread(config: u32, untouched: impl Fn(&str) -> bool) -> Option<String> {
+    let names: Vec<&str> = PIPES
+        .iter()
+        .filter(|(field, flag)| config & flag != 0 && untouched(field))
+        .map(|(field, _)| *field)
+        .collect();
+    (!names.is_empty()).then(|| names.join(" and "))
+}
+
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let flow = cx.flow();
     for event in &flow.events {
@@ -68,18 +79,11 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             {
                 let story = &flow.stories[child];
                 // Untouched until this wait (the analysis meets it later, if at all).
-                let unread: Vec<&str> = PIPES
-                    .iter()
-                    .filter(|(field, flag)| {
-                        story.config & flag != 0
-                            && flow.part(child, field).is_none_or(|p| p >= event.known)
-                    })
-                    .map(|(field, _)| *field)
-                    .collect();
-                if unread.is_empty() {
+                let Some(names) = unread(story.config, |field| {
+                    flow.part(child, field).is_none_or(|p| p >= event.known)
+                }) else {
                     continue;
-                }
-                let names = unread.join(" and ");
+                };
                 out.push(Diagnostic {
                     message: format!(
                         "the child's {names} is piped but never read before `wait()`: the child blocks once the pipe is full, and `wait()` never returns"
@@ -98,15 +102,9 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 });
             }
             (Blocking::Status, None) => {
-                let unread: Vec<&str> = PIPES
-                    .iter()
-                    .filter(|(_, flag)| event.config & flag != 0)
-                    .map(|(field, _)| *field)
-                    .collect();
-                if unread.is_empty() {
+                let Some(names) = unread(event.config, |_| true) else {
                     continue;
-                }
-                let names = unread.join(" and ");
+                };
                 out.push(Diagnostic {
                     message: format!(
                         "`status()` with {names} piped: nothing reads the pipe, so the child blocks once it is full and `status()` never returns"
