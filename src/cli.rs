@@ -13,6 +13,7 @@ use crate::lints::Family;
 use crate::baseline;
 use crate::config::Config;
 use crate::diagnostic::Severity;
+use crate::fix;
 use crate::lints::{self, Lint};
 use crate::report::{self, Format, Style};
 use crate::scan;
@@ -122,6 +123,18 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
+    /// Apply the safe fixes in place, then report what is left
+    #[arg(long, help_heading = "Fixes", conflicts_with_all = ["diff", "write_baseline"])]
+    pub fix: bool,
+
+    /// With --fix or --diff: the unsafe fixes too (they may not compile, or change behaviour)
+    #[arg(long, help_heading = "Fixes")]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff instead of applying them; exit 1 if there are any
+    #[arg(long, help_heading = "Fixes", conflicts_with = "write_baseline")]
+    pub diff: bool,
+
     /// Print the documentation of a lint and exit
     #[arg(long, value_name = "LINT")]
     pub explain: Option<String>,
@@ -212,7 +225,8 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         jobs: args.jobs,
     };
     scan::install_panic_hook();
-    let mut report = scan::scan(found.inputs, found.problems, &config);
+    let inputs = found.inputs.clone();
+    let mut report = scan::scan(found.inputs, found.problems.clone(), &config);
 
     let repo_root = repository_root(&found.root);
     if let Some(path) = &args.write_baseline {
@@ -224,9 +238,54 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         );
         return Ok(EXIT_CLEAN);
     }
-    if let Some(path) = &args.baseline {
-        let known = baseline::read(path)?;
-        baseline::apply(&mut report, &known, &repo_root);
+    let known = match &args.baseline {
+        Some(path) => Some(baseline::read(path)?),
+        None => None,
+    };
+    if let Some(known) = &known {
+        baseline::apply(&mut report, known, &repo_root);
+    }
+    if args.diff {
+        let plan = fix::apply::plan(&report.findings, args.unsafe_fixes);
+        print!("{}", fix::apply::diff(&plan));
+        eprintln!("{}", fix_summary("would fix", &plan));
+        return Ok(if plan.files.is_empty() {
+            EXIT_CLEAN
+        } else {
+            EXIT_FINDINGS
+        });
+    }
+    if args.fix {
+        // Fixes that overlap wait for the next pass, when the lints run on the fixed
+        // text; a few passes settle everything real code has.
+        let mut fixed = 0;
+        let mut files = std::collections::BTreeSet::new();
+        for _ in 0..MAX_FIX_PASSES {
+            let plan = fix::apply::plan(&report.findings, args.unsafe_fixes);
+            if plan.files.is_empty() {
+                break;
+            }
+            let (written, failed) = fix::apply::write(&plan);
+            for (file, why) in &failed {
+                eprintln!("warning: could not fix `{file}`: {why}");
+            }
+            if written.is_empty() {
+                break;
+            }
+            fixed += plan.fixed;
+            files.extend(written.iter().map(|f| f.source.display.clone()));
+            report = scan::scan(inputs.clone(), found.problems.clone(), &config);
+            if let Some(known) = &known {
+                baseline::apply(&mut report, known, &repo_root);
+            }
+        }
+        if fixed > 0 {
+            eprintln!(
+                "fixed {} in {}",
+                report::plural(fixed, "finding"),
+                report::plural(files.len(), "file")
+            );
+        }
     }
     let to_terminal = args.output.is_none();
     let style = Style {
@@ -256,6 +315,25 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// At most this many rounds of fixing and scanning again.
+const MAX_FIX_PASSES: usize = 8;
+
+/// "would fix 3 findings in 2 files (1 more with --unsafe-fixes)".
+fn fix_summary(verb: &str, plan: &fix::apply::Plan) -> String {
+    let mut s = format!(
+        "{verb} {} in {}",
+        report::plural(plan.fixed, "finding"),
+        report::plural(plan.files.len(), "file")
+    );
+    if plan.unsafe_held_back > 0 {
+        s.push_str(&format!(
+            " ({} more with --unsafe-fixes)",
+            plan.unsafe_held_back
+        ));
+    }
+    s
 }
 
 /// `-A`/`-W`/`-D` in the order given, so a later flag wins, as with rustc and clippy.

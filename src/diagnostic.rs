@@ -60,6 +60,8 @@ pub struct Diagnostic {
     /// Where it is lost, and anything else worth pointing at.
     pub secondary: Vec<Label>,
     pub help: Option<String>,
+    /// The edit that fixes it, when the lint is sure enough to offer one.
+    pub fix: Option<crate::fix::Fix>,
 }
 
 /// A diagnostic attached to its lint, file and effective severity.

@@ -248,6 +248,7 @@ pub fn unused(suppressions: &[Suppression]) -> Vec<Diagnostic> {
                 },
                 secondary: Vec::new(),
                 help: Some(help),
+                fix: None,
             });
         }
     }

@@ -327,7 +327,7 @@ fn scans_a_single_file() {
     assert!(!r.stderr.contains("other.rs"), "{r}");
     assert_eq!(
         r.summary(),
-        "1 finding (1 error, 0 warnings) in 1 file; 0 files could not be parsed"
+        "1 finding (1 error, 0 warnings) in 1 file; 0 files could not be parsed; 1 fixable with `--fix`"
     );
 
     // A file is scanned as named, whatever its extension.
@@ -461,7 +461,7 @@ fn workspace_without_paths_scans_the_default_members() {
     assert!(!human.stderr.contains("generated"), "{human}");
     assert_eq!(
         human.summary(),
-        "1 finding (1 error, 0 warnings) in 2 files; 0 files could not be parsed"
+        "1 finding (1 error, 0 warnings) in 2 files; 0 files could not be parsed; 1 fixable with `--fix`"
     );
 
     // The ignored file does have a finding: only the ignore file keeps it out.
@@ -634,7 +634,7 @@ fn workspace_exclude_leaves_members_out() {
     let r = stray_run(ws.path(), &["--workspace", "--exclude", "beta"]).expect(1);
     assert_eq!(
         r.summary(),
-        "1 finding (1 error, 0 warnings) in 1 file; 0 files could not be parsed"
+        "1 finding (1 error, 0 warnings) in 1 file; 0 files could not be parsed; 1 fixable with `--fix`"
     );
 
     // --exclude needs --workspace, as with cargo.
@@ -723,7 +723,7 @@ fn human_format_goes_to_stderr() {
     );
     assert_eq!(
         r.summary(),
-        "1 finding (1 error, 0 warnings) in 2 files; 1 file could not be parsed"
+        "1 finding (1 error, 0 warnings) in 2 files; 1 file could not be parsed; 1 fixable with `--fix`"
     );
     assert!(!has_ansi(&r.stderr), "{r}");
 
@@ -733,7 +733,7 @@ fn human_format_goes_to_stderr() {
     assert!(r.stderr.starts_with("warning[guard_dropped_immediately]: "));
     assert_eq!(
         r.summary(),
-        "2 findings (0 errors, 2 warnings) in 3 files; 1 file could not be parsed"
+        "2 findings (0 errors, 2 warnings) in 3 files; 1 file could not be parsed; 2 fixable with `--fix`"
     );
 }
 
@@ -1239,7 +1239,7 @@ fn broken_file_is_skipped_and_the_rest_still_scanned() {
     assert!(r.stderr.contains("[src/z_good.rs:4:13]"), "{r}");
     assert_eq!(
         r.summary(),
-        "2 findings (2 errors, 0 warnings) in 4 files; 2 files could not be parsed"
+        "2 findings (2 errors, 0 warnings) in 4 files; 2 files could not be parsed; 2 fixable with `--fix`"
     );
     let doc = stray_run(dir.path(), &["--format", "json", "src"])
         .expect(1)
@@ -1275,7 +1275,7 @@ fn non_utf8_file_is_skipped_with_its_position() {
     assert!(r.stderr.contains("[good.rs:4:13]"), "{r}");
     assert_eq!(
         r.summary(),
-        "1 finding (1 error, 0 warnings) in 3 files; 2 files could not be parsed"
+        "1 finding (1 error, 0 warnings) in 3 files; 2 files could not be parsed; 1 fixable with `--fix`"
     );
     let doc = stray_run(dir.path(), &["--format", "json", "."])
         .expect(1)
@@ -1366,7 +1366,7 @@ fn deeply_nested_expression_is_skipped_without_crashing() {
     assert!(r.stderr.contains("[good.rs:4:13]"), "{r}");
     assert_eq!(
         r.summary(),
-        "1 finding (1 error, 0 warnings) in 2 files; 1 file could not be parsed"
+        "1 finding (1 error, 0 warnings) in 2 files; 1 file could not be parsed; 1 fixable with `--fix`"
     );
     let doc = stray_run(dir.path(), &["--format", "json", "deep.rs"])
         .expect(0)

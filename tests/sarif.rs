@@ -256,6 +256,24 @@ fn check_github_rules(sarif: &Value, root: &Path, prefix: &str) {
     let underscore = &guard["relatedLocations"][0]["physicalLocation"]["region"];
     assert_eq!(underscore["startColumn"], 38);
     assert_eq!(underscore["endColumn"], 39);
+    // The fix replaces that `_` with a name, in the same file.
+    let fix = &guard["fixes"][0];
+    assert!(
+        fix["description"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("`_guard`")
+    );
+    let change = &fix["artifactChanges"][0];
+    assert_eq!(
+        change["artifactLocation"],
+        guard["locations"][0]["physicalLocation"]["artifactLocation"]
+    );
+    let replacement = &change["replacements"][0];
+    assert_eq!(replacement["deletedRegion"]["startLine"], 2);
+    assert_eq!(replacement["deletedRegion"]["startColumn"], 38);
+    assert_eq!(replacement["deletedRegion"]["endColumn"], 39);
+    assert_eq!(replacement["insertedContent"]["text"], "_guard");
 
     let wide = result_in(sarif, &format!("{prefix}src/w%C3%AFde%20dir/wide.rs"));
     // Before `token`: 4 spaces, `/* ` (3), `é` (1 unit), `😀` (2 units), ` */ ` (4) and

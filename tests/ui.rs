@@ -1,7 +1,9 @@
 //! UI tests: every `ui-tests/<family>/<case>.rs` is scanned on its own. Lines carrying
 //! `//~ lint_id` say which findings must start there; the human rendering must match the
-//! blessed `<case>.stderr` next to it. `BLESS=1 cargo test --test ui` rewrites the
-//! `.stderr` files from the current output.
+//! blessed `<case>.stderr` next to it. When findings offer fixes, the case with every
+//! fix applied (unsafe ones too) must match `<case>.fixed`, and scanning that text must
+//! no longer report the lints that offered them. `BLESS=1 cargo test --test ui` rewrites
+//! the `.stderr` and `.fixed` files from the current output.
 //!
 //! Every case runs before anything is reported, so one run shows every failure.
 
@@ -37,12 +39,17 @@ struct Case {
     path: PathBuf,
     /// Relative to the crate root, `/`-separated: what the user sees in the output.
     display: String,
+    config: Config,
     report: Report,
 }
 
 impl Case {
     fn stderr_path(&self) -> PathBuf {
         self.path.with_extension("stderr")
+    }
+
+    fn fixed_path(&self) -> PathBuf {
+        self.path.with_extension("fixed")
     }
 
     fn line(&self, finding: &Finding) -> usize {
@@ -123,6 +130,7 @@ fn run_cases(failures: &mut Vec<String>) -> Vec<Case> {
             Case {
                 path,
                 display,
+                config,
                 report,
             }
         })
@@ -242,6 +250,87 @@ fn check_stderr(case: &Case, failures: &mut Vec<String>) {
     }
 }
 
+/// The case with every fix applied must match `<case>.fixed`, still parse, and no longer
+/// report the lints whose fixes were applied. A case without fixes has no `.fixed`.
+fn check_fixed(case: &Case, failures: &mut Vec<String>) {
+    let plan = stray::fix::apply::plan(&case.report.findings, true);
+    let path = case.fixed_path();
+    let fixed_display = format!("{}.fixed", case.display.trim_end_matches(".rs"));
+    let Some(fixed) = plan.files.first() else {
+        if path.exists() {
+            if blessing() {
+                if let Err(e) = fs::remove_file(&path) {
+                    failures.push(format!("{fixed_display}: cannot delete stale file: {e}"));
+                }
+            } else {
+                failures.push(format!(
+                    "{fixed_display}: stale, the case offers no fix; BLESS=1 cargo test --test ui deletes it"
+                ));
+            }
+        }
+        return;
+    };
+    if blessing() {
+        if fs::read_to_string(&path).ok().as_deref() != Some(fixed.text.as_str())
+            && let Err(e) = fs::write(&path, &fixed.text)
+        {
+            failures.push(format!("{fixed_display}: cannot write: {e}"));
+        }
+    } else {
+        match fs::read_to_string(&path) {
+            Ok(expected) if expected == fixed.text => {}
+            Ok(expected) => failures.push(format!(
+                "{fixed_display}: the fixed case differs from the blessed file \
+                 (`-` blessed, `+` now; BLESS=1 cargo test --test ui to accept):\n{}",
+                line_diff(&expected, &fixed.text)
+            )),
+            Err(_) => failures.push(format!(
+                "{fixed_display}: missing; BLESS=1 cargo test --test ui writes it:\n{}",
+                fixed.text
+            )),
+        }
+    }
+    // Scanned under the case's own name, so the output reads like the case's.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let copy = dir.path().join(file_name(&case.path));
+    fs::write(&copy, &fixed.text).expect("writing the fixed case");
+    let input = Input {
+        path: copy,
+        display: fixed_display.clone(),
+    };
+    let again = scan::scan(vec![input], vec![], &case.config);
+    for p in &again.problems {
+        failures.push(format!(
+            "{fixed_display}: the fixed case is not analysed ({}): {}",
+            p.kind.as_str(),
+            p.message
+        ));
+    }
+    // Findings offering no fix may stay; the fixed ones must go, and nothing new may come.
+    let mut left: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &case.report.findings {
+        let n = left.entry(f.lint.id).or_insert(0);
+        *n += usize::from(f.diagnostic.fix.is_none());
+    }
+    let mut again_by_lint: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in &again.findings {
+        again_by_lint.entry(f.lint.id).or_default().push(f);
+    }
+    for (id, found) in again_by_lint {
+        // A lint the case did not report at all must not appear either.
+        let allowed = left.get(id).copied().unwrap_or(0);
+        if found.len() > allowed {
+            for f in found {
+                failures.push(format!(
+                    "{fixed_display}:{}: `{id}` is still reported after its fix: {}",
+                    f.file.position(f.diagnostic.primary.span.start).line,
+                    f.diagnostic.message
+                ));
+            }
+        }
+    }
+}
+
 /// `.stderr` files whose case is gone: deleted when blessing, reported otherwise.
 fn check_stale(cases: &[Case], failures: &mut Vec<String>) {
     let live: BTreeSet<PathBuf> = cases.iter().map(Case::stderr_path).collect();
@@ -332,6 +421,7 @@ fn ui() {
     for case in &cases {
         check_annotations(case, &mut failures);
         check_stderr(case, &mut failures);
+        check_fixed(case, &mut failures);
     }
     check_stale(&cases, &mut failures);
     fail_if_any("ui-test", &failures);

@@ -69,6 +69,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 "keep the handle where the code that should stop the future can reach it, and call `handle.abort()` there; or drop `abortable` if the future never needs stopping"
                     .to_string(),
             ),
+            fix: None,
         });
     }
 }

@@ -107,6 +107,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 "hold a guard that cancels on every path: `let _guard = token.clone().drop_guard();`, or call `token.cancel()` before this exit"
                     .to_string(),
             ),
+            fix: None,
         });
     }
 }

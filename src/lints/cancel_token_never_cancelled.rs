@@ -94,6 +94,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 "call `token.cancel()` when the work should stop, or hold a guard that cancels when the scope ends: `let _guard = token.drop_guard();`"
                     .to_string(),
             ),
+            fix: None,
         });
     }
 }

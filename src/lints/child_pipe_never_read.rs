@@ -99,6 +99,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                     help: Some(format!(
                         "use `wait_with_output()`, which reads both pipes while waiting; or read {names} (on a thread if both are piped) before `wait()`; or use `Stdio::null()` if the output is not wanted"
                     )),
+                    fix: None,
                 });
             }
             (Blocking::Status, None) => {
@@ -117,6 +118,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                     help: Some(
                         "use `output()` to capture the output, or `Stdio::inherit()`/`Stdio::null()` with `status()`".to_string(),
                     ),
+                    fix: None,
                 });
             }
             _ => {}

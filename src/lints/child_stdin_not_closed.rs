@@ -1,9 +1,15 @@
 //! `child_stdin_not_closed`: the child's stdin is still open while the code waits for the
 //! child to finish or for its output to end.
 
+use std::ops::Range;
+
+use syn::visit::Visit;
+use syn::{Expr, Stmt};
+
 use super::{Check, Docs, Family, FileContext, Lint};
 use crate::catalog::Blocking;
 use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::fix::{Applicability, Fix, site};
 
 pub const LINT: Lint = Lint {
     id: "child_stdin_not_closed",
@@ -93,6 +99,10 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let story = &flow.stories[stdin];
+        let fix = story
+            .taken_at
+            .as_ref()
+            .and_then(|taken| close_first(cx, taken, &event.span));
         let (span, how) = match (&story.taken_at, event.blocking) {
             (Some(taken), _) => (taken.clone(), "stdin is taken here and still held"),
             // Left in the child: `wait` closes it itself; a read of stdout does not.
@@ -123,6 +133,121 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 "close stdin first: `drop(stdin)`, or write it in an inner block or on a thread that ends before you wait"
                     .to_string(),
             ),
+            fix,
         });
     }
+}
+
+/// `drop(stdin);` before the statement that blocks, when the taken pipe is bound by a plain
+/// `let` whose block also holds that statement, and the name is neither moved nor bound
+/// again in between nor used from there on (except by a `drop(stdin);` that comes too
+/// late, which the fix moves): then the drop compiles and closes exactly the pipe the
+/// child reads.
+fn close_first(cx: &FileContext<'_>, taken: &Range<usize>, blocks: &Range<usize>) -> Option<Fix> {
+    let bound = site::scopes_at(cx.syntax, taken.start)?;
+    let (block, let_index) = site::innermost(&bound)?;
+    let (pat, init) = site::bound_name(&block.stmts[let_index])?;
+    if !is_taken_pipe(init) {
+        return None;
+    }
+    let name = pat.ident.to_string();
+    let at = site::scopes_at(cx.syntax, blocks.start)?;
+    let index = at.iter().find_map(|s| match s {
+        site::Scope::Block(b, i) if std::ptr::eq(*b, block) => Some(*i),
+        _ => None,
+    })?;
+    if index <= let_index {
+        return None;
+    }
+    let between = &block.stmts[let_index + 1..index];
+    if between
+        .iter()
+        .any(|s| site::rebinds(s, &name) || moves(s, &name))
+    {
+        return None;
+    }
+    let code = format!("drop({name});");
+    let mut edits = vec![site::insert_before(cx.source, &block.stmts[index], &code)];
+    let mut message = format!("close stdin first: insert `{code}`");
+    let mut later = block.stmts[index..]
+        .iter()
+        .filter(|s| site::mentions(*s, &name));
+    match (later.next(), later.next()) {
+        (None, _) => {}
+        (Some(late), None) if is_drop_of(late, &name) => {
+            edits.push(site::remove(cx.source, late));
+            message = format!("close stdin first: move `{code}` before the blocking call");
+        }
+        _ => return None,
+    }
+    Some(Fix::new(message, Applicability::Safe, edits))
+}
+
+/// `drop(name);`
+fn is_drop_of(stmt: &Stmt, name: &str) -> bool {
+    let Stmt::Expr(Expr::Call(call), Some(_)) = stmt else {
+        return false;
+    };
+    matches!(&*call.func, Expr::Path(f) if f.path.is_ident("drop"))
+        && call.args.len() == 1
+        && matches!(&call.args[0], Expr::Path(a) if a.path.is_ident(name))
+}
+
+/// The pipe itself out of the child (`child.stdin.take().unwrap()`, `...?`,
+/// `child.stdin.expect(..)`), not something made from it.
+fn is_taken_pipe(expr: &Expr) -> bool {
+    match expr {
+        Expr::Try(t) => is_taken_pipe(&t.expr),
+        Expr::Paren(p) => is_taken_pipe(&p.expr),
+        Expr::MethodCall(m) => match m.method.to_string().as_str() {
+            "take" => matches!(&*m.receiver, Expr::Field(f) if is_stdin(f)),
+            "unwrap" | "expect" if matches!(&*m.receiver, Expr::Field(f) if is_stdin(f)) => true,
+            "unwrap" | "expect" | "ok_or" | "ok_or_else" | "context" | "with_context" => {
+                is_taken_pipe(&m.receiver)
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+fn is_stdin(f: &syn::ExprField) -> bool {
+    matches!(&f.member, syn::Member::Named(n) if n == "stdin")
+}
+
+/// Whether `stmt` may move the variable `name`: any use that is not a method call on it,
+/// a borrow of it, or an argument of a macro (the formatting macros borrow).
+fn moves(stmt: &Stmt, name: &str) -> bool {
+    struct Uses<'n> {
+        name: &'n str,
+        moved: bool,
+    }
+    impl Uses<'_> {
+        fn is_name(&self, e: &Expr) -> bool {
+            matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(self.name))
+        }
+    }
+    impl<'a> Visit<'a> for Uses<'_> {
+        fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
+            if !self.is_name(&m.receiver) {
+                self.visit_expr(&m.receiver);
+            }
+            for a in &m.args {
+                self.visit_expr(a);
+            }
+        }
+        fn visit_expr_reference(&mut self, r: &'a syn::ExprReference) {
+            if !self.is_name(&r.expr) {
+                self.visit_expr(&r.expr);
+            }
+        }
+        fn visit_expr_path(&mut self, p: &'a syn::ExprPath) {
+            if p.qself.is_none() && p.path.is_ident(self.name) {
+                self.moved = true;
+            }
+        }
+    }
+    let mut uses = Uses { name, moved: false };
+    uses.visit_stmt(stmt);
+    uses.moved
 }

@@ -82,6 +82,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 "spawn it: `tokio::spawn(async move { if let Err(e) = connection.await { eprintln!(\"connection error: {e}\") } })`"
                     .to_string(),
             ),
+            fix: None,
         });
     }
 }

@@ -8,6 +8,7 @@ use syn::{Expr, Pat, Stmt};
 use super::{Check, Docs, Family, FileContext, Lint};
 use crate::catalog::{Catalog, Guard};
 use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::fix::{Applicability, Edit, Fix};
 use crate::syntax::types::{Ty, Typer};
 use crate::syntax::walk::{StatementVisitor, walk_statements};
 
@@ -77,15 +78,40 @@ and equivalent to cancelling), `let _ = guard;` (does not move it), and
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
-    walk_statements(cx.syntax, cx.imports, cx.fields, &mut Guards { out });
+    walk_statements(
+        cx.syntax,
+        cx.imports,
+        cx.fields,
+        &mut Guards {
+            out,
+            form: Form::Let,
+            named: 0,
+        },
+    );
 }
 
 struct Guards<'o> {
     out: &'o mut Vec<Diagnostic>,
+    /// How the statement being looked at discards its value, for the fix.
+    form: Form,
+    /// Names the fixes of this statement already gave (`_guard`, `_guard2`, ...).
+    named: usize,
+}
+
+/// The statement shape a discarded guard comes from: what binding it means a change to.
+#[derive(Clone, Copy)]
+enum Form {
+    /// `let _ = ...`, `let (a, _) = ...`: the `_` becomes a name.
+    Let,
+    /// `_ = ...;`: becomes `let name = ...;`.
+    Assign,
+    /// `expr;`: becomes `let name = expr;`.
+    Statement,
 }
 
 impl StatementVisitor for Guards<'_> {
     fn statement(&mut self, stmt: &Stmt, typer: &Typer<'_, '_>) {
+        self.named = 0;
         match stmt {
             Stmt::Local(local) => {
                 if let Some(init) = &local.init
@@ -93,6 +119,7 @@ impl StatementVisitor for Guards<'_> {
                     && !is_place(&init.expr)
                     && let Some(ty) = typer.infer(&init.expr)
                 {
+                    self.form = Form::Let;
                     self.pattern(&local.pat, &ty, &init.expr);
                 }
             }
@@ -100,6 +127,7 @@ impl StatementVisitor for Guards<'_> {
                 if !is_place(&a.right)
                     && let Some(ty) = typer.infer(&a.right)
                 {
+                    self.form = Form::Assign;
                     self.discarded(&ty, &a.right, Some((a.left.span(), "_")));
                 }
             }
@@ -107,6 +135,7 @@ impl StatementVisitor for Guards<'_> {
                 if !is_place(expr)
                     && let Some(ty) = typer.infer(expr)
                 {
+                    self.form = Form::Statement;
                     self.discarded(&ty, expr, None);
                 }
             }
@@ -162,7 +191,10 @@ impl Guards<'_> {
         match ty {
             Ty::Path(p) => {
                 if let Some(guard) = Catalog::guard(p) {
-                    self.out.push(diagnostic(guard, init, dropped_at));
+                    let fix = self.fix(init, dropped_at);
+                    let mut d = diagnostic(guard, init, dropped_at);
+                    d.fix = fix;
+                    self.out.push(d);
                 }
             }
             Ty::Tuple(elems) => {
@@ -171,6 +203,36 @@ impl Guards<'_> {
                 }
             }
         }
+    }
+
+    /// Binds the guard to a name that starts with `_` (no unused-variable warning), so it
+    /// lives to the end of the block, as the code meant. Certain: a new binding changes
+    /// nothing but when the guard drops. A guard covered by `..` has no place for a name.
+    fn fix(&mut self, init: &Expr, dropped_at: Option<(Span, &'static str)>) -> Option<Fix> {
+        let name = match self.named {
+            0 => "_guard".to_string(),
+            n => format!("_guard{}", n + 1),
+        };
+        let edit = match (self.form, dropped_at) {
+            (Form::Let, Some((span, "_"))) => Edit::replace(span.byte_range(), name.clone()),
+            (Form::Assign, Some((span, "_"))) => {
+                Edit::replace(span.byte_range(), format!("let {name}"))
+            }
+            (Form::Statement, None) => {
+                Edit::insert(init.span().byte_range().start, format!("let {name} = "))
+            }
+            _ => return None,
+        };
+        // Each `_` of one pattern gets its own name; the other forms bind the whole
+        // value once, whatever number of guards it holds.
+        if matches!(self.form, Form::Let) {
+            self.named += 1;
+        }
+        Some(Fix::new(
+            format!("bind it to `{name}` so that it lives to the end of the block"),
+            Applicability::Safe,
+            vec![edit],
+        ))
     }
 }
 
@@ -201,6 +263,7 @@ fn diagnostic(guard: &Guard, init: &Expr, dropped_at: Option<(Span, &'static str
         primary,
         secondary,
         help: Some(guard.keep.to_string()),
+        fix: None,
     }
 }
 

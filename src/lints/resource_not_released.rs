@@ -98,6 +98,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                         .unwrap_or("release")
                 )
             })),
+            fix: None,
         });
     }
 }

@@ -88,6 +88,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 message: "dropped here without the closing handshake".to_string(),
             }],
             help: Some(format!("call {fix} after the last write, on every path")),
+            fix: None,
         });
     }
 }

@@ -3,6 +3,7 @@
 use super::{Check, Docs, Family, FileContext, Lint};
 use crate::catalog::Blocking;
 use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::fix::{Applicability, Fix, site};
 
 pub const LINT: Lint = Lint {
     id: "task_tracker_not_closed",
@@ -83,6 +84,54 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 message: "the tracker is created here".to_string(),
             }],
             help: Some("call `tracker.close()` before `tracker.wait()` on every path".to_string()),
+            fix: close_first(cx, &event.span, event.thread),
         });
+    }
+}
+
+/// `tracker.close();` before the statement that waits. Closing only forbids nothing:
+/// tasks spawned after `close()` are still tracked, and `close()` twice is harmless, so
+/// in the function itself the fix is certain. In a spawned task the function may still
+/// be spawning work when the task closes and waits, and `wait()` could then return
+/// before that work is tracked: offered, but unsafe.
+fn close_first(cx: &FileContext<'_>, wait: &std::ops::Range<usize>, thread: usize) -> Option<Fix> {
+    let text = cx.source.text.get(wait.clone())?.trim_end();
+    let call = text.strip_suffix(".await").unwrap_or(text).trim_end();
+    let receiver = call.strip_suffix("()")?.trim_end().strip_suffix("wait")?;
+    let receiver = receiver.trim_end().strip_suffix('.')?.trim();
+    // Only a place (`tracker`, `self.tracker`): evaluating it again has no effect.
+    // Written afresh, without the comments and line breaks the call may have.
+    let receiver = place(&syn::parse_str::<syn::Expr>(receiver).ok()?)?;
+    let scopes = site::scopes_at(cx.syntax, wait.start)?;
+    if site::in_closure_inside_statement(&scopes) {
+        return None;
+    }
+    let (block, index) = site::innermost(&scopes)?;
+    let code = format!("{receiver}.close();");
+    let applicability = if thread == 0 {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    Some(Fix::new(
+        format!("close the tracker first: insert `{code}`"),
+        applicability,
+        vec![site::insert_before(cx.source, &block.stmts[index], &code)],
+    ))
+}
+
+/// `tracker`, `self.tracker`, `state.inner.tracker`: a variable and its fields.
+fn place(expr: &syn::Expr) -> Option<String> {
+    match expr {
+        syn::Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(ToString::to_string),
+        syn::Expr::Field(f) => {
+            let member = match &f.member {
+                syn::Member::Named(n) => n.to_string(),
+                syn::Member::Unnamed(i) => i.index.to_string(),
+            };
+            Some(format!("{}.{member}", place(&f.base)?))
+        }
+        syn::Expr::Paren(p) => place(&p.expr),
+        _ => None,
     }
 }

@@ -1,8 +1,12 @@
 //! `unflushed_async_writer`: an async `BufWriter` dropped with data still in its buffer.
 
+use syn::spanned::Spanned;
+use syn::{Expr, ReturnType, Stmt, Type};
+
 use super::{Check, Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
-use crate::flow::Fate;
+use crate::fix::{Applicability, Edit, Fix, site};
+use crate::flow::{Exit, Fate, Story};
 
 pub const LINT: Lint = Lint {
     id: "unflushed_async_writer",
@@ -83,6 +87,131 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 message: "dropped here with unflushed data".to_string(),
             }],
             help: Some("call `writer.flush().await?` (or `shutdown().await?`) after the last write, on every path".to_string()),
+            fix: flush_first(cx, story),
         });
     }
+}
+
+/// `writer.flush().await?;` where each path drops the writer: before the `return`, before
+/// the `drop(writer)`, and at the end of the block that owns it (before its tail
+/// expression). Offered when the writer is a plain `let` of an `async fn` returning a
+/// `Result`, every losing path is one of those, and no closure comes between. Safe when
+/// the error type surely takes an `io::Error` through `?` and `AsyncWriteExt` (which
+/// gives `flush`) is imported; otherwise unsafe.
+fn flush_first(cx: &FileContext<'_>, story: &Story) -> Option<Fix> {
+    let bound = site::scopes_at(cx.syntax, story.created.start)?;
+    let (block, let_index) = site::innermost(&bound)?;
+    let (pat, init) = site::bound_name(&block.stmts[let_index])?;
+    if init.span().byte_range() != story.created {
+        return None;
+    }
+    let sig = site::enclosing_fn(&bound)?;
+    sig.asyncness?;
+    let certain_error = takes_io_error(&sig.output)?;
+    let name = pat.ident.to_string();
+    let code = format!("{name}.flush().await?;");
+    let mut edits: Vec<Edit> = Vec::new();
+    for loss in &story.losses {
+        let edit = match loss.exit {
+            Exit::EndOfScope
+                if block.brace_token.span.close().byte_range().start == loss.span.start =>
+            {
+                match block.stmts.last()? {
+                    tail @ Stmt::Expr(_, None) => site::insert_before(cx.source, tail, &code),
+                    last => site::insert_after(cx.source, last, &code),
+                }
+            }
+            Exit::Return | Exit::Dropped => {
+                let scopes = site::scopes_at(cx.syntax, loss.span.start)?;
+                // The same function, and the writer's name still in scope.
+                if !std::ptr::eq(site::enclosing_fn(&scopes)?, sig)
+                    || !scopes.iter().any(|s| matches!(s, site::Scope::Block(b, i) if std::ptr::eq(*b, block) && *i > let_index))
+                {
+                    return None;
+                }
+                let (inner, index) = site::innermost(&scopes)?;
+                let stmt = &inner.stmts[index];
+                let leaves = match stmt {
+                    Stmt::Expr(Expr::Return(_), _) => loss.exit == Exit::Return,
+                    Stmt::Expr(Expr::Call(c), Some(_)) => {
+                        loss.exit == Exit::Dropped
+                            && matches!(&*c.func, Expr::Path(f) if f.path.is_ident("drop"))
+                    }
+                    _ => false,
+                };
+                if !leaves
+                    || inner.stmts[..index]
+                        .iter()
+                        .any(|s| !std::ptr::eq(inner, block) && site::rebinds(s, &name))
+                {
+                    return None;
+                }
+                site::insert_before(cx.source, stmt, &code)
+            }
+            _ => return None,
+        };
+        if !edits.contains(&edit) {
+            edits.push(edit);
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    if pat.mutability.is_none() {
+        edits.push(Edit::insert(pat.ident.span().byte_range().start, "mut "));
+    }
+    let applicability = if certain_error && cx.source.text.contains("AsyncWriteExt") {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    Some(Fix::new(
+        format!("flush it before it is dropped: insert `{code}`"),
+        applicability,
+        edits,
+    ))
+}
+
+/// For a function returning a `Result`: whether its error type surely converts from an
+/// `io::Error` (`io::Result`, `anyhow::Result`, `Result<_, io::Error>`,
+/// `Result<_, Box<dyn Error>>`...). `None` when it returns no `Result`.
+fn takes_io_error(output: &ReturnType) -> Option<bool> {
+    let ReturnType::Type(_, ty) = output else {
+        return None;
+    };
+    let Type::Path(p) = &**ty else {
+        return None;
+    };
+    let segments: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    let last = p.path.segments.last()?;
+    if last.ident != "Result" {
+        return None;
+    }
+    if segments.iter().any(|s| s == "io")
+        || matches!(
+            segments.first().map(String::as_str),
+            Some("anyhow" | "eyre" | "color_eyre")
+        )
+    {
+        return Some(true);
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return Some(false);
+    };
+    let Some(syn::GenericArgument::Type(error)) = args.args.iter().nth(1) else {
+        return Some(false);
+    };
+    let text = quote::ToTokens::to_token_stream(error)
+        .to_string()
+        .replace(' ', "");
+    Some(
+        text.ends_with("io::Error")
+            || text == "anyhow::Error"
+            || (text.starts_with("Box<dyn") && text.contains("Error")),
+    )
 }

@@ -104,6 +104,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 message: loss_label(witness.exit).to_string(),
             }],
             help: Some(help.to_string()),
+            fix: None,
         });
     }
 }

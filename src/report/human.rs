@@ -11,6 +11,7 @@ use miette::{
 
 use super::{Style, plural};
 use crate::diagnostic::{Finding, Severity};
+use crate::fix::{Applicability, Fix};
 use crate::scan::Report;
 use crate::source::SourceFile;
 
@@ -45,9 +46,28 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> std::io::Res
         if report.baselined > 0 {
             suppressed.push_str(&format!("; {} in baseline", report.baselined));
         }
+        let fixable = |a| {
+            report
+                .findings
+                .iter()
+                .filter(|f| {
+                    f.diagnostic
+                        .fix
+                        .as_ref()
+                        .is_some_and(|x| x.applicability == a)
+                })
+                .count()
+        };
+        let (safe, unsafe_) = (fixable(Applicability::Safe), fixable(Applicability::Unsafe));
+        let fixes = match (safe, unsafe_) {
+            (0, 0) => String::new(),
+            (n, 0) => format!("; {n} fixable with `--fix`"),
+            (0, m) => format!("; {m} fixable with `--fix --unsafe-fixes`"),
+            (n, m) => format!("; {n} fixable with `--fix` ({m} more with `--unsafe-fixes`)"),
+        };
         writeln!(
             out,
-            "{} ({}, {}) in {}; {} could not be parsed{suppressed}",
+            "{} ({}, {}) in {}; {} could not be parsed{suppressed}{fixes}",
             plural(report.findings.len(), "finding"),
             plural(errors, "error"),
             plural(warnings, "warning"),
@@ -88,7 +108,63 @@ pub fn render(finding: &Finding, style: Style) -> String {
         format!("{level}: {}", finding.diagnostic.message)
     };
     let body = body.trim_end_matches('\n');
-    format!("{headline}\n{body}\n")
+    let fix = finding
+        .diagnostic
+        .fix
+        .as_ref()
+        .map(|f| suggestion(&finding.file, f))
+        .unwrap_or_default();
+    format!("{headline}\n{body}\n{fix}")
+}
+
+/// The fix as the lines it changes, `-` before and `+` after, under the line numbers of
+/// the file (new lines take the number they will have).
+fn suggestion(file: &SourceFile, fix: &Fix) -> String {
+    let how = match fix.applicability {
+        Applicability::Safe => "fix",
+        Applicability::Unsafe => "fix (unsafe: applied with --fix --unsafe-fixes)",
+    };
+    let mut out = format!("  {how}: {}\n", fix.message);
+    let mut shift: isize = 0;
+    for edit in &fix.edits {
+        let text = &file.text;
+        let start = text[..edit.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[edit.span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| edit.span.end + i);
+        let before = &text[start..end];
+        let after = format!(
+            "{}{}{}",
+            &text[start..edit.span.start],
+            edit.replacement,
+            &text[edit.span.end..end]
+        );
+        let first = file.position(start).line;
+        let (mut old_line, mut new_line) = (first, first.saturating_add_signed(shift));
+        let diff = similar::TextDiff::from_lines(before, after.as_str());
+        for change in diff.iter_all_changes() {
+            let line = change.value().trim_end_matches(['\n', '\r']);
+            let (number, op) = match change.tag() {
+                similar::ChangeTag::Equal => {
+                    old_line += 1;
+                    new_line += 1;
+                    (old_line - 1, ' ')
+                }
+                similar::ChangeTag::Delete => {
+                    old_line += 1;
+                    shift -= 1;
+                    (old_line - 1, '-')
+                }
+                similar::ChangeTag::Insert => {
+                    new_line += 1;
+                    shift += 1;
+                    (new_line - 1, '+')
+                }
+            };
+            out.push_str(&format!("{number:>4} {op} │ {line}\n"));
+        }
+    }
+    out
 }
 
 fn paint(text: &str, severity: Severity, style: Style) -> String {

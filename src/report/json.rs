@@ -51,7 +51,24 @@ struct JsonFinding<'a> {
     range: Range,
     labels: Vec<JsonLabel<'a>>,
     help: Option<&'a str>,
+    /// The fix the lint offers, if any.
+    fix: Option<JsonFix<'a>>,
     fingerprint: String,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    message: &'a str,
+    applicability: crate::fix::Applicability,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+/// Replace the range with `replacement`; an empty range is an insertion.
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    #[serde(flatten)]
+    range: Range,
+    replacement: &'a str,
 }
 
 /// 1-based lines and columns (columns count characters, as rustc's do) and the byte
@@ -149,13 +166,29 @@ fn finding(f: &Finding, fingerprint: String) -> JsonFinding<'_> {
             })
             .collect(),
         help: d.help.as_deref(),
+        fix: d.fix.as_ref().map(|fix| JsonFix {
+            message: &fix.message,
+            applicability: fix.applicability,
+            edits: fix
+                .edits
+                .iter()
+                .map(|e| JsonEdit {
+                    range: byte_range(&f.file, &e.span),
+                    replacement: &e.replacement,
+                })
+                .collect(),
+        }),
         fingerprint,
     }
 }
 
 fn range(file: &SourceFile, label: &Label) -> Range {
-    let start = file.position(label.span.start);
-    let end = file.position(label.span.end);
+    byte_range(file, &label.span)
+}
+
+fn byte_range(file: &SourceFile, span: &std::ops::Range<usize>) -> Range {
+    let start = file.position(span.start);
+    let end = file.position(span.end);
     Range {
         start: Position {
             line: start.line,
@@ -165,7 +198,7 @@ fn range(file: &SourceFile, label: &Label) -> Range {
             line: end.line,
             column: end.column,
         },
-        byte_start: label.span.start,
-        byte_end: label.span.end,
+        byte_start: span.start,
+        byte_end: span.end,
     }
 }

@@ -11,6 +11,7 @@ use std::path::{Component, Path, PathBuf, Prefix};
 use serde::Serialize;
 
 use crate::diagnostic::{Finding, Label, Level, Severity};
+use crate::fix::Applicability;
 use crate::lints::{self, Lint};
 use crate::scan::{FileProblem, Report};
 use crate::source::SourceFile;
@@ -138,6 +139,31 @@ struct SarifResult<'a> {
     /// In-source suppressions: code scanning shows these results as dismissed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suppressions: Vec<SarifSuppression>,
+    /// The lint's fix, as SARIF replacements in the result's file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text,
+    artifact_changes: [ArtifactChange; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+/// A deleted region (empty for an insertion point) and what goes in its place.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text,
 }
 
 #[derive(Serialize)]
@@ -345,22 +371,54 @@ fn result<'a>(f: &'a Finding, fingerprint: String, places: &Places<'_>) -> Sarif
             .collect(),
         partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprint)]),
         suppressions: Vec::new(),
+        fixes: d
+            .fix
+            .iter()
+            .map(|fix| SarifFix {
+                description: Text {
+                    text: match fix.applicability {
+                        Applicability::Safe => fix.message.clone(),
+                        Applicability::Unsafe => format!(
+                            "{} (unsafe: check it compiles and does what you mean)",
+                            fix.message
+                        ),
+                    },
+                },
+                artifact_changes: [ArtifactChange {
+                    artifact_location: artifact.clone(),
+                    replacements: fix
+                        .edits
+                        .iter()
+                        .map(|e| Replacement {
+                            deleted_region: region(&f.file, &e.span),
+                            inserted_content: Text {
+                                text: e.replacement.clone(),
+                            },
+                        })
+                        .collect(),
+                }],
+            })
+            .collect(),
     }
 }
 
 fn physical(file: &SourceFile, label: &Label, artifact: ArtifactLocation) -> PhysicalLocation {
-    let start = file.position(label.span.start);
-    let end = file.position(label.span.end.max(label.span.start));
     PhysicalLocation {
         artifact_location: artifact,
-        region: Some(Region {
-            start_line: start.line,
-            start_column: Some(start.column_utf16),
-            end_line: Some(end.line),
-            end_column: Some(end.column_utf16),
-            byte_offset: Some(label.span.start),
-            byte_length: Some(label.span.end.saturating_sub(label.span.start)),
-        }),
+        region: Some(region(file, &label.span)),
+    }
+}
+
+fn region(file: &SourceFile, span: &std::ops::Range<usize>) -> Region {
+    let start = file.position(span.start);
+    let end = file.position(span.end.max(span.start));
+    Region {
+        start_line: start.line,
+        start_column: Some(start.column_utf16),
+        end_line: Some(end.line),
+        end_column: Some(end.column_utf16),
+        byte_offset: Some(span.start),
+        byte_length: Some(span.end.saturating_sub(span.start)),
     }
 }
 
