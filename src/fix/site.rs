@@ -258,6 +258,52 @@ pub fn rebinds(stmt: &Stmt, name: &str) -> bool {
     mentions(&local.pat, name)
 }
 
+/// Whether `stmt` may move the variable `name` within the bytes `within`: any use that
+/// is not a method call on it, a borrow of it, or an argument of a macro (the formatting
+/// macros borrow).
+pub fn moves(stmt: &Stmt, name: &str, within: std::ops::Range<usize>) -> bool {
+    struct Uses<'n> {
+        name: &'n str,
+        within: std::ops::Range<usize>,
+        moved: bool,
+    }
+    impl Uses<'_> {
+        fn is_name(&self, e: &Expr) -> bool {
+            matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(self.name))
+        }
+    }
+    impl<'a> Visit<'a> for Uses<'_> {
+        fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
+            if !self.is_name(&m.receiver) {
+                self.visit_expr(&m.receiver);
+            }
+            for a in &m.args {
+                self.visit_expr(a);
+            }
+        }
+        fn visit_expr_reference(&mut self, r: &'a syn::ExprReference) {
+            if !self.is_name(&r.expr) {
+                self.visit_expr(&r.expr);
+            }
+        }
+        fn visit_expr_path(&mut self, p: &'a syn::ExprPath) {
+            if p.qself.is_none()
+                && p.path.is_ident(self.name)
+                && self.within.contains(&p.span().byte_range().start)
+            {
+                self.moved = true;
+            }
+        }
+    }
+    let mut uses = Uses {
+        name,
+        within,
+        moved: false,
+    };
+    uses.visit_stmt(stmt);
+    uses.moved
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,6 @@
 
 use std::ops::Range;
 
-use syn::visit::Visit;
 use syn::{Expr, Stmt};
 
 use super::{Check, Docs, Family, FileContext, Lint};
@@ -162,7 +161,7 @@ fn close_first(cx: &FileContext<'_>, taken: &Range<usize>, blocks: &Range<usize>
     let between = &block.stmts[let_index + 1..index];
     if between
         .iter()
-        .any(|s| site::rebinds(s, &name) || moves(s, &name))
+        .any(|s| site::rebinds(s, &name) || site::moves(s, &name, 0..usize::MAX))
     {
         return None;
     }
@@ -213,41 +212,4 @@ fn is_taken_pipe(expr: &Expr) -> bool {
 
 fn is_stdin(f: &syn::ExprField) -> bool {
     matches!(&f.member, syn::Member::Named(n) if n == "stdin")
-}
-
-/// Whether `stmt` may move the variable `name`: any use that is not a method call on it,
-/// a borrow of it, or an argument of a macro (the formatting macros borrow).
-fn moves(stmt: &Stmt, name: &str) -> bool {
-    struct Uses<'n> {
-        name: &'n str,
-        moved: bool,
-    }
-    impl Uses<'_> {
-        fn is_name(&self, e: &Expr) -> bool {
-            matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(self.name))
-        }
-    }
-    impl<'a> Visit<'a> for Uses<'_> {
-        fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
-            if !self.is_name(&m.receiver) {
-                self.visit_expr(&m.receiver);
-            }
-            for a in &m.args {
-                self.visit_expr(a);
-            }
-        }
-        fn visit_expr_reference(&mut self, r: &'a syn::ExprReference) {
-            if !self.is_name(&r.expr) {
-                self.visit_expr(&r.expr);
-            }
-        }
-        fn visit_expr_path(&mut self, p: &'a syn::ExprPath) {
-            if p.qself.is_none() && p.path.is_ident(self.name) {
-                self.moved = true;
-            }
-        }
-    }
-    let mut uses = Uses { name, moved: false };
-    uses.visit_stmt(stmt);
-    uses.moved
 }

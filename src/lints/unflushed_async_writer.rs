@@ -150,6 +150,15 @@ fn flush_first(cx: &FileContext<'_>, story: &Story) -> Option<Fix> {
             }
             _ => return None,
         };
+        // The name must still hold the writer where the flush goes: not moved away
+        // (`let other = out;`) nor bound again after the `let`.
+        let after_let = block.stmts[let_index].span().byte_range().end..edit.span.start;
+        if block.stmts[let_index + 1..].iter().any(|s| {
+            site::moves(s, &name, after_let.clone())
+                || (s.span().byte_range().start < edit.span.start && site::rebinds(s, &name))
+        }) {
+            return None;
+        }
         if !edits.contains(&edit) {
             edits.push(edit);
         }
