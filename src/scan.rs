@@ -336,8 +336,21 @@ fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analy
     }
     let imports = FileImports::new(&syntax, is_crate_root(source));
     let fields = StructFields::new(&syntax, &imports);
+    // The lints see the text syn parsed, so their offsets and the text agree; what they
+    // report is shifted past the byte-order mark afterwards.
+    let without_bom;
+    let seen = if bom == 0 {
+        source
+    } else {
+        without_bom = SourceFile::new(
+            source.path.clone(),
+            source.display.clone(),
+            text.to_string(),
+        );
+        &without_bom
+    };
     let cx = FileContext {
-        source,
+        source: seen,
         syntax: &syntax,
         imports: &imports,
         fields: &fields,
@@ -371,6 +384,9 @@ fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analy
 fn shift(d: &mut Diagnostic, by: usize) {
     for label in std::iter::once(&mut d.primary).chain(d.secondary.iter_mut()) {
         label.span = label.span.start + by..label.span.end + by;
+    }
+    for edit in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+        edit.span = edit.span.start + by..edit.span.end + by;
     }
 }
 

@@ -270,3 +270,19 @@ fn fix_and_diff_do_not_go_together() {
         LEAKY
     );
 }
+
+#[test]
+fn fix_after_a_byte_order_mark_edits_the_right_bytes() {
+    let with_bom = format!("\u{feff}{LEAKY}");
+    let dir = dir_with("lib.rs", &with_bom);
+    let out = stray(dir.path(), &["--fix", "lib.rs"]);
+    assert!(
+        text(&out.stderr).contains("fixed 1 finding in 1 file"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("lib.rs")).unwrap(),
+        format!("\u{feff}{SAFELY_FIXED}")
+    );
+}
