@@ -186,6 +186,15 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
 }
 
 fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
+    if args.list_lints || args.explain.is_some() {
+        // Lints declared in the settings here are listed and explained too. A broken
+        // stray.toml found on the way must not stop `--explain`; one named with
+        // `--config` is an error like anywhere else.
+        let loaded = Settings::load(&std::env::current_dir()?, args.config.as_deref());
+        if let (Err(e), Some(_)) = (loaded, &args.config) {
+            return Err(e);
+        }
+    }
     if args.list_lints {
         print!("{}", list_lints());
         return Ok(EXIT_CLEAN);
@@ -354,10 +363,9 @@ fn level_overrides(matches: &ArgMatches) -> anyhow::Result<HashMap<&'static str,
     let mut levels = HashMap::new();
     for (_, level, name) in flags {
         let selected: Vec<&Lint> = match name.as_str() {
-            "all" => lints::ALL.to_vec(),
-            family if family_named(family).is_some() => lints::ALL
-                .iter()
-                .copied()
+            "all" => lints::all(),
+            family if family_named(family).is_some() => lints::all()
+                .into_iter()
                 .filter(|l| Some(l.family) == family_named(family))
                 .collect(),
             id => match Lint::by_id(id) {
@@ -373,15 +381,22 @@ fn level_overrides(matches: &ArgMatches) -> anyhow::Result<HashMap<&'static str,
 }
 
 fn family_named(name: &str) -> Option<Family> {
-    [Family::Process, Family::Cancel, Family::Conn, Family::Meta]
-        .into_iter()
-        .find(|f| f.as_str() == name)
+    [
+        Family::Process,
+        Family::Cancel,
+        Family::Conn,
+        Family::User,
+        Family::Meta,
+    ]
+    .into_iter()
+    .find(|f| f.as_str() == name)
 }
 
 fn list_lints() -> String {
-    let width = lints::ALL.iter().map(|l| l.id.len()).max().unwrap_or(0);
+    let all = lints::all();
+    let width = all.iter().map(|l| l.id.len()).max().unwrap_or(0);
     let mut s = String::new();
-    for l in lints::ALL {
+    for l in all {
         s.push_str(&format!(
             "{:width$}  {:7}  {:4}  {}\n",
             l.id,
@@ -395,8 +410,8 @@ fn list_lints() -> String {
 
 /// ` (did you mean `x`?)` for the closest lint id, if any is close.
 pub fn suggestion(id: &str) -> String {
-    lints::ALL
-        .iter()
+    lints::all()
+        .into_iter()
         .map(|l| (edit_distance(id, l.id), l.id))
         .filter(|(d, name)| *d <= name.len() / 3 + 1)
         .min()

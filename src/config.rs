@@ -26,6 +26,8 @@ pub struct UserResource {
     pub constructors: Vec<Vec<String>>,
     pub message: String,
     pub help: Option<String>,
+    /// The lint its findings are reported under.
+    pub lint: &'static Lint,
 }
 
 impl UserResource {

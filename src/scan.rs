@@ -226,7 +226,9 @@ fn scan_one(input: &Input, config: &Config) -> Result<Scanned, FileProblem> {
             };
             let findings: Vec<Finding> = diagnostics
                 .into_iter()
-                .filter_map(|(lint, diagnostic)| finding(lint, diagnostic))
+                .filter_map(|(lint, diagnostic)| {
+                    finding(diagnostic.reported_as.unwrap_or(lint), diagnostic)
+                })
                 .collect();
             if !suppress::may_have(&source.text) {
                 return Ok((findings, Vec::new()));
@@ -362,7 +364,14 @@ fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analy
         let lints::Check::File(check) = lint.check else {
             continue;
         };
-        if config.severity(lint).is_none() {
+        // The lint that reports declared resources runs while any of their lints is on.
+        let enabled = config.severity(lint).is_some()
+            || (lint.id == lints::resource_not_released::LINT.id
+                && config
+                    .resources
+                    .iter()
+                    .any(|r| config.severity(r.lint).is_some()));
+        if !enabled {
             continue;
         }
         let mut diagnostics = Vec::new();

@@ -142,6 +142,49 @@ impl Settings {
 
     fn merge(&mut self, raw: Raw, path: &Path, text: &str) -> Result<()> {
         self.sources.push(path.to_path_buf());
+        for r in raw.resources {
+            if r.constructors.is_empty() || r.discharge.is_empty() {
+                bail!(
+                    "{}: resource `{}` needs at least one constructor and one discharge method",
+                    path.display(),
+                    r.ty
+                );
+            }
+            let constructors = r
+                .constructors
+                .iter()
+                .map(|c| c.split("::").map(str::to_string).collect())
+                .collect();
+            let message = r.message.clone().unwrap_or_else(|| {
+                format!(
+                    "this `{}` is not released on every path: call `{}()`",
+                    r.ty, r.discharge[0]
+                )
+            });
+            let resource: &'static crate::catalog::Resource =
+                Box::leak(Box::new(crate::catalog::Resource {
+                    id: leak(format!("user:{}", r.ty)),
+                    ty: leak(r.ty.clone()),
+                    discharge: leak_all(r.discharge),
+                    neutral: leak_all(r.neutral),
+                    reborrow: &["as_mut", "by_ref", "as_ref"],
+                    ..crate::catalog::Resource::BASE
+                }));
+            // Declared before `[lints]` is read, so levels can name the new id.
+            let lint = if r.lint == lints::resource_not_released::LINT.id {
+                &lints::resource_not_released::LINT
+            } else {
+                lints::declare(&r.lint, &format!("a `{}`", r.ty))
+                    .map_err(|e| anyhow!("{}: resource `{}`: {e}", path.display(), r.ty))?
+            };
+            self.resources.push(crate::config::UserResource {
+                lint,
+                resource,
+                constructors,
+                message,
+                help: r.help,
+            });
+        }
         // The more specific wins, whatever the order of the keys: `all`, then families,
         // then single lints.
         let mut entries: Vec<_> = raw.lints.iter().collect();
@@ -183,48 +226,6 @@ impl Settings {
             for lint in selected {
                 self.levels.insert(lint.id, level);
             }
-        }
-        for r in raw.resources {
-            if r.lint != "resource_not_released" {
-                bail!(
-                    "{}: resource `{}`: `lint` must be `resource_not_released` (user-defined lint ids are not supported yet)",
-                    path.display(),
-                    r.ty
-                );
-            }
-            if r.constructors.is_empty() || r.discharge.is_empty() {
-                bail!(
-                    "{}: resource `{}` needs at least one constructor and one discharge method",
-                    path.display(),
-                    r.ty
-                );
-            }
-            let constructors = r
-                .constructors
-                .iter()
-                .map(|c| c.split("::").map(str::to_string).collect())
-                .collect();
-            let message = r.message.clone().unwrap_or_else(|| {
-                format!(
-                    "this `{}` is not released on every path: call `{}()`",
-                    r.ty, r.discharge[0]
-                )
-            });
-            let resource: &'static crate::catalog::Resource =
-                Box::leak(Box::new(crate::catalog::Resource {
-                    id: leak(format!("user:{}", r.ty)),
-                    ty: leak(r.ty.clone()),
-                    discharge: leak_all(r.discharge),
-                    neutral: leak_all(r.neutral),
-                    reborrow: &["as_mut", "by_ref", "as_ref"],
-                    ..crate::catalog::Resource::BASE
-                }));
-            self.resources.push(crate::config::UserResource {
-                resource,
-                constructors,
-                message,
-                help: r.help,
-            });
         }
         let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         if let Some(exclude) = raw.exclude {
@@ -276,14 +277,13 @@ impl Excluder {
 /// The lints a name in a config file selects: a lint id, a family, or `all`.
 fn select(name: &str) -> Option<Vec<&'static Lint>> {
     if name == "all" {
-        return Some(lints::ALL.to_vec());
+        return Some(lints::all());
     }
     if let Some(l) = Lint::by_id(name) {
         return Some(vec![l]);
     }
-    let family: Vec<&'static Lint> = lints::ALL
-        .iter()
-        .copied()
+    let family: Vec<&'static Lint> = lints::all()
+        .into_iter()
         .filter(|l| l.family.as_str() == name)
         .collect();
     (!family.is_empty()).then_some(family)

@@ -225,7 +225,7 @@ pub fn unused(suppressions: &[Suppression]) -> Vec<Diagnostic> {
                 continue;
             }
             let known = name == "all"
-                || lints::ALL
+                || lints::all()
                     .iter()
                     .any(|l| l.id == name || l.family.as_str() == name);
             let (message, help) = if known {
@@ -249,6 +249,7 @@ pub fn unused(suppressions: &[Suppression]) -> Vec<Diagnostic> {
                 secondary: Vec::new(),
                 help: Some(help),
                 fix: None,
+                reported_as: None,
             });
         }
     }

@@ -70,6 +70,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                     .to_string(),
             ),
             fix: None,
+            reported_as: None,
         });
     }
 }

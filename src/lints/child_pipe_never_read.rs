@@ -100,6 +100,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                         "use `wait_with_output()`, which reads both pipes while waiting; or read {names} (on a thread if both are piped) before `wait()`; or use `Stdio::null()` if the output is not wanted"
                     )),
                     fix: None,
+                    reported_as: None,
                 });
             }
             (Blocking::Status, None) => {
@@ -119,6 +120,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                         "use `output()` to capture the output, or `Stdio::inherit()`/`Stdio::null()` with `status()`".to_string(),
                     ),
                     fix: None,
+                    reported_as: None,
                 });
             }
             _ => {}

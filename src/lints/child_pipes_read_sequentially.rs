@@ -110,6 +110,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 "use `wait_with_output()`, which reads both at once; or read {other_field} on a thread (or with `tokio::join!`) while reading {field}"
             )),
             fix: None,
+            reported_as: None,
         });
     }
 }

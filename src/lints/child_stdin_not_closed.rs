@@ -133,6 +133,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                     .to_string(),
             ),
             fix,
+            reported_as: None,
         });
     }
 }

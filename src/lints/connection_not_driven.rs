@@ -83,6 +83,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                     .to_string(),
             ),
             fix: None,
+            reported_as: None,
         });
     }
 }

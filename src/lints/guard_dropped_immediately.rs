@@ -264,6 +264,7 @@ fn diagnostic(guard: &Guard, init: &Expr, dropped_at: Option<(Span, &'static str
         secondary,
         help: Some(guard.keep.to_string()),
         fix: None,
+        reported_as: None,
     }
 }
 

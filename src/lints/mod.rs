@@ -49,6 +49,8 @@ pub enum Family {
     Process,
     Cancel,
     Conn,
+    /// Resources declared in settings.
+    User,
     /// About cargo-stray itself (its suppressions).
     Meta,
 }
@@ -59,6 +61,7 @@ impl Family {
             Family::Process => "process",
             Family::Cancel => "cancel",
             Family::Conn => "conn",
+            Family::User => "user",
             Family::Meta => "meta",
         }
     }
@@ -68,6 +71,7 @@ impl Family {
             Family::Process => "spawned child processes",
             Family::Cancel => "cancellation and abort handles",
             Family::Conn => "connections and streams",
+            Family::User => "resources declared in settings",
             Family::Meta => "cargo-stray's own comments",
         }
     }
@@ -123,6 +127,9 @@ pub enum Check {
     File(fn(&FileContext<'_>, &mut Vec<Diagnostic>)),
     /// From the file's `stray: allow(..)` comments, after every other lint ran.
     Suppressions,
+    /// Declared in settings for resources declared there: `resource_not_released` finds
+    /// them and reports them under this id.
+    Declared,
 }
 
 impl std::fmt::Debug for Lint {
@@ -131,9 +138,83 @@ impl std::fmt::Debug for Lint {
     }
 }
 
+/// The lints declared in settings (`lint = "session_not_closed"` in `[[resources]]`), in
+/// the order declared. Settings are read once per run, before anything looks lints up.
+static DECLARED: std::sync::RwLock<Vec<&'static Lint>> = std::sync::RwLock::new(Vec::new());
+
+/// Every lint of this run: the built-in ones, then those declared in settings.
+pub fn all() -> Vec<&'static Lint> {
+    let mut all = ALL.to_vec();
+    all.extend(declared());
+    all
+}
+
+fn declared() -> Vec<&'static Lint> {
+    DECLARED.read().map(|d| d.clone()).unwrap_or_default()
+}
+
+/// Declares a lint for resources declared in settings. Declaring the same id again
+/// gives the same lint; a built-in id or a family name cannot be declared.
+pub fn declare(id: &str, what: &str) -> Result<&'static Lint, String> {
+    let valid = id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !valid {
+        return Err(format!(
+            "`{id}` is not a lint id: use lowercase letters, digits and `_`, as in `session_not_closed`"
+        ));
+    }
+    if id == "all" || ALL.iter().any(|l| l.id == id || l.family.as_str() == id) {
+        return Err(format!(
+            "`{id}` is already a lint or family of cargo-stray: choose another id"
+        ));
+    }
+    let Ok(mut declared) = DECLARED.write() else {
+        return Err("the lint registry is unusable after a crash".to_string());
+    };
+    if let Some(l) = declared.iter().find(|l| l.id == id) {
+        return Ok(l);
+    }
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let lint: &'static Lint = Box::leak(Box::new(Lint {
+        id: leak(id.to_string()),
+        family: Family::User,
+        default_level: Level::Warn,
+        summary: leak(format!(
+            "{what} is not released on every path (declared in settings)"
+        )),
+        docs: Docs {
+            what_it_does: leak(format!(
+                "Declared in settings: finds {what} values that a path drops without calling one of their release methods. The resources reported under this id, their constructors and release methods are the `[[resources]]` entries with `lint = \"{id}\"`."
+            )),
+            why_is_this_bad: "Your team declared that these values must be released; see the `message` and `help` of the declaration.",
+            example: "",
+            use_instead: "",
+            known_limits: "The same as `resource_not_released`'s: see `cargo stray --explain resource_not_released`.",
+            settings: "",
+        },
+        check: Check::Declared,
+    }));
+    declared.push(lint);
+    Ok(lint)
+}
+
+/// A lint is its id: two lints with one id are the same lint.
+impl PartialEq for Lint {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for Lint {}
+
 impl Lint {
     pub fn by_id(id: &str) -> Option<&'static Lint> {
-        ALL.iter().copied().find(|l| l.id == id)
+        ALL.iter()
+            .copied()
+            .find(|l| l.id == id)
+            .or_else(|| declared().into_iter().find(|l| l.id == id))
     }
 
     /// The page `lints/<id>.md`, also printed by `--explain`.

@@ -7,7 +7,7 @@ use crate::flow::Fate;
 
 pub const LINT: Lint = Lint {
     id: "resource_not_released",
-    family: Family::Meta,
+    family: Family::User,
     default_level: Level::Warn,
     summary: "a resource declared in the settings is not released on every path",
     docs: Docs {
@@ -41,8 +41,9 @@ fn report(db: &Db) -> Result<(), Error> {
         known_limits: "
 Constructors are matched by the end of the called path (`Session::open` matches
 `crate::db::Session::open`), since code inside a crate names its own types through
-`crate::`; a constructor written `.lease` matches every method call named `lease`. Only
-`resource_not_released` can be named as the lint for now.
+`crate::`; a constructor written `.lease` matches every method call named `lease`.
+A declaration may name its own lint id (`lint = \"session_not_closed\"`): its findings
+are reported, configured and suppressed under that id instead, in the `user` family.
 ",
         settings: "
 [[resources]]
@@ -99,6 +100,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 )
             })),
             fix: None,
+            reported_as: Some(user.lint),
         });
     }
 }

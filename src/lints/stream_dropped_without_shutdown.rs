@@ -89,6 +89,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             }],
             help: Some(format!("call {fix} after the last write, on every path")),
             fix: None,
+            reported_as: None,
         });
     }
 }

@@ -85,6 +85,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             }],
             help: Some("call `tracker.close()` before `tracker.wait()` on every path".to_string()),
             fix: close_first(cx, &event.span, event.thread),
+            reported_as: None,
         });
     }
 }

@@ -88,6 +88,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             }],
             help: Some("call `writer.flush().await?` (or `shutdown().await?`) after the last write, on every path".to_string()),
             fix: flush_first(cx, story),
+            reported_as: None,
         });
     }
 }

@@ -105,6 +105,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             }],
             help: Some(help.to_string()),
             fix: None,
+            reported_as: None,
         });
     }
 }

@@ -277,7 +277,7 @@ pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io:
                     name: env!("CARGO_PKG_NAME"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
                     information_uri: env!("CARGO_PKG_REPOSITORY"),
-                    rules: lints::ALL.iter().map(|l| rule(l)).collect(),
+                    rules: lints::all().into_iter().map(rule).collect(),
                 },
             },
             // Unreadable files are reported, not fatal: the scan itself completed.
@@ -344,7 +344,7 @@ fn result<'a>(f: &'a Finding, fingerprint: String, places: &Places<'_>) -> Sarif
     }
     SarifResult {
         rule_id: f.lint.id,
-        rule_index: lints::ALL.iter().position(|l| l.id == f.lint.id),
+        rule_index: lints::all().iter().position(|l| l.id == f.lint.id),
         level: match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
