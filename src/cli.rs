@@ -14,10 +14,10 @@ use crate::baseline;
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::lints::{self, Lint};
-use crate::report::{self, Format, Style};
+use crate::report::{self, Format, Style, cargo_json};
 use crate::scan;
 use crate::settings::Settings;
-use crate::workspace::{self, PackageSelection};
+use crate::workspace::{self, PackageSelection, Packages};
 
 /// Exit codes, as ruff and cargo-machete use them.
 pub const EXIT_CLEAN: i32 = 0;
@@ -228,21 +228,6 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         let known = baseline::read(path)?;
         baseline::apply(&mut report, &known, &repo_root);
     }
-    let to_terminal = args.output.is_none();
-    let style = Style {
-        color: use_color(args.color, to_terminal && std::io::stderr().is_terminal()),
-        width: terminal_width(),
-        quiet: args.quiet,
-    };
-    let mut buffer = Vec::new();
-    report::write(&report, args.format, style, &repo_root, &mut buffer)?;
-    match &args.output {
-        Some(path) => std::fs::write(path, &buffer)
-            .map_err(|e| anyhow::anyhow!("could not write `{}`: {e}", path.display()))?,
-        None if args.format == Format::Human => std::io::stderr().write_all(&buffer)?,
-        None => std::io::stdout().write_all(&buffer)?,
-    }
-
     let errors = report
         .findings
         .iter()
@@ -251,11 +236,34 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         .findings
         .iter()
         .any(|f| f.severity == Severity::Warning);
-    Ok(if errors || (config.deny_warnings && warnings) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    })
+    let failed = errors || (config.deny_warnings && warnings);
+
+    let to_terminal = args.output.is_none();
+    let style = Style {
+        color: use_color(args.color, to_terminal && std::io::stderr().is_terminal()),
+        width: terminal_width(),
+        quiet: args.quiet,
+    };
+    // Explicit paths need no cargo, except to name the package each message is about.
+    let packages = match found.packages {
+        None if args.format == Format::CargoJson => Packages::around(&cwd),
+        packages => packages,
+    };
+    let cargo = cargo_json::Context {
+        root: packages.as_ref().map_or(&found.root, |p| &p.root),
+        packages: packages.as_ref(),
+        cwd: &cwd,
+        success: !failed,
+    };
+    let mut buffer = Vec::new();
+    report::write(&report, args.format, style, &repo_root, &cargo, &mut buffer)?;
+    match &args.output {
+        Some(path) => std::fs::write(path, &buffer)
+            .map_err(|e| anyhow::anyhow!("could not write `{}`: {e}", path.display()))?,
+        None if args.format == Format::Human => std::io::stderr().write_all(&buffer)?,
+        None => std::io::stdout().write_all(&buffer)?,
+    }
+    Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
 /// `-A`/`-W`/`-D` in the order given, so a later flag wins, as with rustc and clippy.
