@@ -3,14 +3,14 @@
 //! span must point, by bytes and by line and character column, at the text it claims,
 //! checked against the file's own bytes rather than against cargo-stray's line index.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 use cargo_metadata::diagnostic::{Diagnostic, DiagnosticLevel, DiagnosticSpan};
 use cargo_metadata::{CompilerMessage, Message, TargetKind};
+use common::Run;
 use tempfile::TempDir;
-
-const BIN: &str = env!("CARGO_BIN_EXE_cargo-stray");
 
 /// A package whose every file leaks one child process (`zombie_child`, a warning), in the
 /// shapes spans can take: over several lines, after multi-byte characters on its line,
@@ -95,38 +95,18 @@ const EXPECTED: &[(&str, &str, TargetKind, &str)] = &[
 ];
 
 fn tree(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = tempfile::Builder::new()
-        .prefix("cargo-stray-cargo-json-")
-        .tempdir()
-        .expect("temporary directory");
+    let dir = common::temp();
     for (path, contents) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("create directory");
-        std::fs::write(&path, contents).expect("write file");
+        common::write(dir.path(), path, contents);
     }
     dir
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
+/// `cargo-stray --format cargo-json ARGS` in `dir`.
 fn stray(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(BIN)
-        .current_dir(dir)
-        .args(["--format", "cargo-json"])
-        .args(args)
-        .env_remove("CARGO_TERM_COLOR")
-        .env("COLUMNS", "100")
-        .output()
-        .expect("run cargo-stray");
-    Run {
-        code: out.status.code().expect("cargo-stray exited"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let mut all = vec!["--format", "cargo-json"];
+    all.extend_from_slice(args);
+    common::stray(dir, &all)
 }
 
 /// Every line as a cargo message; a line that is JSON but no cargo message fails here.
