@@ -11,6 +11,7 @@ use crate::diagnostic::Level;
 use crate::lints::Family;
 
 use crate::baseline;
+use crate::changed::Changed;
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::lints::{self, Lint};
@@ -122,6 +123,16 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
+    /// Scan only the Rust files changed since the merge base of REF and HEAD
+    ///
+    /// Changed: in commits since the merge base (as `git diff REF...HEAD`), staged or
+    /// unstaged, or untracked and not ignored; deleted files are skipped. Of those, only
+    /// the files the scan would cover anyway: the selected packages or the given paths,
+    /// without the excluded ones. For pull requests, pass the target branch
+    /// (`origin/main`); in a shallow clone, fetch its history first.
+    #[arg(long, value_name = "REF", conflicts_with = "write_baseline")]
+    pub changed_since: Option<String>,
+
     /// Print the documentation of a lint and exit
     #[arg(long, value_name = "LINT")]
     pub explain: Option<String>,
@@ -202,6 +213,23 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     let excluder = settings.excluder()?;
     let mut found = found;
     found.inputs.retain(|i| !excluder.excludes(&i.path, &cwd));
+    if let Some(reference) = &args.changed_since {
+        let changed = Changed::since(&found.root, reference)?;
+        found.inputs.retain(|i| changed.contains(&i.path, &cwd));
+        found
+            .problems
+            .retain(|p| changed.contains(Path::new(&p.display), &cwd));
+        if !args.quiet {
+            let since = format!("since `{reference}` (merge base {})", changed.base);
+            match found.inputs.len() {
+                0 => eprintln!("no changed Rust files {since}"),
+                n => eprintln!(
+                    "scanning {} changed {since}",
+                    report::plural(n, "Rust file")
+                ),
+            }
+        }
+    }
     // Files, then the command line: later wins.
     let mut levels: HashMap<&'static str, Level> = settings.levels.into_iter().collect();
     levels.extend(level_overrides(matches)?);
