@@ -11,14 +11,15 @@ use crate::diagnostic::Level;
 use crate::lints::Family;
 
 use crate::baseline;
+use crate::changed::Changed;
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::fix;
 use crate::lints::{self, Lint};
-use crate::report::{self, Format, Style};
+use crate::report::{self, Format, Style, cargo_json};
 use crate::scan;
 use crate::settings::Settings;
-use crate::workspace::{self, PackageSelection};
+use crate::workspace::{self, PackageSelection, Packages};
 
 /// Exit codes, as ruff and cargo-machete use them.
 pub const EXIT_CLEAN: i32 = 0;
@@ -135,6 +136,16 @@ pub struct Args {
     #[arg(long, help_heading = "Fixes", conflicts_with = "write_baseline")]
     pub diff: bool,
 
+    /// Scan only the Rust files changed since the merge base of REF and HEAD
+    ///
+    /// Changed: in commits since the merge base (as `git diff REF...HEAD`), staged or
+    /// unstaged, or untracked and not ignored; deleted files are skipped. Of those, only
+    /// the files the scan would cover anyway: the selected packages or the given paths,
+    /// without the excluded ones. For pull requests, pass the target branch
+    /// (`origin/main`); in a shallow clone, fetch its history first.
+    #[arg(long, value_name = "REF", conflicts_with = "write_baseline")]
+    pub changed_since: Option<String>,
+
     /// Print the documentation of a lint and exit
     #[arg(long, value_name = "LINT")]
     pub explain: Option<String>,
@@ -224,6 +235,23 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     let excluder = settings.excluder()?;
     let mut found = found;
     found.inputs.retain(|i| !excluder.excludes(&i.path, &cwd));
+    if let Some(reference) = &args.changed_since {
+        let changed = Changed::since(&found.root, reference)?;
+        found.inputs.retain(|i| changed.contains(&i.path, &cwd));
+        found
+            .problems
+            .retain(|p| changed.contains(Path::new(&p.display), &cwd));
+        if !args.quiet {
+            let since = format!("since `{reference}` (merge base {})", changed.base);
+            match found.inputs.len() {
+                0 => eprintln!("no changed Rust files {since}"),
+                n => eprintln!(
+                    "scanning {} changed {since}",
+                    report::plural(n, "Rust file")
+                ),
+            }
+        }
+    }
     // Files, then the command line: later wins.
     let mut levels: HashMap<&'static str, Level> = settings.levels.into_iter().collect();
     levels.extend(level_overrides(matches)?);
@@ -296,21 +324,6 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
             );
         }
     }
-    let to_terminal = args.output.is_none();
-    let style = Style {
-        color: use_color(args.color, to_terminal && std::io::stderr().is_terminal()),
-        width: terminal_width(),
-        quiet: args.quiet,
-    };
-    let mut buffer = Vec::new();
-    report::write(&report, args.format, style, &repo_root, &mut buffer)?;
-    match &args.output {
-        Some(path) => std::fs::write(path, &buffer)
-            .map_err(|e| anyhow::anyhow!("could not write `{}`: {e}", path.display()))?,
-        None if args.format == Format::Human => std::io::stderr().write_all(&buffer)?,
-        None => std::io::stdout().write_all(&buffer)?,
-    }
-
     let errors = report
         .findings
         .iter()
@@ -319,11 +332,34 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         .findings
         .iter()
         .any(|f| f.severity == Severity::Warning);
-    Ok(if errors || (config.deny_warnings && warnings) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    })
+    let failed = errors || (config.deny_warnings && warnings);
+
+    let to_terminal = args.output.is_none();
+    let style = Style {
+        color: use_color(args.color, to_terminal && std::io::stderr().is_terminal()),
+        width: terminal_width(),
+        quiet: args.quiet,
+    };
+    // Explicit paths need no cargo, except to name the package each message is about.
+    let packages = match found.packages {
+        None if args.format == Format::CargoJson => Packages::around(&cwd),
+        packages => packages,
+    };
+    let cargo = cargo_json::Context {
+        root: packages.as_ref().map_or(&found.root, |p| &p.root),
+        packages: packages.as_ref(),
+        cwd: &cwd,
+        success: !failed,
+    };
+    let mut buffer = Vec::new();
+    report::write(&report, args.format, style, &repo_root, &cargo, &mut buffer)?;
+    match &args.output {
+        Some(path) => std::fs::write(path, &buffer)
+            .map_err(|e| anyhow::anyhow!("could not write `{}`: {e}", path.display()))?,
+        None if args.format == Format::Human => std::io::stderr().write_all(&buffer)?,
+        None => std::io::stdout().write_all(&buffer)?,
+    }
+    Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
 /// At most this many rounds of fixing and scanning again.

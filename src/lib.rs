@@ -6,6 +6,7 @@
 
 pub mod baseline;
 pub mod catalog;
+pub mod changed;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

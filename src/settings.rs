@@ -269,7 +269,11 @@ impl Excluder {
             } else {
                 cwd.join(dir)
             };
-            absolute.strip_prefix(&dir).is_ok_and(|rel| m.is_match(rel))
+            // The rest of the path as written: `src/./gen.rs` for a walk of `.` started
+            // below the settings file would match no glob.
+            absolute
+                .strip_prefix(&dir)
+                .is_ok_and(|rel| m.is_match(rel.components().collect::<PathBuf>()))
         })
     }
 }
@@ -331,4 +335,26 @@ fn strsim(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excludes_paths_walked_from_a_subdirectory() {
+        let excluder = Excluder {
+            rules: vec![(
+                PathBuf::from("/ws"),
+                globset::Glob::new("src/generated.rs")
+                    .expect("glob")
+                    .compile_matcher(),
+            )],
+        };
+        let cwd = Path::new("/ws/src");
+        assert!(excluder.excludes(Path::new("./generated.rs"), cwd));
+        assert!(excluder.excludes(Path::new("generated.rs"), cwd));
+        assert!(excluder.excludes(Path::new("/ws/./src/generated.rs"), cwd));
+        assert!(!excluder.excludes(Path::new("./lib.rs"), cwd));
+    }
 }

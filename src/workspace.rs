@@ -23,6 +23,102 @@ pub struct Discovered {
     pub problems: Vec<FileProblem>,
     /// The workspace root, or the current directory for explicit paths.
     pub root: PathBuf,
+    /// The workspace's members, when cargo was asked.
+    pub packages: Option<Packages>,
+}
+
+/// The members of a Cargo workspace, so a file can be told which package it belongs to.
+#[derive(Debug, Clone)]
+pub struct Packages {
+    pub root: PathBuf,
+    pub members: Vec<Package>,
+}
+
+/// A workspace member, as cargo's JSON messages name it.
+#[derive(Debug, Clone)]
+pub struct Package {
+    pub id: cargo_metadata::PackageId,
+    pub manifest_path: PathBuf,
+    pub targets: Vec<cargo_metadata::Target>,
+}
+
+impl Packages {
+    fn new(metadata: &cargo_metadata::Metadata) -> Self {
+        Packages {
+            root: metadata.workspace_root.clone().into_std_path_buf(),
+            members: metadata
+                .workspace_packages()
+                .into_iter()
+                .map(|p| Package {
+                    id: p.id.clone(),
+                    manifest_path: p.manifest_path.clone().into_std_path_buf(),
+                    targets: p.targets.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The members of the workspace around `cwd`, if there is one; for explicit paths,
+    /// where nothing else needs cargo, a failure only means the files have no package.
+    pub fn around(cwd: &Path) -> Option<Self> {
+        let metadata = cargo_metadata::MetadataCommand::new()
+            .no_deps()
+            .current_dir(cwd)
+            .exec()
+            .ok()?;
+        Some(Packages::new(&metadata))
+    }
+
+    /// The member whose directory is the closest one around `path` (absolute). Nested
+    /// packages are their own members, so the closest directory is the owner.
+    pub fn owner(&self, path: &Path) -> Option<&Package> {
+        self.members
+            .iter()
+            .filter_map(|p| Some((p, p.manifest_path.parent()?)))
+            .filter(|(_, dir)| path.starts_with(dir))
+            .max_by_key(|(_, dir)| dir.components().count())
+            .map(|(p, _)| p)
+    }
+}
+
+impl Package {
+    /// The target `path` (absolute) is most likely compiled into, without reading the
+    /// module tree: the target whose root file it is; else the one whose root file sits in
+    /// the closest directory around it (a module of `src/` belongs to the library before
+    /// the binary, a helper under `tests/` to the first test); else the library, or the
+    /// first target of the kind that comes first in that order.
+    pub fn target_for(&self, path: &Path) -> Option<&cargo_metadata::Target> {
+        if let Some(t) = self.targets.iter().find(|t| t.src_path == path) {
+            return Some(t);
+        }
+        self.targets
+            .iter()
+            .filter_map(|t| Some((t, t.src_path.parent()?)))
+            .filter(|(_, dir)| path.starts_with(dir))
+            .min_by_key(|(t, dir)| (std::cmp::Reverse(dir.components().count()), rank(t)))
+            .map(|(t, _)| t)
+            .or_else(|| self.targets.iter().min_by_key(|t| rank(t)))
+    }
+}
+
+/// Libraries first, build scripts last: the order in which a file shared by several
+/// targets is attributed to one.
+fn rank(target: &cargo_metadata::Target) -> u8 {
+    use cargo_metadata::TargetKind as K;
+    target
+        .kind
+        .iter()
+        .map(|k| match k {
+            K::Lib | K::RLib | K::DyLib | K::CDyLib | K::StaticLib | K::ProcMacro => 0,
+            K::Bin => 1,
+            K::Test => 2,
+            K::Example => 3,
+            K::Bench => 4,
+            K::CustomBuild => 5,
+            _ => 6,
+        })
+        .min()
+        .unwrap_or(6)
 }
 
 /// The files named on the command line: files as they are, directories walked for `.rs`
@@ -101,6 +197,7 @@ pub fn cargo_workspace(selection: &PackageSelection, cwd: &Path) -> Result<Disco
     let target = metadata.target_directory.clone().into_std_path_buf();
     let mut found = Discovered {
         root,
+        packages: Some(Packages::new(&metadata)),
         ..Discovered::default()
     };
     for package in selected {

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::scan::Report;
 
+pub mod cargo_json;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -20,6 +21,8 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
     Sarif,
+    /// cargo's JSON messages (`compiler-message`, `build-finished`), for editors
+    CargoJson,
 }
 
 /// What the human format needs to know about the terminal.
@@ -36,6 +39,7 @@ pub fn write(
     format: Format,
     style: Style,
     repo_root: &Path,
+    cargo: &cargo_json::Context<'_>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
@@ -43,6 +47,7 @@ pub fn write(
         Format::Json => json::write(report, repo_root, out),
         Format::Github => github::write(report, out),
         Format::Sarif => sarif::write(report, repo_root, out),
+        Format::CargoJson => cargo_json::write(report, style, cargo, out),
     }
 }
 
