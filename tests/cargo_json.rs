@@ -434,3 +434,43 @@ fn files_outside_any_package_are_bare_rustc_diagnostics() {
         broken.message
     );
 }
+
+#[test]
+fn fixes_are_rustc_suggestions() {
+    let guard = b"use tokio_util::sync::CancellationToken;\n\npub fn serve(token: CancellationToken) {\n    let _ = token.drop_guard();\n}\n";
+    let dir = tree(&[
+        (
+            "Cargo.toml",
+            b"[package]\nname = \"guarded\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+        ),
+        ("src/lib.rs", guard),
+    ]);
+    let run = stray(dir.path(), &[]);
+    let messages = messages(&run);
+    let compiler = compiler_messages(&messages);
+    assert_eq!(compiler.len(), 1, "{}", run.stdout);
+    let d = &compiler[0].message;
+    let suggestion = d
+        .children
+        .iter()
+        .find(|c| c.spans.iter().any(|s| s.suggested_replacement.is_some()))
+        .unwrap_or_else(|| panic!("no suggestion: {:#?}", d.children));
+    assert_eq!(suggestion.level, DiagnosticLevel::Help);
+    assert!(
+        suggestion.message.contains("`_guard`"),
+        "{}",
+        suggestion.message
+    );
+    let span = &suggestion.spans[0];
+    assert_eq!(span.suggested_replacement.as_deref(), Some("_guard"));
+    assert_eq!(
+        span.suggestion_applicability,
+        Some(cargo_metadata::diagnostic::Applicability::MachineApplicable)
+    );
+    // The bytes it replaces are the `_` of `let _`.
+    assert_eq!(
+        &guard[span.byte_start as usize..span.byte_end as usize],
+        b"_"
+    );
+    assert_eq!((span.line_start, span.column_start), (4, 9));
+}

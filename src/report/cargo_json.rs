@@ -179,6 +179,7 @@ fn finding(f: &Finding, style: Style, cx: &Context<'_>) -> Diagnostic {
             children: Vec::new(),
             rendered: None,
         })
+        .chain(d.fix.iter().map(|fix| suggestion(f, fix, &file_name)))
         .collect();
     Diagnostic {
         message_type: Some("diagnostic"),
@@ -191,6 +192,38 @@ fn finding(f: &Finding, style: Style, cx: &Context<'_>) -> Diagnostic {
         spans,
         children,
         rendered: Some(human::render(f, style)),
+    }
+}
+
+/// The fix as rustc words a suggestion: a `help` child whose spans carry the replacement
+/// text and how sure it is, which rust-analyzer offers as a quick fix.
+fn suggestion(f: &Finding, fix: &crate::fix::Fix, file_name: &str) -> Diagnostic {
+    let applicability = match fix.applicability {
+        crate::fix::Applicability::Safe => "MachineApplicable",
+        crate::fix::Applicability::Unsafe => "MaybeIncorrect",
+    };
+    let spans = fix
+        .edits
+        .iter()
+        .map(|edit| {
+            let label = Label {
+                span: edit.span.clone(),
+                message: String::new(),
+            };
+            let mut s = span(&f.file, file_name, &label, true);
+            s.suggested_replacement = Some(edit.replacement.clone());
+            s.suggestion_applicability = Some(applicability.to_string());
+            s
+        })
+        .collect();
+    Diagnostic {
+        message_type: None,
+        message: fix.message.clone(),
+        code: None,
+        level: "help",
+        spans,
+        children: Vec::new(),
+        rendered: None,
     }
 }
 
