@@ -258,15 +258,7 @@ fn check_fixed(case: &Case, failures: &mut Vec<String>) {
     let fixed_display = format!("{}.fixed", case.display.trim_end_matches(".rs"));
     let Some(fixed) = plan.files.first() else {
         if path.exists() {
-            if blessing() {
-                if let Err(e) = fs::remove_file(&path) {
-                    failures.push(format!("{fixed_display}: cannot delete stale file: {e}"));
-                }
-            } else {
-                failures.push(format!(
-                    "{fixed_display}: stale, the case offers no fix; BLESS=1 cargo test --test ui deletes it"
-                ));
-            }
+            stale(&path, &fixed_display, "the case offers no fix", failures);
         }
         return;
     };
@@ -341,16 +333,21 @@ fn check_stale(cases: &[Case], failures: &mut Vec<String>) {
                 continue;
             }
             let display = format!("{ROOT}/{}/{}", file_name(&family), file_name(&file));
-            if blessing() {
-                if let Err(e) = fs::remove_file(&file) {
-                    failures.push(format!("{display}: cannot delete stale file: {e}"));
-                }
-            } else {
-                failures.push(format!(
-                    "{display}: stale, its .rs is gone; BLESS=1 cargo test --test ui deletes it"
-                ));
-            }
+            stale(&file, &display, "its .rs is gone", failures);
         }
+    }
+}
+
+/// A generated file that should not exist: deleted when blessing, reported otherwise.
+fn stale(path: &Path, display: &str, why: &str, failures: &mut Vec<String>) {
+    if blessing() {
+        if let Err(e) = fs::remove_file(path) {
+            failures.push(format!("{display}: cannot delete stale file: {e}"));
+        }
+    } else {
+        failures.push(format!(
+            "{display}: stale, {why}; BLESS=1 cargo test --test ui deletes it"
+        ));
     }
 }
 
