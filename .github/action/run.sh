@@ -75,7 +75,7 @@ if [[ -n ${args_input//[[:space:]]/} ]]; then
   done < "$scratch/args"
 fi
 
-cd "${GITHUB_WORKSPACE:-.}"
+# The runner starts the step in the workspace, which working-directory is relative to.
 if ! cd "$working_directory" 2> /dev/null; then
   fail_step 2 "working-directory \`$working_directory\` is not a directory"
 fi
