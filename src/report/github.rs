@@ -2,11 +2,15 @@
 //! request's diff.
 
 use std::io::Write;
+use std::path::Path;
 
+use super::sarif::repository_path;
 use crate::diagnostic::Severity;
 use crate::scan::Report;
 
-pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+/// Paths are relative to the repository root, not to where cargo-stray ran: GitHub places
+/// an annotation by its path in the repository, and the action may run in a subdirectory.
+pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io::Result<()> {
     for f in &report.findings {
         let d = &f.diagnostic;
         let start = f.file.position(d.primary.span.start);
@@ -23,7 +27,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            property(&f.file.display),
+            property(&repository_path(&f.file.path, &f.file.display, repo_root)),
             start.line,
             start.column,
             end.line,
@@ -37,10 +41,14 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             Some((line, col)) => format!(",line={line},col={col}"),
             None => String::new(),
         };
+        let file = match p.display.as_str() {
+            "<unknown>" => p.display.clone(),
+            shown => repository_path(Path::new(shown), shown, repo_root),
+        };
         writeln!(
             out,
             "::warning file={}{place},title={}::{}",
-            property(&p.display),
+            property(&file),
             property("cargo-stray: file skipped"),
             data(&p.message),
         )?;

@@ -45,7 +45,7 @@ pub fn write(
     match format {
         Format::Human => human::write(report, style, out),
         Format::Json => json::write(report, repo_root, out),
-        Format::Github => github::write(report, out),
+        Format::Github => github::write(report, repo_root, out),
         Format::Sarif => sarif::write(report, repo_root, out),
         Format::CargoJson => cargo_json::write(report, style, cargo, out),
     }

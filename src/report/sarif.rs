@@ -463,14 +463,30 @@ struct Places<'a> {
 
 impl Places<'_> {
     fn artifact(&self, path: &Path, display: &str) -> ArtifactLocation {
+        match self.locate(path) {
+            None => relative(display),
+            Some(Place::Inside(rel)) => ArtifactLocation {
+                uri: encode_segments(&segments(&rel)),
+                uri_base_id: Some(SRCROOT),
+            },
+            // Outside the repository no base applies; an absolute URI still lets local
+            // SARIF viewers open the file.
+            Some(Place::Outside(absolute)) => ArtifactLocation {
+                uri: file_uri(&absolute, false),
+                uri_base_id: None,
+            },
+        }
+    }
+
+    /// Where `path` is relative to the repository root; `None` without a current directory
+    /// to resolve a relative path against.
+    fn locate(&self, path: &Path) -> Option<Place> {
         let absolute = if path.is_absolute() {
-            Some(path.to_path_buf())
+            path.to_path_buf()
         } else {
-            self.cwd.map(|cwd| cwd.join(path))
+            self.cwd?.join(path)
         };
-        let Some(absolute) = absolute.map(|p| normalize(&p)) else {
-            return relative(display);
-        };
+        let absolute = normalize(&absolute);
         // The path as written first: a link inside the repository to a file outside it
         // is still reported where the user sees it. Canonical second, for a cwd or
         // argument that goes through a link into the repository.
@@ -485,18 +501,36 @@ impl Places<'_> {
                     .ok()
                     .map(Path::to_path_buf)
             });
-        match inside {
-            Some(rel) => ArtifactLocation {
-                uri: encode_segments(&segments(&rel)),
-                uri_base_id: Some(SRCROOT),
-            },
-            // Outside the repository no base applies; an absolute URI still lets local
-            // SARIF viewers open the file.
-            None => ArtifactLocation {
-                uri: file_uri(&absolute, false),
-                uri_base_id: None,
-            },
-        }
+        Some(match inside {
+            Some(rel) => Place::Inside(rel),
+            None => Place::Outside(absolute),
+        })
+    }
+}
+
+enum Place {
+    /// Relative to the repository root.
+    Inside(PathBuf),
+    Outside(PathBuf),
+}
+
+/// A scanned file's path relative to the repository root, `/`-separated, as GitHub wants
+/// it in annotations wherever cargo-stray ran from; outside the repository, the path as
+/// shown.
+pub fn repository_path(path: &Path, display: &str, repo_root: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let repo_root = absolute_root(repo_root, cwd.as_deref());
+    let places = Places {
+        repo_root: &repo_root,
+        cwd: cwd.as_deref(),
+    };
+    match places.locate(path) {
+        Some(Place::Inside(rel)) => segments(&rel)
+            .iter()
+            .map(|s| String::from_utf8_lossy(s))
+            .collect::<Vec<_>>()
+            .join("/"),
+        _ => display.to_string(),
     }
 }
 
@@ -712,6 +746,18 @@ mod tests {
         let outside = places.artifact(Path::new("/elsewhere/z.rs"), "/elsewhere/z.rs");
         assert_eq!(outside.uri, "file:///elsewhere/z.rs");
         assert_eq!(outside.uri_base_id, None);
+
+        #[cfg(unix)]
+        {
+            let root = Path::new("/repo");
+            let path = Path::new("/repo/crates/a/src/x y.rs");
+            assert_eq!(
+                repository_path(path, "src/x y.rs", root),
+                "crates/a/src/x y.rs"
+            );
+            let outside = Path::new("/elsewhere/z.rs");
+            assert_eq!(repository_path(outside, "../z.rs", root), "../z.rs");
+        }
     }
 
     #[test]
