@@ -284,6 +284,10 @@ pub const SPLITTERS: &[Splitter] = &[
     },
 ];
 
+/// The futures crates' `select(a, b)` function (not the macro): it resolves to
+/// `Either::Left((a's output, b))` or `Either::Right((b's output, a))`.
+pub const SELECT_FUNCTIONS: &[&str] = &["futures::future::select", "futures_util::future::select"];
+
 /// Free functions that read their first argument to its end (`std::io::copy`).
 pub const READ_TO_EOF_FUNCTIONS: &[&str] = &["std::io::copy", "tokio::io::copy", "io::copy"];
 

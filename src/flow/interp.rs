@@ -15,8 +15,8 @@ use super::track::{ABSENT, Bits, GONE, LIVE, ObjectId, SETTLED, Scope, State, Va
 
 use super::{Event, Exit, Fate, Flow, Loss, Story};
 use crate::catalog::{
-    Blocking, Catalog, DIVERGING, EXECUTORS, Part, READ_TO_EOF_FUNCTIONS, Resource, SPLITTERS,
-    WRAPPERS,
+    Blocking, Catalog, DIVERGING, EXECUTORS, Part, READ_TO_EOF_FUNCTIONS, Resource,
+    SELECT_FUNCTIONS, SPLITTERS, WRAPPERS,
 };
 use crate::config::UserResource;
 use crate::syntax::imports::{FileImports, Resolver};
@@ -1235,6 +1235,28 @@ impl Interp<'_, '_> {
                     self.bind_pattern(inner, value);
                 }
             }
+            // `Either::Left((msg, ticks))` over `select(reads.next(), ticks.next()).await`:
+            // the first element is the output of the future that finished first, the
+            // second the other future.
+            Pat::TupleStruct(ts) if matches!(&value, Val::Selected(items) if items.len() == 2) => {
+                let Val::Selected(items) = value else { return };
+                let side = ts.path.segments.last().map(|s| s.ident.to_string());
+                let order = match side.as_deref() {
+                    Some("Left") => Some([0, 1]),
+                    Some("Right") => Some([1, 0]),
+                    _ => None,
+                };
+                match (order, ts.elems.first()) {
+                    (Some(order), Some(Pat::Tuple(t)))
+                        if ts.elems.len() == 1 && t.elems.len() == 2 =>
+                    {
+                        for (p, i) in t.elems.iter().zip(order) {
+                            self.bind_pattern(p, items[i].clone());
+                        }
+                    }
+                    _ => self.bind_idents(pat),
+                }
+            }
             // `match connect(..).await { Ok(pair) => .., Err(e) => .. }`.
             Pat::TupleStruct(ts) if matches!(value, Val::Tuple(_)) => {
                 match ts
@@ -1423,7 +1445,7 @@ impl Interp<'_, '_> {
                 self.awaiting(&v, a.base.span().byte_range());
                 match v {
                     // A constructor's future gives its value (`connect(..).await?`).
-                    v @ (Val::Tuple(_) | Val::Wrapped(_) | Val::Derived(_)) => v,
+                    v @ (Val::Tuple(_) | Val::Wrapped(_) | Val::Derived(_) | Val::Selected(_)) => v,
                     Val::Obj { id, owned } if !self.objects[id].resource.driven_by_await => {
                         Val::Obj { id, owned }
                     }
@@ -1675,6 +1697,25 @@ impl Interp<'_, '_> {
             if r.is_any(EXECUTORS.functions) {
                 self.run_spawned(c.args.iter());
                 return Val::Untracked;
+            }
+            // `select(reads.next(), ticks.next())`: what a read future yields keeps its
+            // origin through the `Either` of outputs (see `bind_pattern`); anything else
+            // given to it is handed off, as to any function.
+            if r.is_any(SELECT_FUNCTIONS) && c.args.len() == 2 {
+                let items = c
+                    .args
+                    .iter()
+                    .map(|a| match self.eval(a, Mode::Move) {
+                        v @ Val::Derived(_) => v,
+                        v => {
+                            for id in v.objects() {
+                                self.settle(id, false);
+                            }
+                            Val::Untracked
+                        }
+                    })
+                    .collect();
+                return Val::Selected(items);
             }
             for candidate in &r.0 {
                 if let Some((ty, ctor)) = candidate.rsplit_once("::")
@@ -2103,7 +2144,7 @@ impl Interp<'_, '_> {
                 }
                 Val::Tuple(items)
             }
-            Val::Untracked | Val::Tuple(_) => {
+            Val::Untracked | Val::Tuple(_) | Val::Selected(_) => {
                 for a in &m.args {
                     self.argument(a);
                 }

@@ -112,6 +112,9 @@ pub enum Val {
     Polled(ObjectId),
     /// A tuple holding tracked values (`AbortHandle::new_pair()`).
     Tuple(Vec<Val>),
+    /// What `select(a, b)` gives (an `Either` of outputs): the values of `a` and `b`
+    /// that keep their origin (reads of a stream), the others untracked.
+    Selected(Vec<Val>),
     /// A builder with its configuration flags.
     Builder {
         builder: &'static crate::catalog::Builder,
