@@ -1,11 +1,12 @@
 //! `--fix`, `--unsafe-fixes` and `--diff` as users run them: what is changed on disk, what
 //! is printed, what is left alone.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_cargo-stray");
+use common::stray;
 
 /// A safe fix (bind the guard) and an unsafe one (close the tracker inside a spawned task)
 /// in one file.
@@ -36,23 +37,9 @@ fn safely_fixed() -> String {
     )
 }
 
-fn stray(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env_remove("CARGO_TERM_COLOR")
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("cargo-stray runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 fn dir_with(name: &str, contents: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    fs::write(dir.path().join(name), contents).expect("writing the case");
+    let dir = common::temp();
+    common::write(dir.path(), name, contents.as_bytes());
     dir
 }
 
@@ -70,8 +57,8 @@ fn names(dir: &Path) -> Vec<String> {
 fn diff_prints_the_safe_fixes_and_changes_nothing() {
     let dir = dir_with("lib.rs", LEAKY);
     let out = stray(dir.path(), &["--diff", "lib.rs"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    let diff = text(&out.stdout);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let diff = &out.stdout;
     assert!(
         diff.starts_with("--- a/lib.rs\n+++ b/lib.rs\n@@ "),
         "{diff}"
@@ -86,7 +73,7 @@ fn diff_prints_the_safe_fixes_and_changes_nothing() {
     );
     // The tracker fixes are unsafe: not in the diff.
     assert!(!diff.contains("close()"), "{diff}");
-    let summary = text(&out.stderr);
+    let summary = &out.stderr;
     assert!(
         summary.contains("would fix 1 finding in 1 file (1 more with --unsafe-fixes)"),
         "{summary}"
@@ -97,12 +84,12 @@ fn diff_prints_the_safe_fixes_and_changes_nothing() {
     );
 
     let out = stray(dir.path(), &["--diff", "--unsafe-fixes", "lib.rs"]);
-    let diff = text(&out.stdout);
+    let diff = &out.stdout;
     assert!(diff.contains("\n+        tracker.close();\n"), "{diff}");
     assert!(
-        text(&out.stderr).contains("would fix 2 findings in 1 file"),
+        out.stderr.contains("would fix 2 findings in 1 file"),
         "{}",
-        text(&out.stderr)
+        out.stderr
     );
 }
 
@@ -110,7 +97,7 @@ fn diff_prints_the_safe_fixes_and_changes_nothing() {
 fn diff_without_fixes_exits_zero() {
     let dir = dir_with("lib.rs", "pub fn f() {}\n");
     let out = stray(dir.path(), &["--diff", "lib.rs"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.is_empty());
 }
 
@@ -118,7 +105,7 @@ fn diff_without_fixes_exits_zero() {
 fn fix_applies_safe_fixes_in_place_and_reports_what_is_left() {
     let dir = dir_with("lib.rs", LEAKY);
     let out = stray(dir.path(), &["--fix", "lib.rs"]);
-    let stderr = text(&out.stderr);
+    let stderr = &out.stderr;
     assert!(stderr.contains("fixed 1 finding in 1 file"), "{stderr}");
     assert_eq!(
         fs::read_to_string(dir.path().join("lib.rs")).unwrap(),
@@ -139,19 +126,15 @@ fn fix_applies_safe_fixes_in_place_and_reports_what_is_left() {
     assert_eq!(names(dir.path()), ["lib.rs"]);
 
     let out = stray(dir.path(), &["--fix", "--unsafe-fixes", "lib.rs"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     let fixed = fs::read_to_string(dir.path().join("lib.rs")).unwrap();
     assert!(
         fixed.contains("        tracker.close();\n        tracker.wait().await;"),
         "{fixed}"
     );
     let again = stray(dir.path(), &["lib.rs"]);
-    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
-    assert!(
-        text(&again.stderr).starts_with("0 findings"),
-        "{}",
-        text(&again.stderr)
-    );
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stderr.starts_with("0 findings"), "{}", again.stderr);
 }
 
 #[test]
@@ -170,7 +153,7 @@ pub fn feed(input: &[u8]) -> std::io::Result<()> {\r
 ";
     let dir = dir_with("feed.rs", crlf);
     let out = stray(dir.path(), &["--fix", "feed.rs"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     let fixed = fs::read_to_string(dir.path().join("feed.rs")).unwrap();
     assert!(
         fixed
@@ -191,9 +174,9 @@ fn fix_writes_through_links_and_keeps_permissions() {
     std::os::unix::fs::symlink("real.rs", dir.path().join("link.rs")).unwrap();
     let out = stray(dir.path(), &["--fix", "link.rs"]);
     assert!(
-        text(&out.stderr).contains("fixed 1 finding in 1 file"),
+        out.stderr.contains("fixed 1 finding in 1 file"),
         "{}",
-        text(&out.stderr)
+        out.stderr
     );
     // The link is still a link, and the file it points to is fixed.
     assert!(
@@ -218,11 +201,7 @@ fn fix_leaves_suppressed_and_allowed_findings_alone() {
     );
     let dir = dir_with("lib.rs", &suppressed);
     let out = stray(dir.path(), &["--fix", "lib.rs"]);
-    assert!(
-        !text(&out.stderr).contains("fixed"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(!out.stderr.contains("fixed"), "{}", out.stderr);
     assert_eq!(
         fs::read_to_string(dir.path().join("lib.rs")).unwrap(),
         suppressed
@@ -233,11 +212,7 @@ fn fix_leaves_suppressed_and_allowed_findings_alone() {
         dir.path(),
         &["--fix", "-A", "guard_dropped_immediately", "lib.rs"],
     );
-    assert!(
-        !text(&out.stderr).contains("fixed"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(!out.stderr.contains("fixed"), "{}", out.stderr);
     assert_eq!(
         fs::read_to_string(dir.path().join("lib.rs")).unwrap(),
         LEAKY
@@ -248,12 +223,8 @@ fn fix_leaves_suppressed_and_allowed_findings_alone() {
 fn fix_and_diff_do_not_go_together() {
     let dir = dir_with("lib.rs", LEAKY);
     let out = stray(dir.path(), &["--fix", "--diff", "lib.rs"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("cannot be used with"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("cannot be used with"), "{}", out.stderr);
     assert_eq!(
         fs::read_to_string(dir.path().join("lib.rs")).unwrap(),
         LEAKY
@@ -266,9 +237,9 @@ fn fix_after_a_byte_order_mark_edits_the_right_bytes() {
     let dir = dir_with("lib.rs", &with_bom);
     let out = stray(dir.path(), &["--fix", "lib.rs"]);
     assert!(
-        text(&out.stderr).contains("fixed 1 finding in 1 file"),
+        out.stderr.contains("fixed 1 finding in 1 file"),
         "{}",
-        text(&out.stderr)
+        out.stderr
     );
     assert_eq!(
         fs::read_to_string(dir.path().join("lib.rs")).unwrap(),

@@ -2,11 +2,11 @@
 //! id they choose, with levels, suppressions, `--list-lints`, `--explain` and SARIF rules
 //! knowing that id, and declaration mistakes reported with the file they are in.
 
-use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_cargo-stray");
+use std::fs;
+
+use common::{Run, stray};
 
 const SETTINGS: &str = r#"
 [[resources]]
@@ -55,28 +55,15 @@ pub fn lease(pool: &Pool) {
 "#;
 
 fn project(settings: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    fs::write(dir.path().join("stray.toml"), settings).expect("settings");
-    fs::write(dir.path().join("lib.rs"), CODE).expect("code");
+    let dir = common::temp();
+    common::write(dir.path(), "stray.toml", settings.as_bytes());
+    common::write(dir.path(), "lib.rs", CODE.as_bytes());
     dir
 }
 
-fn stray(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env_remove("CARGO_TERM_COLOR")
-        .output()
-        .expect("cargo-stray runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn lints_reported(out: &Output) -> Vec<(String, String)> {
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", text(&out.stdout)));
+fn lints_reported(out: &Run) -> Vec<(String, String)> {
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", out.stdout));
     doc["findings"]
         .as_array()
         .expect("findings")
@@ -95,7 +82,7 @@ fn findings_carry_the_declared_lint_id_and_its_level() {
     let dir = project(SETTINGS);
     let out = stray(dir.path(), &["--format", "json", "lib.rs"]);
     // Declared lints warn by default: the run passes.
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         lints_reported(&out),
         [
@@ -108,12 +95,12 @@ fn findings_carry_the_declared_lint_id_and_its_level() {
         dir.path(),
         &["--format", "json", "-D", "session_not_closed", "lib.rs"],
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.code, 1);
     assert_eq!(lints_reported(&out)[0].1, "error");
 
     // The family of declared resources, and one id alone.
     let out = stray(dir.path(), &["--format", "json", "-A", "user", "lib.rs"]);
-    assert!(lints_reported(&out).is_empty(), "{}", text(&out.stdout));
+    assert!(lints_reported(&out).is_empty(), "{}", out.stdout);
     let out = stray(
         dir.path(),
         &["--format", "json", "-A", "session_not_closed", "lib.rs"],
@@ -128,7 +115,7 @@ fn findings_carry_the_declared_lint_id_and_its_level() {
         "[lints]\nsession_not_closed = \"deny\"\n{SETTINGS}"
     ));
     let out = stray(dir.path(), &["--format", "json", "lib.rs"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(
         lints_reported(&out)[0],
         ("session_not_closed".to_string(), "error".to_string())
@@ -153,7 +140,7 @@ fn suppressions_name_the_declared_id() {
 #[test]
 fn list_explain_and_sarif_know_the_declared_id() {
     let dir = project(SETTINGS);
-    let list = text(&stray(dir.path(), &["--list-lints"]).stdout);
+    let list = stray(dir.path(), &["--list-lints"]).stdout;
     let line = list
         .lines()
         .find(|l| l.starts_with("session_not_closed "))
@@ -162,11 +149,11 @@ fn list_explain_and_sarif_know_the_declared_id() {
     assert!(line.contains("a `Session`"), "{line}");
 
     let out = stray(dir.path(), &["--explain", "session_not_closed"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).starts_with("# `session_not_closed`"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("# `session_not_closed`"));
 
     let out = stray(dir.path(), &["--format", "sarif", "lib.rs"]);
-    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sarif: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
         .unwrap();
@@ -193,8 +180,8 @@ fn declaration_mistakes_are_errors_naming_the_file() {
         let settings = SETTINGS.replace("session_not_closed", lint);
         let dir = project(&settings);
         let out = stray(dir.path(), &["lib.rs"]);
-        assert_eq!(out.status.code(), Some(2), "{lint}: {}", text(&out.stderr));
-        let err = text(&out.stderr);
+        assert_eq!(out.code, 2, "{lint}: {}", out.stderr);
+        let err = &out.stderr;
         assert!(err.contains("stray.toml"), "{err}");
         assert!(err.contains("resource `Session`"), "{err}");
         assert!(err.contains(expected), "{err}");
