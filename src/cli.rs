@@ -17,7 +17,7 @@ use crate::diagnostic::Severity;
 use crate::fix;
 use crate::lints::{self, Lint};
 use crate::report::{self, Format, Style, cargo_json};
-use crate::scan;
+use crate::scan::{self, Report};
 use crate::settings::Settings;
 use crate::workspace::{self, PackageSelection, Packages};
 
@@ -293,36 +293,13 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         });
     }
     if args.fix {
-        // Fixes that overlap wait for the next pass, when the lints run on the fixed
-        // text; a few passes settle everything real code has.
-        let mut fixed = 0;
-        let mut files = std::collections::BTreeSet::new();
-        for _ in 0..MAX_FIX_PASSES {
-            let plan = fix::apply::plan(&report.findings, args.unsafe_fixes);
-            if plan.files.is_empty() {
-                break;
-            }
-            let (written, failed) = fix::apply::write(&plan);
-            for (file, why) in &failed {
-                eprintln!("warning: could not fix `{file}`: {why}");
-            }
-            if written.is_empty() {
-                break;
-            }
-            fixed += plan.fixed;
-            files.extend(written.iter().map(|f| f.source.display.clone()));
-            report = scan::scan(inputs.clone(), found.problems.clone(), &config);
+        report = fix_in_place(report, args.unsafe_fixes, || {
+            let mut again = scan::scan(inputs.clone(), found.problems.clone(), &config);
             if let Some(known) = &known {
-                baseline::apply(&mut report, known, &repo_root);
+                baseline::apply(&mut again, known, &repo_root);
             }
-        }
-        if fixed > 0 {
-            eprintln!(
-                "fixed {} in {}",
-                report::plural(fixed, "finding"),
-                report::plural(files.len(), "file")
-            );
-        }
+            again
+        });
     }
     let errors = report
         .findings
@@ -360,6 +337,42 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         None => std::io::stdout().write_all(&buffer)?,
     }
     Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// `--fix`: applies the fixes of `report` and scans again with `rescan`, until nothing
+/// is left to fix; returns the last report. Fixes that overlap wait for the next pass,
+/// when the lints run on the fixed text; a few passes settle everything real code has.
+fn fix_in_place(
+    mut report: Report,
+    unsafe_fixes: bool,
+    mut rescan: impl FnMut() -> Report,
+) -> Report {
+    let mut fixed = 0;
+    let mut files = std::collections::BTreeSet::new();
+    for _ in 0..MAX_FIX_PASSES {
+        let plan = fix::apply::plan(&report.findings, unsafe_fixes);
+        if plan.files.is_empty() {
+            break;
+        }
+        let (written, failed) = fix::apply::write(&plan);
+        for (file, why) in &failed {
+            eprintln!("warning: could not fix `{file}`: {why}");
+        }
+        if written.is_empty() {
+            break;
+        }
+        fixed += plan.fixed;
+        files.extend(written.iter().map(|f| f.source.display.clone()));
+        report = rescan();
+    }
+    if fixed > 0 {
+        eprintln!(
+            "fixed {} in {}",
+            report::plural(fixed, "finding"),
+            report::plural(files.len(), "file")
+        );
+    }
+    report
 }
 
 /// At most this many rounds of fixing and scanning again.
@@ -400,9 +413,9 @@ fn level_overrides(matches: &ArgMatches) -> anyhow::Result<HashMap<&'static str,
     for (_, level, name) in flags {
         let selected: Vec<&Lint> = match name.as_str() {
             "all" => lints::all(),
-            family if family_named(family).is_some() => lints::all()
+            family if Family::named(family).is_some() => lints::all()
                 .into_iter()
-                .filter(|l| Some(l.family) == family_named(family))
+                .filter(|l| Some(l.family) == Family::named(family))
                 .collect(),
             id => match Lint::by_id(id) {
                 Some(l) => vec![l],
@@ -414,18 +427,6 @@ fn level_overrides(matches: &ArgMatches) -> anyhow::Result<HashMap<&'static str,
         }
     }
     Ok(levels)
-}
-
-fn family_named(name: &str) -> Option<Family> {
-    [
-        Family::Process,
-        Family::Cancel,
-        Family::Conn,
-        Family::User,
-        Family::Meta,
-    ]
-    .into_iter()
-    .find(|f| f.as_str() == name)
 }
 
 fn list_lints() -> String {

@@ -60,7 +60,7 @@ fn default_lint() -> String {
 
 /// Gives configuration strings the `'static` lifetime the catalog's data has. Settings
 /// are read once per run, so what this leaks is bounded by the configuration's size.
-fn leak(s: String) -> &'static str {
+pub(crate) fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 

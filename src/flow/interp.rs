@@ -1222,14 +1222,7 @@ impl Interp<'_, '_> {
             Pat::TupleStruct(ts)
                 if matches!(value, Val::Obj { owned: false, .. })
                     && ts.elems.len() == 1
-                    && matches!(
-                        ts.path
-                            .segments
-                            .last()
-                            .map(|s| s.ident.to_string())
-                            .as_deref(),
-                        Some("Ok" | "Some")
-                    ) =>
+                    && matches!(variant(ts).as_deref(), Some("Ok" | "Some")) =>
             {
                 if let Some(inner) = ts.elems.first() {
                     self.bind_pattern(inner, value);
@@ -1240,7 +1233,7 @@ impl Interp<'_, '_> {
             // second the other future.
             Pat::TupleStruct(ts) if matches!(&value, Val::Selected(items) if items.len() == 2) => {
                 let Val::Selected(items) = value else { return };
-                let side = ts.path.segments.last().map(|s| s.ident.to_string());
+                let side = variant(ts);
                 let order = match side.as_deref() {
                     Some("Left") => Some([0, 1]),
                     Some("Right") => Some([1, 0]),
@@ -1259,13 +1252,7 @@ impl Interp<'_, '_> {
             }
             // `match connect(..).await { Ok(pair) => .., Err(e) => .. }`.
             Pat::TupleStruct(ts) if matches!(value, Val::Tuple(_)) => {
-                match ts
-                    .path
-                    .segments
-                    .last()
-                    .map(|s| s.ident.to_string())
-                    .as_deref()
-                {
+                match variant(ts).as_deref() {
                     Some("Ok" | "Some") if ts.elems.len() == 1 => {
                         if let Some(inner) = ts.elems.first() {
                             self.bind_pattern(inner, value);
@@ -1287,13 +1274,7 @@ impl Interp<'_, '_> {
             }
             Pat::TupleStruct(ts) if matches!(value, Val::Wrapped(_)) => {
                 let Val::Wrapped(id) = value else { return };
-                match ts
-                    .path
-                    .segments
-                    .last()
-                    .map(|s| s.ident.to_string())
-                    .as_deref()
-                {
+                match variant(ts).as_deref() {
                     Some("Ok" | "Some") if ts.elems.len() == 1 => {
                         if let Some(inner) = ts.elems.first() {
                             self.bind_pattern(inner, Val::Obj { id, owned: true });
@@ -3052,16 +3033,14 @@ fn refutes_ok(pat: &Pat) -> bool {
     matches!(pat, Pat::TupleStruct(ts) if ts.path.segments.last().is_some_and(|s| s.ident == "Err"))
 }
 
+/// The variant a tuple-struct pattern names: `Some`, `Ok`, `Left`.
+fn variant(ts: &syn::PatTupleStruct) -> Option<String> {
+    ts.path.segments.last().map(|s| s.ident.to_string())
+}
+
 fn refutes_absent(pat: &Pat) -> bool {
     match pat {
-        Pat::TupleStruct(ts) => matches!(
-            ts.path
-                .segments
-                .last()
-                .map(|s| s.ident.to_string())
-                .as_deref(),
-            Some("Ok" | "Some")
-        ),
+        Pat::TupleStruct(ts) => matches!(variant(ts).as_deref(), Some("Ok" | "Some")),
         Pat::Paren(p) => refutes_absent(&p.pat),
         _ => false,
     }

@@ -56,6 +56,18 @@ pub enum Family {
 }
 
 impl Family {
+    pub const ALL: [Family; 5] = [
+        Family::Process,
+        Family::Cancel,
+        Family::Conn,
+        Family::User,
+        Family::Meta,
+    ];
+
+    pub fn named(name: &str) -> Option<Family> {
+        Family::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Family::Process => "process",
@@ -165,7 +177,7 @@ pub fn declare(id: &str, what: &str) -> Result<&'static Lint, String> {
             "`{id}` is not a lint id: use lowercase letters, digits and `_`, as in `session_not_closed`"
         ));
     }
-    if id == "all" || ALL.iter().any(|l| l.id == id || l.family.as_str() == id) {
+    if id == "all" || Family::named(id).is_some() || ALL.iter().any(|l| l.id == id) {
         return Err(format!(
             "`{id}` is already a lint or family of cargo-stray: choose another id"
         ));
@@ -176,7 +188,7 @@ pub fn declare(id: &str, what: &str) -> Result<&'static Lint, String> {
     if let Some(l) = declared.iter().find(|l| l.id == id) {
         return Ok(l);
     }
-    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let leak = crate::settings::leak;
     let lint: &'static Lint = Box::leak(Box::new(Lint {
         id: leak(id.to_string()),
         family: Family::User,

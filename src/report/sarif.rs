@@ -245,18 +245,20 @@ pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io:
         repo_root: &repo_root,
         cwd: cwd.as_deref(),
     };
+    // The rules, once: each result names its rule by its index among them.
+    let rules = lints::all();
     let prints = fingerprints(&report.findings, &repo_root);
     let mut results: Vec<SarifResult<'_>> = report
         .findings
         .iter()
         .zip(prints)
-        .map(|(f, fingerprint)| result(f, fingerprint, &places))
+        .map(|(f, fingerprint)| result(f, fingerprint, &places, &rules))
         .collect();
     // Suppressed findings are kept, marked, so code scanning shows them as dismissed.
     let silenced: Vec<Finding> = report.suppressed.iter().map(|(f, _)| f.clone()).collect();
     let silenced_prints = fingerprints(&silenced, &repo_root);
     for ((f, reason), fingerprint) in report.suppressed.iter().zip(silenced_prints) {
-        let mut r = result(f, fingerprint, &places);
+        let mut r = result(f, fingerprint, &places, &rules);
         r.suppressions.push(SarifSuppression {
             kind: "inSource",
             justification: reason.clone(),
@@ -277,7 +279,7 @@ pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io:
                     name: env!("CARGO_PKG_NAME"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
                     information_uri: env!("CARGO_PKG_REPOSITORY"),
-                    rules: lints::all().into_iter().map(rule).collect(),
+                    rules: rules.iter().map(|l| rule(l)).collect(),
                 },
             },
             // Unreadable files are reported, not fatal: the scan itself completed.
@@ -334,7 +336,12 @@ fn rule(lint: &Lint) -> Rule {
     }
 }
 
-fn result<'a>(f: &'a Finding, fingerprint: String, places: &Places<'_>) -> SarifResult<'a> {
+fn result<'a>(
+    f: &'a Finding,
+    fingerprint: String,
+    places: &Places<'_>,
+    rules: &[&Lint],
+) -> SarifResult<'a> {
     let d = &f.diagnostic;
     let artifact = places.artifact(&f.file.path, &f.file.display);
     let mut text = d.message.clone();
@@ -344,7 +351,7 @@ fn result<'a>(f: &'a Finding, fingerprint: String, places: &Places<'_>) -> Sarif
     }
     SarifResult {
         rule_id: f.lint.id,
-        rule_index: lints::all().iter().position(|l| l.id == f.lint.id),
+        rule_index: rules.iter().position(|l| l.id == f.lint.id),
         level: match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
