@@ -220,6 +220,7 @@ pub const ENTRIES: Entries = Entries {
             arm: WRITES,
             drained_by: &["next", "try_next"],
             closing_argument: Some("Close"),
+            closed_by_peer: &["is_close"],
             ..Resource::BASE
         },
         // The connection half does all the I/O of its client when polled.

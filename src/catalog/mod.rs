@@ -5,7 +5,14 @@
 
 pub mod cancel;
 pub mod conn;
+pub mod prelude;
 pub mod process;
+pub mod runtime;
+
+pub use runtime::{
+    DIVERGING, Diverging, EXECUTORS, Executors, READ_TO_EOF_FUNCTIONS, SELECT_FUNCTIONS,
+    SKIPPED_TARGET, SPLITTERS, Splitter, WRAPPERS, Wrapper,
+};
 
 /// A library type, with every public path it can be named by.
 #[derive(Debug)]
@@ -79,6 +86,7 @@ impl Resource {
         create_tuple: None,
         drained_by: &[],
         closing_argument: None,
+        closed_by_peer: &[],
         loses: &[],
     };
 }
@@ -164,22 +172,14 @@ pub struct Resource {
     /// An argument (by the last segment of its path) that makes an `arm` method close it
     /// (`send(Message::Close(..))`).
     pub closing_argument: Option<&'static str>,
+    /// Methods of what it yields that say the peer closed it (`msg.is_close()`): the
+    /// closing handshake completes there.
+    pub closed_by_peer: &'static [&'static str],
     /// Methods that throw away what is at risk (`into_inner()` discards the buffer).
     pub loses: &'static [&'static str],
     /// Where the resource is when the builder's `create` method returns a tuple
     /// (`Config::connect` returns `(Client, Connection)`).
     pub create_tuple: Option<(usize, usize)>,
-}
-
-/// A call that splits a value into halves, one of which carries on as the value itself
-/// (`tokio::io::split(stream)` gives `(read, write)`: closing the write half closes it).
-#[derive(Debug)]
-pub struct Splitter {
-    /// A free function (taking the value as its first argument) or a method name.
-    pub name: &'static str,
-    pub is_method: bool,
-    /// Where the half that carries on is, in the returned pair.
-    pub carries_on: usize,
 }
 
 /// What a blocking call waits for.
@@ -203,6 +203,16 @@ impl Blocking {
     /// Whether the call returns a future that blocks only when awaited or polled.
     pub fn is_future(self) -> bool {
         matches!(self, Blocking::Cancellation | Blocking::Completion)
+    }
+
+    /// The parts of the value that the call closes before it blocks: std's and tokio's
+    /// `wait` drop stdin first, `wait_with_output` takes all three pipes.
+    pub fn closes(self) -> &'static [&'static str] {
+        match self {
+            Blocking::Wait => &[process::STDIN],
+            Blocking::WaitWithOutput => &[process::STDIN, process::STDOUT, process::STDERR],
+            _ => &[],
+        }
     }
 }
 
@@ -231,73 +241,6 @@ pub struct Part {
     pub writes: &'static [&'static str],
 }
 
-/// Calls that run a closure or async block they are given: its body is analysed as part
-/// of the story of the values it captures, instead of being treated as an escape.
-#[derive(Debug)]
-pub struct Executors {
-    pub functions: &'static [&'static str],
-    /// Methods of any receiver (`thread::Builder::spawn`, `Scope::spawn`).
-    pub methods: &'static [&'static str],
-}
-
-/// Functions that wrap a reader or writer without changing what it is (`BufReader::new`):
-/// the wrapper is followed as the value itself. `argument`: which argument is wrapped.
-#[derive(Debug)]
-pub struct Wrapper {
-    pub path: &'static str,
-    pub argument: usize,
-}
-
-pub const WRAPPERS: &[Wrapper] = &[
-    Wrapper {
-        path: "std::io::BufReader::new",
-        argument: 0,
-    },
-    Wrapper {
-        path: "std::io::BufReader::with_capacity",
-        argument: 1,
-    },
-    Wrapper {
-        path: "tokio::io::BufReader::new",
-        argument: 0,
-    },
-    Wrapper {
-        path: "tokio::io::BufReader::with_capacity",
-        argument: 1,
-    },
-    Wrapper {
-        path: "futures::io::BufReader::new",
-        argument: 0,
-    },
-];
-
-pub const SPLITTERS: &[Splitter] = &[
-    Splitter {
-        name: "tokio::io::split",
-        is_method: false,
-        carries_on: 1,
-    },
-    Splitter {
-        name: "split",
-        is_method: true,
-        carries_on: 0,
-    },
-];
-
-/// The futures crates' `select(a, b)` function (not the macro): it resolves to
-/// `Either::Left((a's output, b))` or `Either::Right((b's output, a))`.
-pub const SELECT_FUNCTIONS: &[&str] = &["futures::future::select", "futures_util::future::select"];
-
-/// Free functions that read their first argument to its end (`std::io::copy`).
-pub const READ_TO_EOF_FUNCTIONS: &[&str] = &["std::io::copy", "tokio::io::copy", "io::copy"];
-
-/// Calls that never return: the path ends there, silently.
-#[derive(Debug)]
-pub struct Diverging {
-    pub functions: &'static [&'static str],
-    pub macros: &'static [&'static str],
-}
-
 /// One family's share of the catalog.
 #[derive(Debug)]
 pub struct Entries {
@@ -311,43 +254,6 @@ pub struct Entries {
 
 /// Every family's entries.
 pub const ALL: &[&Entries] = &[&cancel::ENTRIES, &process::ENTRIES, &conn::ENTRIES];
-
-/// Spawners every family shares.
-pub const EXECUTORS: Executors = Executors {
-    functions: &[
-        "std::thread::spawn",
-        "tokio::spawn",
-        "tokio::task::spawn",
-        "tokio::task::spawn_blocking",
-        "tokio::task::spawn_local",
-        "tokio::task::block_in_place",
-        "async_std::task::spawn",
-        "async_std::task::spawn_blocking",
-        "smol::spawn",
-        "rayon::spawn",
-        "futures::executor::block_on",
-        "tokio::runtime::Runtime::block_on",
-    ],
-    methods: &[
-        "spawn",
-        "spawn_scoped",
-        "spawn_blocking",
-        "spawn_local",
-        "block_on",
-    ],
-};
-
-pub const DIVERGING: Diverging = Diverging {
-    functions: &[
-        "std::process::exit",
-        "std::process::abort",
-        "process::exit",
-        "process::abort",
-        "exit",
-        "abort",
-    ],
-    macros: &["panic", "unreachable", "todo", "unimplemented"],
-};
 
 /// Lookups over all families.
 pub struct Catalog;

@@ -10,6 +10,11 @@ pub const CHILD: &str = "std::process::Child";
 pub const TOKIO_COMMAND: &str = "tokio::process::Command";
 pub const TOKIO_CHILD: &str = "tokio::process::Child";
 
+/// The pipes a child holds, by field.
+pub const STDIN: &str = "stdin";
+pub const STDOUT: &str = "stdout";
+pub const STDERR: &str = "stderr";
+
 /// Configuration flags remembered from the builder.
 pub const STDIN_PIPED: u32 = 1;
 pub const STDOUT_PIPED: u32 = 2;
@@ -42,19 +47,19 @@ const WRITES: &[&str] = &["write_all", "write", "write_fmt", "write_all_buf"];
 
 const PIPES: &[Part] = &[
     Part {
-        field: "stdin",
+        field: STDIN,
         flag: STDIN_PIPED,
         reads_to_eof: &[],
         writes: WRITES,
     },
     Part {
-        field: "stdout",
+        field: STDOUT,
         flag: STDOUT_PIPED,
         reads_to_eof: READS_TO_EOF,
         writes: &[],
     },
     Part {
-        field: "stderr",
+        field: STDERR,
         flag: STDERR_PIPED,
         reads_to_eof: READS_TO_EOF,
         writes: &[],

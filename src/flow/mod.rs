@@ -12,7 +12,9 @@
 //!
 //! The engine knows no library: what creates, settles or hands off a value is catalog data.
 
+mod bodies;
 mod interp;
+mod summaries;
 mod track;
 
 use std::ops::Range;
@@ -191,5 +193,5 @@ impl Flow {
 
 /// Runs the engine over every body of a file.
 pub fn analyse(file: &syn::File, imports: &FileImports, user: &[UserResource]) -> Flow {
-    interp::analyse_file(file, imports, user)
+    bodies::analyse_file(file, imports, user)
 }

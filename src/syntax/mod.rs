@@ -1,5 +1,6 @@
 //! Reading Rust without a compiler: name resolution, a little typing, and a statement walk.
 
+pub mod idents;
 pub mod imports;
 pub mod macros;
 pub mod nesting;

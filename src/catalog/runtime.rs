@@ -1,0 +1,139 @@
+//! What async runtimes, threads and I/O utilities do with the closures and values they
+//! are given: the spawners whose closures run (and are analysed in place), the
+//! concurrency macros, the wrappers and splitters of readers and writers, and the calls
+//! that never return. Versions read: tokio 1.54, futures-util 0.3.34, tracing 0.1.44,
+//! Rust std 1.95.
+
+/// A call that splits a value into halves, one of which carries on as the value itself
+/// (`tokio::io::split(stream)` gives `(read, write)`: closing the write half closes it).
+#[derive(Debug)]
+pub struct Splitter {
+    /// A free function (taking the value as its first argument) or a method name.
+    pub name: &'static str,
+    pub is_method: bool,
+    /// Where the half that carries on is, in the returned pair.
+    pub carries_on: usize,
+}
+
+/// Calls that run a closure or async block they are given: its body is analysed as part
+/// of the story of the values it captures, instead of being treated as an escape.
+#[derive(Debug)]
+pub struct Executors {
+    pub functions: &'static [&'static str],
+    /// Methods of any receiver (`thread::Builder::spawn`, `Scope::spawn`).
+    pub methods: &'static [&'static str],
+}
+
+/// Functions that wrap a reader or writer without changing what it is (`BufReader::new`):
+/// the wrapper is followed as the value itself. `argument`: which argument is wrapped.
+#[derive(Debug)]
+pub struct Wrapper {
+    pub path: &'static str,
+    pub argument: usize,
+}
+
+pub const WRAPPERS: &[Wrapper] = &[
+    Wrapper {
+        path: "std::io::BufReader::new",
+        argument: 0,
+    },
+    Wrapper {
+        path: "std::io::BufReader::with_capacity",
+        argument: 1,
+    },
+    Wrapper {
+        path: "tokio::io::BufReader::new",
+        argument: 0,
+    },
+    Wrapper {
+        path: "tokio::io::BufReader::with_capacity",
+        argument: 1,
+    },
+    Wrapper {
+        path: "futures::io::BufReader::new",
+        argument: 0,
+    },
+];
+
+pub const SPLITTERS: &[Splitter] = &[
+    Splitter {
+        name: "tokio::io::split",
+        is_method: false,
+        carries_on: 1,
+    },
+    Splitter {
+        name: "split",
+        is_method: true,
+        carries_on: 0,
+    },
+];
+
+/// The futures crates' `select(a, b)` function (not the macro): it resolves to
+/// `Either::Left((a's output, b))` or `Either::Right((b's output, a))`.
+pub const SELECT_FUNCTIONS: &[&str] = &["futures::future::select", "futures_util::future::select"];
+
+/// Free functions that read their first argument to its end (`std::io::copy`).
+pub const READ_TO_EOF_FUNCTIONS: &[&str] = &["std::io::copy", "tokio::io::copy", "io::copy"];
+
+/// The `cfg` target whose code is not analysed: Windows has no zombie processes, and the
+/// engine skips items and files compiled only for it (`#[cfg(windows)]`,
+/// `#![cfg(target_os = "windows")]`, `if cfg!(windows)`).
+pub const SKIPPED_TARGET: &str = "windows";
+
+/// Calls that never return: the path ends there, silently.
+#[derive(Debug)]
+pub struct Diverging {
+    pub functions: &'static [&'static str],
+    pub macros: &'static [&'static str],
+}
+
+/// Spawners every family shares.
+pub const EXECUTORS: Executors = Executors {
+    functions: &[
+        "std::thread::spawn",
+        "tokio::spawn",
+        "tokio::task::spawn",
+        "tokio::task::spawn_blocking",
+        "tokio::task::spawn_local",
+        "tokio::task::block_in_place",
+        "async_std::task::spawn",
+        "async_std::task::spawn_blocking",
+        "smol::spawn",
+        "rayon::spawn",
+        "futures::executor::block_on",
+        "tokio::runtime::Runtime::block_on",
+    ],
+    methods: &[
+        "spawn",
+        "spawn_scoped",
+        "spawn_blocking",
+        "spawn_local",
+        "block_on",
+    ],
+};
+
+pub const DIVERGING: Diverging = Diverging {
+    functions: &[
+        "std::process::exit",
+        "std::process::abort",
+        "process::exit",
+        "process::abort",
+        "exit",
+        "abort",
+    ],
+    macros: &["panic", "unreachable", "todo", "unimplemented"],
+};
+
+/// The macros that poll several futures together until each completes (`join!`,
+/// `try_join!`, tokio's and futures').
+pub const JOIN_MACROS: &[&str] = &["join", "try_join"];
+/// The macro that polls several futures and runs the branch of the first to complete.
+pub const SELECT_MACRO: &str = "select";
+
+/// The variants of `futures::future::Either` that `select(a, b)` resolves to: `Left`
+/// when `a` finished first, `Right` when `b` did.
+pub const EITHER: [&str; 2] = ["Left", "Right"];
+
+/// Methods that wrap a future without changing what it runs
+/// (`async move { .. }.instrument(span)`, `FutureExt::boxed`, `fuse`).
+pub const FUTURE_ADAPTERS: &[&str] = &["instrument", "in_current_span", "boxed", "fuse"];

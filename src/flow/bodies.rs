@@ -1,0 +1,194 @@
+//! The bodies of a file: finds every function, method and default trait method with the
+//! name resolution in force around it, and interprets those that may create a tracked
+//! value. Most bodies do not, and a cheap syntactic search tells which.
+
+use std::collections::{HashMap, HashSet};
+
+use proc_macro2::TokenStream;
+use syn::visit::Visit;
+use syn::{Block, Expr};
+
+use super::Flow;
+use super::interp::{self, Recorded};
+use super::summaries::{Creator, Summaries};
+use crate::catalog::{Catalog, SKIPPED_TARGET};
+use crate::config::UserResource;
+use crate::syntax::imports::{FileImports, Resolver};
+
+pub fn analyse_file(file: &syn::File, imports: &FileImports, user: &[UserResource]) -> Flow {
+    let summaries = Summaries::of_file(file, imports);
+    let mut renamed = renamed_imports(file);
+    // The last segment of a user-declared constructor lets its callers past the filter.
+    renamed.extend(user.iter().flat_map(|u| {
+        u.constructors
+            .iter()
+            .filter_map(|c| c.last().map(|s| s.trim_start_matches('.').to_string()))
+    }));
+    let mut bodies = Bodies {
+        resolver: Resolver::new(imports),
+        summaries,
+        renamed,
+        user,
+        out: Recorded::default(),
+    };
+    if !windows_only(&file.attrs) {
+        bodies.visit_file(file);
+    }
+    bodies.out.into_flow()
+}
+
+struct Bodies<'a> {
+    resolver: Resolver<'a>,
+    summaries: Summaries,
+    /// Names bound by `use .. as name` in this file: a renamed constructor
+    /// (`abortable as make_abortable`) must not escape the cheap pre-filter.
+    renamed: HashSet<String>,
+    /// Resources declared in settings.
+    user: &'a [UserResource],
+    out: Recorded,
+}
+
+impl Bodies<'_> {
+    fn body(&mut self, attrs: &[syn::Attribute], sig: &syn::Signature, block: &Block) {
+        if windows_only(attrs) || !may_create(block, &self.summaries.creators, &self.renamed) {
+            return;
+        }
+        interp::body(
+            self.resolver.clone(),
+            self.user,
+            &self.summaries,
+            &mut self.out,
+            sig,
+            block,
+        );
+    }
+}
+
+impl<'ast> Visit<'ast> for Bodies<'_> {
+    fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        if windows_only(&m.attrs) {
+            return;
+        }
+        if let Some((_, items)) = &m.content {
+            self.resolver.enter_module(&m.ident.to_string());
+            for item in items {
+                self.visit_item(item);
+            }
+            self.resolver.leave_module();
+        }
+    }
+
+    fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+        if windows_only(&i.attrs) {
+            return;
+        }
+        let previous = self.resolver.set_self_type(Some(&i.self_ty));
+        syn::visit::visit_item_impl(self, i);
+        self.resolver.restore_self_type(previous);
+    }
+
+    fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+        self.body(&f.attrs, &f.sig, &f.block);
+        // Functions nested in this one are bodies of their own.
+        syn::visit::visit_block(self, &f.block);
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+        self.body(&f.attrs, &f.sig, &f.block);
+        syn::visit::visit_block(self, &f.block);
+    }
+
+    fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
+        if let Some(block) = &f.default {
+            self.body(&f.attrs, &f.sig, block);
+            syn::visit::visit_block(self, block);
+        }
+    }
+}
+
+pub(super) fn may_create_in(expr: &Expr, creators: &HashMap<String, Creator>) -> bool {
+    let none = HashSet::new();
+    let mut f = CreateFinder(false, creators, &none);
+    f.visit_expr(expr);
+    f.0
+}
+
+/// Whether a body calls a method that creates a tracked value (or a function of this file
+/// that returns one): most bodies do not, and are not interpreted at all.
+fn may_create(
+    block: &Block,
+    creators: &HashMap<String, Creator>,
+    renamed: &HashSet<String>,
+) -> bool {
+    let mut f = CreateFinder(false, creators, renamed);
+    f.visit_block(block);
+    f.0
+}
+
+struct CreateFinder<'c>(bool, &'c HashMap<String, Creator>, &'c HashSet<String>);
+
+impl<'ast> Visit<'ast> for CreateFinder<'_> {
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        let method = m.method.to_string();
+        if Catalog::is_create_method(&method) || self.2.contains(&method) {
+            self.0 = true;
+        } else if !self.0 {
+            syn::visit::visit_expr_method_call(self, m);
+        }
+    }
+    fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+        let segments: Vec<String> = match &*c.func {
+            Expr::Path(p) => p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect(),
+            _ => Vec::new(),
+        };
+        if Catalog::may_construct(&segments)
+            || segments.first().is_some_and(|s| self.2.contains(s))
+            || segments.last().is_some_and(|s| self.2.contains(s))
+            || segments
+                .last()
+                .is_some_and(|last| self.1.keys().any(|k| k.rsplit("::").next() == Some(last)))
+        {
+            self.0 = true;
+        } else if !self.0 {
+            syn::visit::visit_expr_call(self, c);
+        }
+    }
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+/// The names `use` items bind with `as`.
+fn renamed_imports(file: &syn::File) -> HashSet<String> {
+    struct Renames(HashSet<String>);
+    impl<'ast> Visit<'ast> for Renames {
+        fn visit_use_rename(&mut self, r: &'ast syn::UseRename) {
+            self.0.insert(r.rename.to_string());
+        }
+    }
+    let mut r = Renames(HashSet::new());
+    r.visit_file(file);
+    r.0
+}
+
+/// `#[cfg(windows)]`, `#[cfg(target_os = "windows")]`: code for a platform the catalog
+/// does not track (no zombies there).
+pub(super) fn windows_only(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("cfg")
+            && match &a.meta {
+                syn::Meta::List(l) => is_windows_cfg(l.tokens.clone()),
+                _ => false,
+            }
+    })
+}
+
+/// Whether cfg tokens select that platform only (`windows`, `target_os = "windows"`, and
+/// not under `not(..)` or `any(..)`).
+pub(super) fn is_windows_cfg(tokens: TokenStream) -> bool {
+    let text = tokens.to_string();
+    !text.contains("not") && !text.contains("any") && text.contains(SKIPPED_TARGET)
+}

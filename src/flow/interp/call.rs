@@ -1,0 +1,267 @@
+//! Calls of paths (`f(..)`, `Type::new(..)`): constructors of tracked values, functions
+//! of the file whose summaries say what they do, and the catalog's spawners, wrappers,
+//! splitters, diverging calls and `drop`. Any other callee is a function we do not see
+//! into: what it is given by value or `&mut` is handed off.
+
+use syn::Expr;
+use syn::spanned::Spanned;
+
+use super::{Interp, Mode};
+use crate::catalog::{
+    Blocking, Catalog, Constructor, DIVERGING, EXECUTORS, READ_TO_EOF_FUNCTIONS, Resource,
+    SELECT_FUNCTIONS, SPLITTERS, WRAPPERS, prelude,
+};
+use crate::flow::Exit;
+use crate::flow::summaries::ParamUse;
+use crate::flow::track::{ObjectId, State, Val};
+use crate::syntax::imports::Resolved;
+
+impl Interp<'_, '_> {
+    pub(super) fn call(&mut self, c: &syn::ExprCall) -> Val {
+        if let Expr::Path(p) = &*c.func
+            && p.qself.is_none()
+        {
+            let resolved = self.resolver.resolve(&p.path);
+            if let Some(v) = self.construct(c, &resolved) {
+                return v;
+            }
+            if let Some(v) = self.call_known(c, &resolved) {
+                return v;
+            }
+        }
+        let last = match &*c.func {
+            Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
+        // `Ok(x)`, `Some(x)`: the value travels inside.
+        if last
+            .as_deref()
+            .is_some_and(|l| prelude::PRESENT.contains(&l))
+            && c.args.len() == 1
+        {
+            let v = self.eval(&c.args[0], Mode::Move);
+            return match v {
+                Val::Obj { id, owned: true } => Val::Wrapped(id),
+                other => other,
+            };
+        }
+        if !matches!(&*c.func, Expr::Path(_)) {
+            self.eval(&c.func, Mode::Borrow);
+        }
+        for a in &c.args {
+            self.argument(a);
+        }
+        Val::Untracked
+    }
+
+    /// A call that creates a tracked value: a constructor declared in settings, one of
+    /// the catalog's, or a function of this file that returns one.
+    fn construct(&mut self, c: &syn::ExprCall, r: &Resolved) -> Option<Val> {
+        if let Some(u) = self
+            .user
+            .iter()
+            .find(|u| r.0.iter().any(|c| u.constructs(c)))
+        {
+            for a in &c.args {
+                self.argument(a);
+            }
+            let id = self.create(u.resource, c.span().byte_range(), 0);
+            return Some(Val::Obj { id, owned: true });
+        }
+        if let Some((resource, ctor)) = r.0.iter().find_map(|c| Catalog::constructed_by(c)) {
+            for a in &c.args {
+                self.argument(a);
+            }
+            let id = self.create(resource, c.span().byte_range(), 0);
+            return Some(constructed(id, resource, ctor));
+        }
+        if let Some(params) = r.0.iter().find_map(|c| self.summaries.waiters.get(c)) {
+            let params = params.clone();
+            self.call_waiter(c, &params);
+            return Some(Val::Untracked);
+        }
+        let creator =
+            r.0.iter()
+                .find_map(|c| self.summaries.creators.get(c))
+                .copied()?;
+        for a in &c.args {
+            self.argument(a);
+        }
+        let id = self.create(creator.resource, c.span().byte_range(), 0);
+        Some(if creator.fallible {
+            Val::Wrapped(id)
+        } else {
+            Val::Obj { id, owned: true }
+        })
+    }
+
+    /// A function of this file whose summary says which parameters it only waits on or
+    /// looks at: those arguments are followed, the others handed off.
+    fn call_waiter(&mut self, c: &syn::ExprCall, params: &[ParamUse]) {
+        for (i, a) in c.args.iter().enumerate() {
+            let use_ = params.get(i).copied().unwrap_or(ParamUse::Other);
+            if use_ != ParamUse::Other {
+                let v = self.eval(a, Mode::Borrow);
+                if use_ == ParamUse::Waits
+                    && let Some(id) = v.object()
+                {
+                    self.record(Blocking::Cancellation, Some(id), 0, a.span().byte_range());
+                }
+            } else {
+                self.argument(a);
+            }
+        }
+    }
+
+    /// The catalog's other functions: splitters, wrappers, readers to the end, diverging
+    /// calls, `drop`, spawners, `select(a, b)` and builder constructors.
+    fn call_known(&mut self, c: &syn::ExprCall, r: &Resolved) -> Option<Val> {
+        if let Some(s) = SPLITTERS
+            .iter()
+            .find(|s| !s.is_method && r.is_any(&[s.name]))
+            && let Some(first) = c.args.first()
+        {
+            if let Val::Obj { id, .. } = self.eval(first, Mode::Move) {
+                return Some(split_halves(id, s.carries_on));
+            }
+            return Some(Val::Untracked);
+        }
+        if let Some(w) = WRAPPERS.iter().find(|w| r.is_any(&[w.path])) {
+            let mut wrapped = Val::Untracked;
+            for (i, a) in c.args.iter().enumerate() {
+                let v = self.eval(a, Mode::Move);
+                if i == w.argument {
+                    wrapped = v;
+                }
+            }
+            return Some(match wrapped {
+                v @ Val::Obj { .. } => v,
+                _ => Val::Untracked,
+            });
+        }
+        if r.is_any(READ_TO_EOF_FUNCTIONS) {
+            for (i, a) in c.args.iter().enumerate() {
+                let v = self.eval(a, Mode::Borrow);
+                if i == 0
+                    && let Val::Obj { id, .. } = v
+                    && self.out.objects[id].part_of.is_some()
+                {
+                    self.record(Blocking::ReadToEof, Some(id), 0, c.span().byte_range());
+                }
+            }
+            return Some(Val::Untracked);
+        }
+        if r.is_any(DIVERGING.functions) {
+            for a in &c.args {
+                self.eval(a, Mode::Borrow);
+            }
+            self.state = State::unreachable();
+            return Some(Val::Untracked);
+        }
+        if r.is_any(prelude::DROP) && c.args.len() == 1 {
+            let v = self.eval(&c.args[0], Mode::Move);
+            // Only this path loses it: the variable keeps owning it on the others.
+            if let Val::Obj { id, owned: true } | Val::Wrapped(id) = v {
+                self.lose(id, c.span().byte_range(), Exit::Dropped, true);
+            }
+            return Some(Val::Untracked);
+        }
+        if r.is_any(EXECUTORS.functions) {
+            self.run_spawned(c.args.iter());
+            return Some(Val::Untracked);
+        }
+        if r.is_any(SELECT_FUNCTIONS) && c.args.len() == 2 {
+            return Some(self.select_function(c));
+        }
+        self.builder_constructor(c, r)
+    }
+
+    /// `select(reads.next(), ticks.next())`: what a read future yields keeps its origin
+    /// through the `Either` of outputs (see `bind_pattern`); anything else given to it is
+    /// handed off, as to any function.
+    fn select_function(&mut self, c: &syn::ExprCall) -> Val {
+        let items = c
+            .args
+            .iter()
+            .map(|a| match self.eval(a, Mode::Move) {
+                v @ Val::Derived(_) => v,
+                v => {
+                    for id in v.objects() {
+                        self.settle(id, false);
+                    }
+                    Val::Untracked
+                }
+            })
+            .collect();
+        Val::Selected(items)
+    }
+
+    /// `Command::new(..)`: a builder, with nothing configured yet.
+    fn builder_constructor(&mut self, c: &syn::ExprCall, r: &Resolved) -> Option<Val> {
+        for candidate in &r.0 {
+            if let Some((ty, ctor)) = candidate.rsplit_once("::")
+                && let Some(t) = Catalog::canonical_type(ty)
+                && let Some(builder) = Catalog::builder(t.canonical)
+                && builder.constructors.contains(&ctor)
+            {
+                for a in &c.args {
+                    self.eval(a, Mode::Borrow);
+                }
+                return Some(Val::Builder { builder, config: 0 });
+            }
+        }
+        None
+    }
+
+    /// An argument to a function we do not see into: by value or `&mut`, handed off; a
+    /// shared borrow cannot settle anything.
+    pub(super) fn argument(&mut self, a: &Expr) {
+        let shared_borrow = matches!(a, Expr::Reference(r) if r.mutability.is_none());
+        let v = self.eval(a, Mode::Move);
+        for id in v.objects() {
+            // `cancel()`, `close()` and `abort()` take `&self`: a shared borrow of a shared
+            // value is enough to settle it.
+            if !shared_borrow || self.out.objects[id].resource.shared {
+                self.settle(id, false);
+            }
+        }
+    }
+}
+
+/// What a catalog constructor gives: the value, or a tuple holding it with its companion
+/// (which can give it back) and, for a connection, the client that needs it.
+fn constructed(id: ObjectId, resource: &Resource, ctor: &Constructor) -> Val {
+    let obj = Val::Obj { id, owned: true };
+    match ctor.tuple {
+        Some((at, len)) => Val::Tuple(
+            (0..len)
+                .map(|i| {
+                    if i == at {
+                        obj.clone()
+                    } else if ctor.companion == Some(i) || resource.driven_by_await {
+                        Val::Derived(id)
+                    } else {
+                        Val::Untracked
+                    }
+                })
+                .collect(),
+        ),
+        None => obj,
+    }
+}
+
+/// The halves of a split value: the one that carries on is the value itself.
+pub(super) fn split_halves(id: ObjectId, carries_on: usize) -> Val {
+    Val::Tuple(
+        (0..2)
+            .map(|i| {
+                if i == carries_on {
+                    Val::Obj { id, owned: true }
+                } else {
+                    // The other (read) half: what it reads comes from the value.
+                    Val::Derived(id)
+                }
+            })
+            .collect(),
+    )
+}

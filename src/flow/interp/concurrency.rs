@@ -1,0 +1,276 @@
+//! Concurrency: closures and async blocks given to a spawner run (analysed in place, on
+//! a thread of their own); closures not given to one may run at any time (analysed apart);
+//! `join!` and `select!` poll futures together; `.await` is where a stored future waits.
+
+use std::ops::Range;
+
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::{Expr, Pat, Token};
+
+use super::{Frame, Interp, Mode};
+use crate::catalog::Blocking;
+use crate::catalog::runtime::FUTURE_ADAPTERS;
+use crate::flow::bodies::may_create_in;
+use crate::flow::track::{Scope, State, Val};
+use crate::syntax::idents::collect_idents;
+use crate::syntax::macros;
+
+impl Interp<'_, '_> {
+    /// A closure not given to a spawner: it may run later, or never. What it captures is
+    /// handed off, and what it creates is followed inside it.
+    pub(super) fn closure(&mut self, c: &syn::ExprClosure) -> Val {
+        self.settle_mentioned(quote::ToTokens::to_token_stream(&c.body));
+        self.detached(&c.body, &c.inputs);
+        Val::Untracked
+    }
+
+    /// An async block not given to a spawner, as a closure.
+    pub(super) fn async_block(&mut self, a: &syn::ExprAsync) -> Val {
+        self.settle_mentioned(quote::ToTokens::to_token_stream(&a.block));
+        let body = async_body(a);
+        self.detached(&body, &Punctuated::new());
+        Val::Untracked
+    }
+
+    /// `future.await`: where a stored future waits, and what a constructor's future gives.
+    pub(super) fn await_expr(&mut self, a: &syn::ExprAwait) -> Val {
+        self.awaited = true;
+        let v = self.eval(&a.base, Mode::Move);
+        self.awaited = false;
+        self.awaiting(&v, a.base.span().byte_range());
+        match v {
+            // A constructor's future gives its value (`connect(..).await?`).
+            v @ (Val::Tuple(_) | Val::Wrapped(_) | Val::Derived(_) | Val::Selected(_)) => v,
+            Val::Obj { id, owned } if !self.out.objects[id].resource.driven_by_await => {
+                Val::Obj { id, owned }
+            }
+            _ => Val::Untracked,
+        }
+    }
+
+    /// Closures and async blocks given to a spawner run: their bodies are analysed in
+    /// place, as part of the story of what they capture. Other arguments are handed off.
+    pub(super) fn run_spawned<'e>(&mut self, args: impl Iterator<Item = &'e Expr>) {
+        for a in args {
+            let outer = self.thread;
+            self.out.threads += 1;
+            self.thread = self.out.threads;
+            match a {
+                Expr::Closure(c) => self.inline(c.capture.is_some(), &c.body, &c.inputs),
+                Expr::Async(b) => {
+                    let body = async_body(b);
+                    self.inline(b.capture.is_some(), &body, &Punctuated::new());
+                }
+                // `spawn(async move { .. }.instrument(span))` and wrappers like it.
+                Expr::MethodCall(w)
+                    if matches!(&*w.receiver, Expr::Async(_))
+                        && FUTURE_ADAPTERS.contains(&w.method.to_string().as_str()) =>
+                {
+                    if let Expr::Async(b) = &*w.receiver {
+                        let body = async_body(b);
+                        self.inline(b.capture.is_some(), &body, &Punctuated::new());
+                    }
+                }
+                other => {
+                    self.argument(other);
+                }
+            }
+            self.thread = outer;
+        }
+    }
+
+    pub(super) fn inline(&mut self, moves: bool, body: &Expr, inputs: &Punctuated<Pat, Token![,]>) {
+        self.inline_with(moves, body, inputs, None);
+    }
+
+    /// Runs a closure body in place; `first`: the value its first parameter receives.
+    pub(super) fn inline_with(
+        &mut self,
+        moves: bool,
+        body: &Expr,
+        inputs: &Punctuated<Pat, Token![,]>,
+        first: Option<Val>,
+    ) {
+        let mut mentioned = Vec::new();
+        collect_idents(quote::ToTokens::to_token_stream(body), &mut mentioned);
+        self.frames.push(Frame {
+            scope_base: self.scopes.len(),
+            loop_base: self.loops.len(),
+            temps_base: self.temps.len(),
+            returns: State::unreachable(),
+        });
+        self.scopes.push(Scope::default());
+        self.temps.push(Vec::new());
+        // A token handed to a spawned task is something that task waits on.
+        for name in &mentioned {
+            if let Some(at) = self.lookup(name)
+                && let Some(id) = match self.scopes[at.0].vars[at.1].val {
+                    Val::Derived(id) => Some(id),
+                    ref v => v.object(),
+                }
+                && self.out.objects[id]
+                    .resource
+                    .blocking
+                    .iter()
+                    .any(|(_, b)| *b == Blocking::Cancellation)
+            {
+                let span = body.span().byte_range();
+                self.record(
+                    Blocking::Cancellation,
+                    Some(id),
+                    0,
+                    span.start..span.start + 1,
+                );
+            }
+        }
+        if moves {
+            // Captured by move: the closure owns them now.
+            for name in &mentioned {
+                if let Some(at) = self.lookup(name)
+                    && at.0 + 1 < self.scopes.len()
+                {
+                    let var = self.var(at).clone();
+                    if var.owns.is_empty() {
+                        continue;
+                    }
+                    // The closure owns them now (and drops them at its end); the outer
+                    // variable keeps co-owning them for the paths that do not get here.
+                    self.push_var(var);
+                }
+            }
+        }
+        let mut first = first;
+        for p in inputs {
+            let v = first.take().unwrap_or(Val::Untracked);
+            // An owned value given to the closure is dropped at its end unless bound.
+            if let Val::Obj { id, owned: true } = v
+                && let Some(t) = self.temps.last_mut()
+            {
+                t.push(id);
+            }
+            self.bind_pattern(p, v);
+        }
+        let value = self.eval(body, Mode::Move);
+        // What the spawned work returns goes to whoever joins it.
+        for id in value.objects() {
+            self.settle(id, false);
+        }
+        let frame = self.frames.pop();
+        if let Some(f) = &frame {
+            self.state.join(&f.returns);
+        }
+        let end = body.span().byte_range();
+        let end = end.end.saturating_sub(1)..end.end;
+        self.drop_temps(end.clone());
+        self.end_scope(end);
+    }
+
+    /// A stored future of a value (`let stop = token.cancelled_owned()`) awaited or
+    /// polled here: that is where it waits.
+    pub(super) fn awaiting(&mut self, v: &Val, span: Range<usize>) {
+        // Polling a connection future drives it.
+        if let Val::Obj { id, .. } = *v
+            && self.out.objects[id].resource.driven_by_await
+        {
+            self.settle(id, true);
+        }
+        if let Val::Derived(id) = *v
+            && let Some((_, blocking)) = self.out.objects[id]
+                .resource
+                .blocking
+                .iter()
+                .find(|(_, b)| b.is_future())
+        {
+            self.record(*blocking, Some(id), 0, span);
+        }
+    }
+
+    /// One of several futures polled together (`join!`, `select!`): evaluated as a task of
+    /// its own, so reads in two of them are not one after the other.
+    pub(super) fn concurrently(&mut self, future: &Expr) -> Val {
+        let outer = self.thread;
+        self.out.threads += 1;
+        self.thread = self.out.threads;
+        let mut value = Val::Untracked;
+        match future {
+            Expr::Async(b) => {
+                let body = async_body(b);
+                self.inline(b.capture.is_some(), &body, &Punctuated::new());
+            }
+            other => {
+                // Polled by the macro, as if awaited.
+                self.awaited = true;
+                let v = self.eval(other, Mode::Borrow);
+                self.awaited = false;
+                self.awaiting(&v, other.span().byte_range());
+                if let Val::Derived(_) = v {
+                    value = v;
+                }
+            }
+        }
+        self.thread = outer;
+        value
+    }
+
+    /// `select!`: the futures are polled together, and one branch completes: each branch
+    /// starts from the state before it, runs its future and its handler; the branches
+    /// join as `match` arms do.
+    pub(super) fn select(&mut self, select: &macros::Select) {
+        // Every branch's future is polled while the select waits: a connection future in
+        // any branch is driven, whichever branch completes.
+        for branch in &select.branches {
+            if let Some(id) = self.object_named(&branch.future)
+                && self.out.objects[id].resource.driven_by_await
+            {
+                self.settle(id, true);
+            }
+        }
+        let entry = self.state.clone();
+        let mut after = State::unreachable();
+        for branch in &select.branches {
+            self.state = entry.clone();
+            self.scopes.push(Scope::default());
+            if let Some(guard) = &branch.guard {
+                self.eval(guard, Mode::Borrow);
+            }
+            let value = self.concurrently(&branch.future);
+            self.bind_pattern(&branch.pat, value);
+            self.eval(&branch.handler, Mode::Move);
+            let end = branch.handler.span().byte_range();
+            self.end_scope(end.end.saturating_sub(1)..end.end);
+            after.join(&self.state);
+        }
+        if let Some(otherwise) = &select.otherwise {
+            self.state = entry.clone();
+            self.eval(otherwise, Mode::Move);
+            after.join(&self.state);
+        }
+        self.state = after;
+    }
+
+    /// A closure or async block that may run at any time: analysed as a body of its own,
+    /// leaving the state around it as it was.
+    pub(super) fn detached(&mut self, body: &Expr, inputs: &Punctuated<Pat, Token![,]>) {
+        if !may_create_in(body, &self.summaries.creators) {
+            return;
+        }
+        let saved = self.state.clone();
+        let outer = self.thread;
+        self.out.threads += 1;
+        self.thread = self.out.threads;
+        self.inline_with(false, body, inputs, None);
+        self.thread = outer;
+        // The state around it is as before: it may run at any time, or never.
+        self.state = saved;
+    }
+}
+
+/// An async block's body as an expression, to analyse it like a closure's.
+pub(super) fn async_body(b: &syn::ExprAsync) -> Expr {
+    Expr::Block(syn::ExprBlock {
+        attrs: Vec::new(),
+        label: None,
+        block: b.block.clone(),
+    })
+}

@@ -1,0 +1,301 @@
+//! Method calls, by what the receiver evaluates to: a builder being configured, a field
+//! holding a part, a tracked value or one of its parts (in `object`), what was read from
+//! one, the result of a poll, a `Result`/`Option` holding one. Calls on local
+//! collections and spawner methods come first.
+
+use syn::Expr;
+use syn::spanned::Spanned;
+
+use super::{Interp, Mode};
+use crate::catalog::{Builder, Catalog, EXECUTORS, Resource, prelude};
+use crate::flow::track::{ObjectId, Val};
+
+/// One method call being evaluated: the call, its name, and whether it is awaited.
+pub(super) struct Call<'m> {
+    pub(super) m: &'m syn::ExprMethodCall,
+    pub(super) method: String,
+    pub(super) awaited: bool,
+}
+
+impl Call<'_> {
+    pub(super) fn is(&self, names: &[&str]) -> bool {
+        names.contains(&self.method.as_str())
+    }
+}
+
+impl Interp<'_, '_> {
+    pub(super) fn method_call(&mut self, m: &syn::ExprMethodCall) -> Val {
+        // Only the outermost call of an awaited expression is awaited.
+        let awaited = std::mem::take(&mut self.awaited);
+        let call = Call {
+            m,
+            method: m.method.to_string(),
+            awaited,
+        };
+        // A user-declared constructor method (`.lease`).
+        if let Some(u) = self
+            .user
+            .iter()
+            .find(|u| u.constructed_by_method(&call.method))
+        {
+            self.eval(&m.receiver, Mode::Borrow);
+            for a in &m.args {
+                self.argument(a);
+            }
+            let id = self.create(u.resource, m.span().byte_range(), 0);
+            return Val::Obj { id, owned: true };
+        }
+        if let Some(v) = self.collection_method(&call) {
+            return v;
+        }
+        if call.is(EXECUTORS.methods)
+            && m.args
+                .iter()
+                .any(|a| matches!(a, Expr::Closure(_) | Expr::Async(_)))
+        {
+            self.eval(&m.receiver, Mode::Borrow);
+            self.run_spawned(m.args.iter());
+            return Val::Untracked;
+        }
+        let consumes = prelude::keeps_value(&call.method);
+        let receiver = self.eval(
+            &m.receiver,
+            if consumes { Mode::Move } else { Mode::Borrow },
+        );
+        match receiver {
+            Val::Builder { builder, config } => self.builder_method(&call, builder, config),
+            Val::Field(pid) => self.field_method(&call, pid),
+            Val::Obj { id, owned } if self.out.objects[id].part_of.is_some() => {
+                self.part_method(&call, id, owned)
+            }
+            Val::Obj { id, owned } => self.object_method(&call, id, owned),
+            Val::Derived(id) => self.derived_method(&call, id),
+            Val::Polled(id) => {
+                for a in &m.args {
+                    self.eval(a, Mode::Borrow);
+                }
+                if consumes {
+                    Val::Polled(id)
+                } else {
+                    // Inspected (`is_some()`, `map(..)`): some path may see it done.
+                    self.settle(id, true);
+                    Val::Untracked
+                }
+            }
+            Val::Wrapped(id) => self.wrapped_method(&call, id),
+            Val::Tuple(items) if consumes => {
+                self.arguments(m);
+                Val::Tuple(items)
+            }
+            Val::Untracked | Val::Tuple(_) | Val::Selected(_) => {
+                self.arguments(m);
+                Val::Untracked
+            }
+        }
+    }
+
+    /// Every argument of a method we do not see into, handed off.
+    pub(super) fn arguments(&mut self, m: &syn::ExprMethodCall) {
+        for a in &m.args {
+            self.argument(a);
+        }
+    }
+
+    /// Adding to a local collection (it now owns the value), or only looking at one that
+    /// holds tracked values.
+    fn collection_method(&mut self, call: &Call<'_>) -> Option<Val> {
+        let at = match &*call.m.receiver {
+            Expr::Path(p) => p.path.get_ident().and_then(|i| self.lookup(&i.to_string())),
+            _ => None,
+        }?;
+        if call.is(prelude::COLLECT) && self.var(at).is_collection {
+            let mut taken = Vec::new();
+            for a in &call.m.args {
+                let v = self.eval(a, Mode::Move);
+                if let Val::Obj { id, owned: true } | Val::Wrapped(id) = v {
+                    taken.push(id);
+                }
+            }
+            for id in taken {
+                self.release(id);
+                self.add_owner(at, id);
+                self.var(at).is_container = true;
+            }
+            return Some(Val::Untracked);
+        }
+        if call.is(prelude::COLLECTION_NEUTRAL) && self.var(at).is_container {
+            return Some(Val::Untracked);
+        }
+        None
+    }
+
+    /// A builder's method: a setting, a completion (`status()`), or the method that
+    /// creates the resource (`spawn()`).
+    fn builder_method(&mut self, call: &Call<'_>, builder: &'static Builder, config: u32) -> Val {
+        let m = call.m;
+        let mut config = config;
+        for setting in builder.settings.iter().filter(|s| s.method == call.method) {
+            if m.args
+                .first()
+                .is_some_and(|a| self.is_argument(a, setting.argument))
+            {
+                config |= setting.flag;
+            } else {
+                config &= !setting.flag;
+            }
+        }
+        for a in &m.args {
+            self.eval(a, Mode::Borrow);
+        }
+        if let Some(c) = builder.completions.iter().find(|c| c.method == call.method) {
+            self.record(c.blocking, None, config, m.span().byte_range());
+            return Val::Untracked;
+        }
+        if let Some(resource) = Catalog::resource_created_by(builder.ty, &call.method) {
+            let id = self.create(resource, m.span().byte_range(), config);
+            return created(id, resource);
+        }
+        // Settings change the builder a variable holds, also through a chain
+        // (`cmd.arg(..).stdout(..);`: each call returns `&mut Command`).
+        if let Some(at) = self.chain_root(&m.receiver)
+            && let Val::Builder { .. } = self.var(at).val
+        {
+            self.var(at).val = Val::Builder { builder, config };
+        }
+        Val::Builder { builder, config }
+    }
+
+    /// A method of the `Option` field holding a part (`child.stdout.take()`).
+    fn field_method(&mut self, call: &Call<'_>, pid: ObjectId) -> Val {
+        let m = call.m;
+        self.arguments(m);
+        if call.method == prelude::TAKE {
+            // Taken out of the field: the result owns it now.
+            self.out.objects[pid].taken_at = Some(m.span().byte_range());
+            if let Some(t) = self.temps.last_mut() {
+                t.push(pid);
+            }
+            Val::Wrapped(pid)
+        } else if call.is(prelude::MOVE_OUT) {
+            // `child.stdout.unwrap()` moves it out of the child.
+            self.out.objects[pid].taken_at = Some(m.span().byte_range());
+            if let Some(t) = self.temps.last_mut() {
+                t.push(pid);
+            }
+            Val::Obj {
+                id: pid,
+                owned: true,
+            }
+        } else if call.is(prelude::VIEW) {
+            Val::Obj {
+                id: pid,
+                owned: false,
+            }
+        } else {
+            Val::Untracked
+        }
+    }
+
+    /// A method of what was read from a value (a pipe's lines, a stream's next item).
+    fn derived_method(&mut self, call: &Call<'_>, id: ObjectId) -> Val {
+        self.arguments(call.m);
+        let resource = self.out.objects[id].resource;
+        if call.is(resource.drained_by) {
+            return Val::Derived(id);
+        }
+        if call.is(resource.recover) {
+            // `registration.handle()`: another handle of the same value.
+            return Val::Obj { id, owned: true };
+        }
+        let drains = call.is(prelude::CONSUME) || (call.is(prelude::NEXT) && self.in_loop());
+        if drains && self.out.objects[id].part_of.is_some() {
+            self.record(
+                crate::catalog::Blocking::ReadToEof,
+                Some(id),
+                0,
+                call.m.span().byte_range(),
+            );
+        }
+        if prelude::keeps_value(&call.method) {
+            Val::Derived(id)
+        } else {
+            Val::Untracked
+        }
+    }
+
+    /// A method of a `Result`/`Option` holding a tracked value.
+    fn wrapped_method(&mut self, call: &Call<'_>, id: ObjectId) -> Val {
+        let m = call.m;
+        if call.is(prelude::WITH_VALUE) {
+            // The closure receives the value: run it with the value bound.
+            for a in &m.args {
+                match a {
+                    Expr::Closure(c) => self.inline_with(
+                        false,
+                        &c.body,
+                        &c.inputs,
+                        Some(Val::Obj { id, owned: true }),
+                    ),
+                    other => self.argument(other),
+                }
+            }
+            if !m.args.iter().any(|a| matches!(a, Expr::Closure(_))) {
+                self.settle(id, false);
+            }
+            return Val::Untracked;
+        }
+        self.arguments(m);
+        if call.is(prelude::UNWRAP) {
+            Val::Obj { id, owned: true }
+        } else if call.is(prelude::PLUMBING) {
+            Val::Wrapped(id)
+        } else if call.is(prelude::INSPECT) {
+            Val::Untracked
+        } else {
+            self.settle(id, false);
+            Val::Untracked
+        }
+    }
+
+    /// Whether `arg` is the catalog's argument: a call of the function at `path`
+    /// (`Stdio::piped()`) or the literal `path` (`true`).
+    fn is_argument(&self, arg: &Expr, path: &str) -> bool {
+        match arg {
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) => self.resolver.resolve(&p.path).is_any(&[path]),
+                _ => false,
+            },
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Bool(b),
+                ..
+            }) => path == if b.value { "true" } else { "false" },
+            _ => false,
+        }
+    }
+}
+
+/// What a builder's creating method gives: the value, inside a `Result` when it can
+/// fail, or a tuple holding it (a connection, with the client that needs it).
+fn created(id: ObjectId, resource: &Resource) -> Val {
+    if let Some((at, len)) = resource.create_tuple {
+        return Val::Tuple(
+            (0..len)
+                .map(|i| {
+                    if i == at {
+                        Val::Obj { id, owned: true }
+                    } else if resource.driven_by_await {
+                        // The client, whose requests need the connection.
+                        Val::Derived(id)
+                    } else {
+                        Val::Untracked
+                    }
+                })
+                .collect(),
+        );
+    }
+    if resource.fallible {
+        Val::Wrapped(id)
+    } else {
+        Val::Obj { id, owned: true }
+    }
+}

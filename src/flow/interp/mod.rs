@@ -1,0 +1,225 @@
+//! The abstract interpreter: evaluates one body's statements and expressions over the
+//! abstract state, following values through bindings, moves, borrows, branches, loops,
+//! jumps and the closures that spawners run.
+//!
+//! One concern a module: `values` (objects, owners, settling and losing), `stmt` (blocks,
+//! statements, scopes, assignment), `pattern` (binding what a pattern destructures),
+//! `expr`, `call` and `method` (expressions, calls of paths, method calls), `control`
+//! (`if`, `match`, `?`, `return`), `loops` (loops, labelled blocks, `break`/`continue`),
+//! `concurrency` (spawned and detached closures, `select!`, `join!`, `.await`) and `mac`
+//! (macro invocations).
+
+mod call;
+mod concurrency;
+mod control;
+mod expr;
+mod loops;
+mod mac;
+mod method;
+mod object;
+mod pattern;
+mod stmt;
+mod values;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use syn::Block;
+
+use self::loops::LoopTarget;
+use super::summaries::Summaries;
+use super::track::{ObjectId, Scope, State, Val};
+use super::{Event, Exit, Fate, Flow, Loss, Story};
+use crate::catalog::{Blocking, Catalog, Part, Resource};
+use crate::config::UserResource;
+use crate::syntax::imports::Resolver;
+use crate::syntax::types::type_of;
+
+/// What is known of one tracked value across the paths of its body.
+pub(super) struct Object {
+    resource: &'static Resource,
+    created: Range<usize>,
+    config: u32,
+    losses: Vec<Loss>,
+    seen: HashSet<(usize, Exit)>,
+    /// Settled on some path (discharged or handed off).
+    settled: bool,
+    discharged: bool,
+    part_of: Option<(ObjectId, &'static Part)>,
+    taken_at: Option<Range<usize>>,
+    written: bool,
+    /// `kill()` was called on it.
+    terminated: bool,
+    parent: Option<ObjectId>,
+    companion_used: bool,
+}
+
+/// A function, or a closure or async block run by a spawner, whose `return` and `?`
+/// end here.
+struct Frame {
+    scope_base: usize,
+    loop_base: usize,
+    temps_base: usize,
+    returns: State,
+}
+
+struct Interp<'a, 'o> {
+    resolver: Resolver<'a>,
+    user: &'a [UserResource],
+    summaries: &'o Summaries,
+    /// Variables by name, innermost last: lookups stay constant-time in long bodies.
+    names: HashMap<String, Vec<(usize, usize)>>,
+    /// The variables that own each value.
+    owners: HashMap<ObjectId, Vec<(usize, usize)>>,
+    /// The part objects of each value, by field.
+    parts: HashMap<(ObjectId, &'static str), ObjectId>,
+    /// The values made from each value (`child_token()`).
+    children: HashMap<ObjectId, Vec<ObjectId>>,
+    /// What the bodies of the file met so far.
+    out: &'o mut Recorded,
+    /// The thread or task the code being evaluated runs on.
+    thread: usize,
+    /// The method call being evaluated is awaited (or polled by `select!`/`join!`): a
+    /// future it returns blocks here.
+    awaited: bool,
+    scopes: Vec<Scope>,
+    frames: Vec<Frame>,
+    loops: Vec<LoopTarget>,
+    /// Per statement being evaluated: values created or moved out during it that no
+    /// variable owns yet. Whatever is still unowned at the statement's end is dropped.
+    temps: Vec<Vec<ObjectId>>,
+    state: State,
+}
+
+/// Whether an expression's value is moved (`let x = e`, an argument) or only looked at
+/// (`e.method()` receivers, `&e`, format arguments).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Move,
+    Borrow,
+}
+
+impl Interp<'_, '_> {
+    fn new<'a, 'o>(
+        resolver: Resolver<'a>,
+        user: &'a [UserResource],
+        summaries: &'o Summaries,
+        out: &'o mut Recorded,
+    ) -> Interp<'a, 'o> {
+        Interp {
+            resolver,
+            user,
+            summaries,
+            names: HashMap::new(),
+            owners: HashMap::new(),
+            parts: HashMap::new(),
+            children: HashMap::new(),
+            out,
+            thread: 0,
+            awaited: false,
+            scopes: Vec::new(),
+            frames: Vec::new(),
+            loops: Vec::new(),
+            temps: Vec::new(),
+            state: State::reachable(),
+        }
+    }
+
+    fn run(&mut self, sig: &syn::Signature, block: &Block) {
+        self.frames.push(Frame {
+            scope_base: 0,
+            loop_base: 0,
+            temps_base: 0,
+            returns: State::unreachable(),
+        });
+        self.temps.push(Vec::new());
+        self.scopes.push(Scope::default());
+        for input in &sig.inputs {
+            if let syn::FnArg::Typed(t) = input {
+                // A builder parameter (`cmd: &mut Command`) creates what it builds.
+                let value = type_of(&t.ty, &self.resolver)
+                    .and_then(|ty| Catalog::builder(ty.path()?))
+                    .map_or(Val::Untracked, |builder| Val::Builder {
+                        builder,
+                        config: 0,
+                    });
+                self.bind_pattern(&t.pat, value);
+            }
+        }
+        let value = self.block(block);
+        // The body's value is returned: handed to the caller.
+        for id in value.objects() {
+            self.settle(id, false);
+        }
+        let close = block.brace_token.span.close().byte_range();
+        self.end_scope(close.clone());
+        self.drop_temps(close);
+        self.frames.pop();
+    }
+}
+
+/// Interprets one body (a function's, a method's, a default trait method's) with the name
+/// resolution in force around it, adding what it meets to `out`.
+pub(super) fn body(
+    resolver: Resolver<'_>,
+    user: &[UserResource],
+    summaries: &Summaries,
+    out: &mut Recorded,
+    sig: &syn::Signature,
+    block: &Block,
+) {
+    Interp::new(resolver, user, summaries, out).run(sig, block);
+}
+
+/// What the bodies of one file met: the tracked values and the blocking calls. Shared
+/// by the bodies so that ids and thread numbers are unique in the file.
+#[derive(Default)]
+pub(super) struct Recorded {
+    events: Vec<Event>,
+    seen_events: HashSet<(usize, Blocking)>,
+    /// Thread ids handed out so far (closures given to spawners).
+    threads: usize,
+    objects: Vec<Object>,
+    /// Creation sites already seen, so a loop creating a value again reuses its id.
+    sites: HashMap<usize, ObjectId>,
+}
+
+impl Recorded {
+    /// Each value's story: its fate over every path, with the loss to report.
+    pub(super) fn into_flow(self) -> Flow {
+        let stories = self
+            .objects
+            .into_iter()
+            .map(|o| {
+                let witness = o
+                    .losses
+                    .iter()
+                    .filter(|l| l.exit.is_early())
+                    .min_by_key(|l| l.span.start)
+                    .or_else(|| o.losses.iter().min_by_key(|l| l.span.start))
+                    .cloned();
+                Story {
+                    resource: o.resource,
+                    created: o.created,
+                    config: o.config,
+                    fate: match witness {
+                        None => Fate::Settled,
+                        Some(witness) => Fate::Lost {
+                            always: !o.settled,
+                            witness,
+                        },
+                    },
+                    losses: o.losses,
+                    discharged_somewhere: o.discharged,
+                    settled_somewhere: o.settled,
+                    part_of: o.part_of,
+                    taken_at: o.taken_at,
+                    written: o.written,
+                    parent: o.parent,
+                    companion_used: o.companion_used,
+                }
+            })
+            .collect();
+        Flow::new(stories, self.events)
+    }
+}

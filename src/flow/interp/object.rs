@@ -1,0 +1,209 @@
+//! Methods called on a tracked value itself, or on one of its parts (a child's pipe):
+//! the catalog entry of its resource says which settle it, which block on it, which only
+//! look, which put it at risk; any other method may settle it (an extension trait), and
+//! is taken as handing it off.
+
+use syn::Expr;
+use syn::spanned::Spanned;
+
+use super::Interp;
+use super::method::Call;
+use crate::catalog::{Blocking, Resource, SPLITTERS, prelude};
+use crate::flow::Exit;
+use crate::flow::track::{LIVE, ObjectId, Val};
+
+use super::call::split_halves;
+
+impl Interp<'_, '_> {
+    /// A method of a part (`stdin.write_all(..)`, `stdout.read_to_end(..)`).
+    pub(super) fn part_method(&mut self, call: &Call<'_>, id: ObjectId, owned: bool) -> Val {
+        let m = call.m;
+        if call.is(prelude::WITH_VALUE) {
+            // `stdin.as_mut().map(|s| s.write_all(..))`: the closure gets it.
+            for a in &m.args {
+                match a {
+                    Expr::Closure(c) => self.inline_with(
+                        false,
+                        &c.body,
+                        &c.inputs,
+                        Some(Val::Obj { id, owned: false }),
+                    ),
+                    other => self.argument(other),
+                }
+            }
+            return Val::Untracked;
+        }
+        self.arguments(m);
+        let Some((_, part)) = self.out.objects[id].part_of else {
+            return Val::Untracked;
+        };
+        if call.is(prelude::ITERATE) {
+            // `lines()`, `bytes()`: the reads happen when it is iterated.
+            Val::Derived(id)
+        } else if call.is(part.reads_to_eof) {
+            self.record(Blocking::ReadToEof, Some(id), 0, m.span().byte_range());
+            Val::Derived(id)
+        } else if call.is(part.writes) {
+            self.out.objects[id].written = true;
+            Val::Untracked
+        } else if prelude::keeps_value(&call.method) || call.is(prelude::REBORROW) {
+            Val::Obj { id, owned }
+        } else {
+            Val::Untracked
+        }
+    }
+
+    /// A method of the tracked value itself.
+    pub(super) fn object_method(&mut self, call: &Call<'_>, id: ObjectId, owned: bool) -> Val {
+        let resource = self.out.objects[id].resource;
+        self.arguments(call.m);
+        if resource.shared && call.method == prelude::CLONE {
+            // Another handle of the same value.
+            return Val::Obj { id, owned: true };
+        }
+        // `Session::open(..).expect(..)`: a constructor's `Result` is followed as the
+        // value itself.
+        if prelude::keeps_value(&call.method) && !call.is(resource.reborrow) {
+            return Val::Obj { id, owned };
+        }
+        if call.is(resource.drained_by) {
+            return Val::Derived(id);
+        }
+        if let Some(v) = self.risky_method(call, id, resource) {
+            return v;
+        }
+        if call.is(resource.children) {
+            return self.child_of(call, id, resource);
+        }
+        if let Some(v) = self.blocking_method(call, id, resource) {
+            return v;
+        }
+        if call.is(resource.terminate) {
+            self.out.objects[id].terminated = true;
+        }
+        self.settling_method(call, id, resource)
+    }
+
+    /// Methods that put the value at risk (a write to a buffered writer), close it
+    /// (`send(Message::Close(..))`), throw away what is at risk (`into_inner()`), or split
+    /// it into halves.
+    fn risky_method(&mut self, call: &Call<'_>, id: ObjectId, resource: &Resource) -> Option<Val> {
+        let m = call.m;
+        if call.is(resource.arm) {
+            if let Some(closing) = resource.closing_argument
+                && m.args.iter().any(|a| names_call(a, closing))
+            {
+                self.settle(id, true);
+                return Some(Val::Untracked);
+            }
+            // Written to: now there is something to lose.
+            if self.state.is_reachable() {
+                self.state.set(id, LIVE);
+            }
+            return Some(Val::Untracked);
+        }
+        if call.is(resource.loses) {
+            // async-std's `into_inner` is async and writes the buffer out first;
+            // tokio's and futures' are not, and discard it.
+            if call.awaited {
+                self.settle(id, true);
+            } else {
+                self.lose(id, m.span().byte_range(), Exit::Dropped, true);
+            }
+            return Some(Val::Untracked);
+        }
+        if !resource.arm.is_empty()
+            && let Some(s) = SPLITTERS
+                .iter()
+                .find(|s| s.is_method && s.name == call.method)
+        {
+            return Some(split_halves(id, s.carries_on));
+        }
+        None
+    }
+
+    /// `parent.child_token()`: a value settled with the one it is made from.
+    fn child_of(&mut self, call: &Call<'_>, id: ObjectId, resource: &'static Resource) -> Val {
+        let child = self.create(resource, call.m.span().byte_range(), 0);
+        self.out.objects[child].parent = Some(id);
+        let siblings = self.children.entry(id).or_default();
+        if !siblings.contains(&child) {
+            siblings.push(child);
+        }
+        Val::Obj {
+            id: child,
+            owned: true,
+        }
+    }
+
+    /// A method that blocks on the value's end (`wait()`, `cancelled()`): recorded where
+    /// it blocks. A future not awaited here waits where it is awaited or polled.
+    fn blocking_method(
+        &mut self,
+        call: &Call<'_>,
+        id: ObjectId,
+        resource: &Resource,
+    ) -> Option<Val> {
+        let (_, blocking) = resource
+            .blocking
+            .iter()
+            .find(|(name, _)| *name == call.method)?;
+        if blocking.is_future() && !call.awaited {
+            return Some(Val::Derived(id));
+        }
+        self.record(*blocking, Some(id), 0, call.m.span().byte_range());
+        // Waiting closes the parts it owns (stdin for `wait`); parts taken out are the
+        // taker's.
+        for field in blocking.closes() {
+            if let Some(&pid) = self.parts.get(&(id, *field))
+                && self.out.objects[pid].taken_at.is_none()
+            {
+                self.settle(pid, false);
+            }
+        }
+        None
+    }
+
+    /// What is left: methods that settle it, poll it, reborrow it, only look at it, or
+    /// that we do not know (which may settle it: silence rather than a guess).
+    fn settling_method(&mut self, call: &Call<'_>, id: ObjectId, resource: &Resource) -> Val {
+        if call.is(resource.discharge) {
+            self.settle(id, true);
+            Val::Untracked
+        } else if call.is(resource.poll) {
+            if self.in_loop() {
+                // Polled in a loop: the loop runs until it is done.
+                self.settle(id, true);
+                Val::Untracked
+            } else {
+                Val::Polled(id)
+            }
+        } else if call.is(resource.reborrow) {
+            Val::Obj { id, owned: false }
+        } else if call.is(resource.neutral) {
+            // What is read from a stream carries where it came from: a `?` on it is a
+            // failure of the stream itself.
+            if resource.arm.is_empty() {
+                Val::Untracked
+            } else {
+                Val::Derived(id)
+            }
+        } else {
+            self.settle(id, false);
+            Val::Untracked
+        }
+    }
+}
+
+/// Whether `e` is a call or path whose last segment is `name` (`Message::Close(None)`).
+fn names_call(e: &Expr, name: &str) -> bool {
+    let path = match e {
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => &p.path,
+            _ => return false,
+        },
+        Expr::Path(p) => &p.path,
+        _ => return false,
+    };
+    path.segments.last().is_some_and(|s| s.ident == name)
+}

@@ -1,0 +1,379 @@
+//! The values of a body: creating them, their parts and owners, settling them (discharged
+//! or handed off), losing them, and the variables that hold them.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use proc_macro2::TokenStream;
+use syn::Expr;
+
+use super::{Interp, Object};
+use crate::catalog::{Blocking, Part, Resource, prelude};
+use crate::flow::track::{Bits, GONE, LIVE, ObjectId, SETTLED, State, Val, Var};
+use crate::flow::{Event, Exit, Loss};
+use crate::syntax::idents::collect_idents;
+
+impl Interp<'_, '_> {
+    /// The object for `field` of `parent` (`child.stdout`), created open (live) the first
+    /// time the field is used on a path where the parent exists.
+    pub(super) fn part(
+        &mut self,
+        parent: ObjectId,
+        part: &'static Part,
+        span: Range<usize>,
+    ) -> ObjectId {
+        if let Some(&id) = self.parts.get(&(parent, part.field)) {
+            return id;
+        }
+        let resource = self.out.objects[parent].resource;
+        let config = self.out.objects[parent].config;
+        self.out.objects.push(Object {
+            resource,
+            created: span,
+            config,
+            losses: Vec::new(),
+            seen: HashSet::new(),
+            settled: false,
+            discharged: false,
+            part_of: Some((parent, part)),
+            taken_at: None,
+            written: false,
+            terminated: false,
+            parent: None,
+            companion_used: false,
+        });
+        let id = self.out.objects.len() - 1;
+        self.parts.insert((parent, part.field), id);
+        if self.bits(parent) & LIVE != 0 {
+            self.state.set(id, LIVE);
+        }
+        id
+    }
+
+    pub(super) fn record(
+        &mut self,
+        blocking: Blocking,
+        object: Option<ObjectId>,
+        config: u32,
+        span: Range<usize>,
+    ) {
+        if !self.state.is_reachable() {
+            return;
+        }
+        if blocking == Blocking::Cancellation {
+            // Waiting on a token waits on its ancestors' cancellation too.
+            // (A waiter on a token already cancelled on this path waits for nothing.)
+            let mut at = object;
+            while let Some(id) = at {
+                if self.bits(id) & LIVE != 0 {
+                    self.state.mark_waited(id);
+                }
+                at = self.out.objects[id].parent;
+            }
+        }
+        let live: Vec<ObjectId> = self.state.live().collect();
+        let known = self.out.objects.len();
+        let after_terminate = object.is_some_and(|id| self.out.objects[id].terminated);
+        if self.out.seen_events.insert((span.start, blocking)) {
+            self.out.events.push(Event {
+                blocking,
+                object,
+                config,
+                span,
+                thread: self.thread,
+                live,
+                known,
+                after_terminate,
+            });
+        } else if let Some(e) = self
+            .out
+            .events
+            .iter_mut()
+            .find(|e| e.span.start == span.start && e.blocking == blocking)
+        {
+            // Met again (a loop's next round): what may be live is the union.
+            for id in live {
+                if !e.live.contains(&id) {
+                    e.live.push(id);
+                }
+            }
+        }
+    }
+
+    pub(super) fn bits(&self, id: ObjectId) -> Bits {
+        self.state.get(id)
+    }
+
+    pub(super) fn create(
+        &mut self,
+        resource: &'static Resource,
+        span: Range<usize>,
+        config: u32,
+    ) -> ObjectId {
+        let id = match self.out.sites.get(&span.start) {
+            Some(&id) => id,
+            None => {
+                self.out.objects.push(Object {
+                    resource,
+                    created: span.clone(),
+                    config,
+                    losses: Vec::new(),
+                    seen: HashSet::new(),
+                    settled: false,
+                    discharged: false,
+                    part_of: None,
+                    taken_at: None,
+                    written: false,
+                    terminated: false,
+                    parent: None,
+                    companion_used: false,
+                });
+                let id = self.out.objects.len() - 1;
+                self.out.sites.insert(span.start, id);
+                id
+            }
+        };
+        // A resource put at risk only by some calls (writes) starts clean.
+        self.state
+            .set(id, if resource.arm.is_empty() { LIVE } else { 0 });
+        if let Some(t) = self.temps.last_mut() {
+            t.push(id);
+        }
+        id
+    }
+
+    /// Discharged (`discharged`) or handed off: the obligation is someone's. Only this
+    /// path's state changes: whoever owns the value still does on the other paths, where
+    /// it may still be lost.
+    pub(super) fn settle(&mut self, id: ObjectId, discharged: bool) {
+        let bits = self.bits(id);
+        if self.state.is_reachable() && bits & LIVE != 0 {
+            self.state.set(id, (bits & !LIVE) | SETTLED);
+            self.state.unwait(id);
+            self.out.objects[id].settled = true;
+            self.out.objects[id].discharged |= discharged;
+            // What was made from it (child tokens) is settled with it.
+            let children = self.children.get(&id).cloned().unwrap_or_default();
+            for child in children {
+                self.settle(child, discharged);
+            }
+        }
+    }
+
+    /// Records that the value is lost here if it may be live; `mutate`: and it is gone
+    /// from this path on (a `?` records the loss on its error path but the normal path
+    /// goes on with the value).
+    pub(super) fn lose(&mut self, id: ObjectId, span: Range<usize>, exit: Exit, mutate: bool) {
+        let bits = self.bits(id);
+        if !self.state.is_reachable() || bits & LIVE == 0 {
+            return;
+        }
+        // A shared value (a token and its clones) is lost with its last handle: one
+        // handle going out of scope while a variable still holds another loses nothing.
+        if self.out.objects[id].resource.shared
+            && matches!(exit, Exit::EndOfScope | Exit::Discarded)
+            && self.owned_by_var(id)
+        {
+            return;
+        }
+        let thread = self.thread;
+        let waited = self.state.waited(id);
+        let o = &mut self.out.objects[id];
+        if o.seen.insert((span.start, exit)) {
+            o.losses.push(Loss {
+                span,
+                exit,
+                thread,
+                waited,
+            });
+        } else if waited
+            && let Some(l) = o
+                .losses
+                .iter_mut()
+                .find(|l| l.span.start == span.start && l.exit == exit)
+        {
+            l.waited = true;
+        }
+        // Dropping one handle of a shared value loses nothing while others may live.
+        if mutate && !o.resource.shared {
+            self.state.set(id, (bits & !LIVE) | GONE);
+        }
+    }
+
+    /// Removes `id` from whatever owns it (a variable or the statement's temporaries).
+    pub(super) fn release(&mut self, id: ObjectId) {
+        for (si, vi) in self.owners.remove(&id).unwrap_or_default() {
+            if let Some(var) = self.scopes.get_mut(si).and_then(|s| s.vars.get_mut(vi)) {
+                var.owns.retain(|o| *o != id);
+            }
+        }
+        for t in &mut self.temps {
+            t.retain(|o| *o != id);
+        }
+    }
+
+    pub(super) fn owned_by_var(&self, id: ObjectId) -> bool {
+        self.owners.get(&id).is_some_and(|o| !o.is_empty())
+    }
+
+    /// Whether a variable in a scope at or after `base` owns the value.
+    pub(super) fn owned_from(&self, id: ObjectId, base: usize) -> bool {
+        self.owners
+            .get(&id)
+            .is_some_and(|o| o.iter().any(|(si, _)| *si >= base))
+    }
+
+    pub(super) fn add_owner(&mut self, at: (usize, usize), id: ObjectId) {
+        let var = self.var(at);
+        if !var.owns.contains(&id) {
+            var.owns.push(id);
+            self.owners.entry(id).or_default().push(at);
+        }
+    }
+
+    /// Takes every value a variable owns away from it.
+    pub(super) fn take_owned(&mut self, at: (usize, usize)) -> Vec<ObjectId> {
+        let owned = std::mem::take(&mut self.var(at).owns);
+        for id in &owned {
+            if let Some(o) = self.owners.get_mut(id) {
+                o.retain(|x| *x != at);
+            }
+        }
+        owned
+    }
+
+    pub(super) fn lookup(&self, name: &str) -> Option<(usize, usize)> {
+        self.names.get(name).and_then(|v| v.last()).copied()
+    }
+
+    pub(super) fn push_var(&mut self, var: Var) {
+        let Some(si) = self.scopes.len().checked_sub(1) else {
+            return;
+        };
+        let vi = self.scopes[si].vars.len();
+        let (name, owns) = (var.name.clone(), var.owns.clone());
+        self.scopes[si].vars.push(Var {
+            owns: Vec::new(),
+            ..var
+        });
+        self.names.entry(name).or_default().push((si, vi));
+        for id in owns {
+            self.add_owner((si, vi), id);
+        }
+    }
+
+    /// Values that may be live and are owned from scope `scope_base` or by statements
+    /// from `temps_base` on: what an exit from there drops.
+    pub(super) fn live_owned(&self, scope_base: usize, temps_base: usize) -> Vec<ObjectId> {
+        self.live_owned_in(&self.state, scope_base, temps_base)
+    }
+
+    pub(super) fn live_owned_in(
+        &self,
+        state: &State,
+        scope_base: usize,
+        temps_base: usize,
+    ) -> Vec<ObjectId> {
+        let in_temps: HashSet<ObjectId> = self.temps[temps_base.min(self.temps.len())..]
+            .iter()
+            .flatten()
+            .copied()
+            .collect();
+        state
+            .live()
+            .filter(|id| self.owned_from(*id, scope_base) || in_temps.contains(id))
+            .collect()
+    }
+
+    pub(super) fn var(&mut self, at: (usize, usize)) -> &mut Var {
+        &mut self.scopes[at.0].vars[at.1]
+    }
+
+    pub(super) fn declare(&mut self, name: String, val: Val) {
+        let mut owns = Vec::new();
+        let held: Vec<ObjectId> = match &val {
+            Val::Obj { id, owned: true } | Val::Wrapped(id) => vec![*id],
+            Val::Tuple(items) => items
+                .iter()
+                .filter_map(|v| match v {
+                    Val::Obj { id, owned: true } => Some(*id),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        for id in held {
+            for t in &mut self.temps {
+                t.retain(|o| *o != id);
+            }
+            owns.push(id);
+        }
+        self.push_var(Var {
+            name,
+            val,
+            owns,
+            is_container: false,
+            is_collection: false,
+        });
+    }
+
+    /// Hands off every value that `tokens` (of a macro or closure we do not follow)
+    /// may use: silence rather than a guess.
+    pub(super) fn settle_mentioned(&mut self, tokens: TokenStream) {
+        let mut names = Vec::new();
+        collect_idents(tokens, &mut names);
+        for name in names {
+            if let Some(at) = self.lookup(&name) {
+                let var = self.var(at).clone();
+                for id in var.owns.iter().copied().chain(var.val.object()) {
+                    self.settle(id, false);
+                }
+            }
+        }
+    }
+
+    /// The tracked value a receiver expression names (`child`, `child.as_mut()`, `&mut child`,
+    /// `child.stdout.take().unwrap()`).
+    pub(super) fn object_named(&self, expr: &Expr) -> Option<ObjectId> {
+        match expr {
+            Expr::Path(p) => {
+                let at = self.lookup(&p.path.get_ident()?.to_string())?;
+                self.scopes[at.0].vars[at.1].val.object()
+            }
+            Expr::Paren(p) => self.object_named(&p.expr),
+            Expr::Reference(r) => self.object_named(&r.expr),
+            Expr::Field(f) => self.object_named(&f.base),
+            Expr::Try(t) => self.object_named(&t.expr),
+            Expr::MethodCall(m)
+                if m.args.is_empty() || prelude::keeps_value(&m.method.to_string()) =>
+            {
+                self.object_named(&m.receiver)
+            }
+            _ => None,
+        }
+    }
+
+    /// The variable a method chain starts from (`cmd` in `cmd.arg(..).stdout(..)`).
+    pub(super) fn chain_root(&self, expr: &Expr) -> Option<(usize, usize)> {
+        match expr {
+            Expr::MethodCall(m) => self.chain_root(&m.receiver),
+            Expr::Paren(p) => self.chain_root(&p.expr),
+            Expr::Path(p) => self.lookup(&p.path.get_ident()?.to_string()),
+            _ => None,
+        }
+    }
+
+    /// What a variable holds, without evaluating anything.
+    pub(super) fn eval_peek(&self, expr: &Expr) -> Option<Val> {
+        let Expr::Path(p) = expr else { return None };
+        let at = self.lookup(&p.path.get_ident()?.to_string())?;
+        Some(self.scopes[at.0].vars[at.1].val.clone())
+    }
+
+    /// The value a part belongs to (the child of a pipe), or the value itself.
+    pub(super) fn root(&self, id: ObjectId) -> ObjectId {
+        self.out.objects[id]
+            .part_of
+            .map_or(id, |(parent, _)| parent)
+    }
+}

@@ -1,0 +1,295 @@
+//! What the functions of a file do, as far as their callers need to know: which return a
+//! tracked value (calling them creates it), and which only wait on or look at a shared
+//! value they are given. Read from signatures and bodies before any body is interpreted.
+
+use std::collections::HashMap;
+
+use syn::visit::Visit;
+use syn::{Block, Expr, Pat};
+
+use crate::catalog::runtime::{JOIN_MACROS, SELECT_MACRO};
+use crate::catalog::{Resource, prelude};
+use crate::syntax::idents::collect_idents;
+use crate::syntax::imports::{FileImports, Resolver};
+use crate::syntax::macros;
+use crate::syntax::types::{Ty, type_of};
+
+use super::bodies::windows_only;
+
+/// What the functions of one file do with tracked values, by resolved path.
+#[derive(Debug, Default)]
+pub(crate) struct Summaries {
+    /// Functions that return a tracked value (`fn spawn_server() -> Child`): calling
+    /// them creates it.
+    pub(crate) creators: HashMap<String, Creator>,
+    /// Functions with parameters that only wait on a shared value (a worker given
+    /// `token.clone()` that only awaits `cancelled()`), parameter by parameter.
+    pub(crate) waiters: HashMap<String, Vec<ParamUse>>,
+}
+
+impl Summaries {
+    pub(crate) fn of_file(file: &syn::File, imports: &FileImports) -> Summaries {
+        let mut summaries = Summaries::default();
+        collect_creators(
+            &file.items,
+            &mut Resolver::new(imports),
+            &mut summaries.creators,
+        );
+        collect_waiters(
+            &file.items,
+            &mut Resolver::new(imports),
+            &mut summaries.waiters,
+        );
+        summaries
+    }
+}
+
+/// A function of this file that returns a tracked value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Creator {
+    pub(crate) resource: &'static Resource,
+    /// Returned inside a `Result` or `Option`.
+    pub(crate) fallible: bool,
+}
+
+/// Finds the functions (free and associated, not methods) whose return type is a tracked
+/// resource, or a `Result`/`Option` of one.
+fn collect_creators(
+    items: &[syn::Item],
+    resolver: &mut Resolver<'_>,
+    out: &mut HashMap<String, Creator>,
+) {
+    fn add(
+        sig: &syn::Signature,
+        resolver: &Resolver<'_>,
+        owner: Option<&str>,
+        out: &mut HashMap<String, Creator>,
+    ) {
+        if sig.receiver().is_some() {
+            return;
+        }
+        let syn::ReturnType::Type(_, ty) = &sig.output else {
+            return;
+        };
+        let Some(creator) = creator_of(ty, resolver) else {
+            return;
+        };
+        let key = match owner {
+            Some(owner) => format!("{owner}::{}", sig.ident),
+            None => resolver
+                .resolve_segments(&[sig.ident.to_string()])
+                .single()
+                .unwrap_or_default()
+                .to_string(),
+        };
+        out.insert(key, creator);
+    }
+    for item in items {
+        match item {
+            syn::Item::Fn(f) if !windows_only(&f.attrs) => add(&f.sig, resolver, None, out),
+            syn::Item::Impl(i) if i.trait_.is_none() => {
+                let previous = resolver.set_self_type(Some(&i.self_ty));
+                let owner = resolver
+                    .resolve_segments(&["Self".to_string()])
+                    .single()
+                    .map(str::to_string);
+                for it in &i.items {
+                    if let syn::ImplItem::Fn(f) = it
+                        && let Some(owner) = &owner
+                    {
+                        add(&f.sig, resolver, Some(owner), out);
+                    }
+                }
+                resolver.restore_self_type(previous);
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, inner)) = &m.content {
+                    resolver.enter_module(&m.ident.to_string());
+                    collect_creators(inner, resolver, out);
+                    resolver.leave_module();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Finds the functions of this file with a parameter of a shared tracked type (a token, a
+/// tracker) that the body only waits on or looks at: every use is a call of one of the
+/// resource's blocking or neutral methods, in `select!`/`join!` too.
+fn collect_waiters(
+    items: &[syn::Item],
+    resolver: &mut Resolver<'_>,
+    out: &mut HashMap<String, Vec<ParamUse>>,
+) {
+    for item in items {
+        match item {
+            syn::Item::Fn(f) => {
+                let params = waiting_params(&f.sig, &f.block, resolver);
+                if params.iter().any(|w| *w != ParamUse::Other)
+                    && let Some(key) = resolver
+                        .resolve_segments(&[f.sig.ident.to_string()])
+                        .single()
+                {
+                    out.insert(key.to_string(), params);
+                }
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, inner)) = &m.content {
+                    resolver.enter_module(&m.ident.to_string());
+                    collect_waiters(inner, resolver, out);
+                    resolver.leave_module();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn waiting_params(sig: &syn::Signature, body: &Block, resolver: &Resolver<'_>) -> Vec<ParamUse> {
+    sig.inputs
+        .iter()
+        .map(|input| {
+            let syn::FnArg::Typed(t) = input else {
+                return ParamUse::Other;
+            };
+            let Pat::Ident(name) = &*t.pat else {
+                return ParamUse::Other;
+            };
+            let Some(Ty::Path(ty)) = type_of(&t.ty, resolver) else {
+                return ParamUse::Other;
+            };
+            let Some(resource) = crate::catalog::ALL
+                .iter()
+                .flat_map(|e| e.resources)
+                .find(|r| r.ty == ty && r.shared)
+            else {
+                return ParamUse::Other;
+            };
+            let mut check = OnlyWaits {
+                name: name.ident.to_string(),
+                waits: resource.blocking.iter().map(|(m, _)| *m).collect(),
+                neutral: resource.neutral.to_vec(),
+                ok: true,
+                used: false,
+            };
+            check.visit_block(body);
+            match (check.ok, check.used) {
+                (true, true) => ParamUse::Waits,
+                (true, false) => ParamUse::Neutral,
+                _ => ParamUse::Other,
+            }
+        })
+        .collect()
+}
+
+/// Whether every use of a variable is a call of one of `waits` (or `neutral`) on it,
+/// and whether one of `waits` is among them.
+struct OnlyWaits {
+    name: String,
+    waits: Vec<&'static str>,
+    neutral: Vec<&'static str>,
+    ok: bool,
+    used: bool,
+}
+
+/// What a function of this file does with a parameter holding a shared tracked value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ParamUse {
+    /// Only waits on it (and may look at it).
+    Waits,
+    /// Only looks at it: neither settles nor hands it off.
+    Neutral,
+    /// Anything else: taken as handing it off.
+    Other,
+}
+
+impl<'ast> Visit<'ast> for OnlyWaits {
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        let method = m.method.to_string();
+        if let Expr::Path(p) = &*m.receiver
+            && p.path.is_ident(&self.name)
+            && (self.waits.contains(&method.as_str()) || self.neutral.contains(&method.as_str()))
+        {
+            self.used |= self.waits.contains(&method.as_str());
+            for a in &m.args {
+                self.visit_expr(a);
+            }
+            return;
+        }
+        syn::visit::visit_expr_method_call(self, m);
+    }
+    fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+        if p.path.is_ident(&self.name) {
+            self.ok = false;
+        }
+    }
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        if name == SELECT_MACRO
+            && let Ok(select) = macros::parse_select(mac)
+        {
+            for b in &select.branches {
+                self.visit_expr(&b.future);
+                self.visit_expr(&b.handler);
+                if let Some(g) = &b.guard {
+                    self.visit_expr(g);
+                }
+            }
+            if let Some(e) = &select.otherwise {
+                self.visit_expr(e);
+            }
+        } else if JOIN_MACROS.contains(&name.as_str())
+            && let Ok(futures) = macros::parse_join(mac)
+        {
+            for f in &futures {
+                self.visit_expr(f);
+            }
+        } else {
+            let mut idents = Vec::new();
+            collect_idents(mac.tokens.clone(), &mut idents);
+            if idents.contains(&self.name) {
+                self.ok = false;
+            }
+        }
+    }
+}
+
+fn creator_of(ty: &syn::Type, resolver: &Resolver<'_>) -> Option<Creator> {
+    let resource = |ty: &syn::Type| {
+        let Some(Ty::Path(p)) = type_of(ty, resolver) else {
+            return None;
+        };
+        crate::catalog::ALL
+            .iter()
+            .flat_map(|e| e.resources)
+            .find(|r| r.ty == p)
+    };
+    if let Some(resource) = resource(ty) {
+        return Some(Creator {
+            resource,
+            fallible: false,
+        });
+    }
+    // `Result<Child, E>`, `io::Result<Child>`, `Option<Child>`.
+    let syn::Type::Path(tp) = ty else { return None };
+    let last = tp.path.segments.last()?;
+    if !prelude::CARRIERS.contains(&last.ident.to_string().as_str()) {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let Some(syn::GenericArgument::Type(inner)) = args.args.first() else {
+        return None;
+    };
+    resource(inner).map(|resource| Creator {
+        resource,
+        fallible: true,
+    })
+}
