@@ -14,8 +14,14 @@ use super::summaries::{Creator, Summaries};
 use crate::catalog::{Catalog, SKIPPED_TARGET};
 use crate::config::UserResource;
 use crate::syntax::imports::{FileImports, Resolver};
+use crate::syntax::types::StructFields;
 
-pub fn analyse_file(file: &syn::File, imports: &FileImports, user: &[UserResource]) -> Flow {
+pub fn analyse_file(
+    file: &syn::File,
+    imports: &FileImports,
+    fields: &StructFields,
+    user: &[UserResource],
+) -> Flow {
     let summaries = Summaries::of_file(file, imports);
     let mut renamed = renamed_imports(file);
     // The last segment of a user-declared constructor lets its callers past the filter.
@@ -29,6 +35,7 @@ pub fn analyse_file(file: &syn::File, imports: &FileImports, user: &[UserResourc
         summaries,
         renamed,
         user,
+        fields,
         out: Recorded::default(),
     };
     if !windows_only(&file.attrs) {
@@ -45,6 +52,7 @@ struct Bodies<'a> {
     renamed: HashSet<String>,
     /// Resources declared in settings.
     user: &'a [UserResource],
+    fields: &'a StructFields,
     out: Recorded,
 }
 
@@ -56,6 +64,7 @@ impl Bodies<'_> {
         interp::body(
             self.resolver.clone(),
             self.user,
+            self.fields,
             &self.summaries,
             &mut self.out,
             sig,
@@ -130,7 +139,13 @@ struct CreateFinder<'c>(bool, &'c HashMap<String, Creator>, &'c HashSet<String>)
 impl<'ast> Visit<'ast> for CreateFinder<'_> {
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
         let method = m.method.to_string();
-        if Catalog::is_create_method(&method) || self.2.contains(&method) {
+        if Catalog::is_create_method(&method)
+            || self.2.contains(&method)
+            || self
+                .1
+                .keys()
+                .any(|k| k.rsplit("::").next() == Some(method.as_str()))
+        {
             self.0 = true;
         } else if !self.0 {
             syn::visit::visit_expr_method_call(self, m);

@@ -24,6 +24,7 @@ pub use track::ObjectId;
 use crate::catalog::{Blocking, Part, Resource};
 use crate::config::UserResource;
 use crate::syntax::imports::FileImports;
+use crate::syntax::types::StructFields;
 
 /// How a path loses a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -192,6 +193,11 @@ impl Flow {
 }
 
 /// Runs the engine over every body of a file.
-pub fn analyse(file: &syn::File, imports: &FileImports, user: &[UserResource]) -> Flow {
-    bodies::analyse_file(file, imports, user)
+pub fn analyse(
+    file: &syn::File,
+    imports: &FileImports,
+    fields: &StructFields,
+    user: &[UserResource],
+) -> Flow {
+    bodies::analyse_file(file, imports, fields, user)
 }

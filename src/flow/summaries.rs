@@ -8,7 +8,7 @@ use syn::visit::Visit;
 use syn::{Block, Expr, Pat};
 
 use crate::catalog::runtime::{JOIN_MACROS, SELECT_MACRO};
-use crate::catalog::{Resource, prelude};
+use crate::catalog::{Builder, Catalog, Resource, prelude};
 use crate::syntax::idents::collect_idents;
 use crate::syntax::imports::{FileImports, Resolver};
 use crate::syntax::macros;
@@ -44,16 +44,40 @@ impl Summaries {
     }
 }
 
-/// A function of this file that returns a tracked value.
-#[derive(Debug, Clone, Copy)]
+/// A function of this file that returns a tracked value, a builder of one, or a tuple
+/// holding one: calling it creates what it returns.
+#[derive(Debug, Clone)]
 pub(crate) struct Creator {
-    pub(crate) resource: &'static Resource,
+    pub(crate) made: Made,
     /// Returned inside a `Result` or `Option`.
     pub(crate) fallible: bool,
 }
 
-/// Finds the functions (free and associated, not methods) whose return type is a tracked
-/// resource, or a `Result`/`Option` of one.
+/// What a creator's return type holds, as far as tracking goes.
+#[derive(Debug, Clone)]
+pub(crate) enum Made {
+    /// A tracked value (`-> Child`).
+    Resource(&'static Resource),
+    /// A builder (`-> Command`), with nothing known of its settings.
+    Builder(&'static Builder),
+    /// A tuple holding exactly one of those (`-> (String, Command)`).
+    Tuple(Vec<Option<Made>>),
+}
+
+impl Made {
+    /// How many tracked values it creates (a tuple may hold a builder and a resource).
+    fn resources(&self) -> usize {
+        match self {
+            Made::Resource(_) => 1,
+            Made::Builder(_) => 0,
+            Made::Tuple(items) => items.iter().flatten().map(Made::resources).sum(),
+        }
+    }
+}
+
+/// Finds the functions, associated functions and methods whose return type is a tracked
+/// resource or a builder, a tuple holding one, or a `Result`/`Option` of those. Methods
+/// are keyed by their self type, as associated functions are (`crate::Runner::command`).
 fn collect_creators(
     items: &[syn::Item],
     resolver: &mut Resolver<'_>,
@@ -65,9 +89,6 @@ fn collect_creators(
         owner: Option<&str>,
         out: &mut HashMap<String, Creator>,
     ) {
-        if sig.receiver().is_some() {
-            return;
-        }
         let syn::ReturnType::Type(_, ty) = &sig.output else {
             return;
         };
@@ -87,7 +108,7 @@ fn collect_creators(
     for item in items {
         match item {
             syn::Item::Fn(f) if !windows_only(&f.attrs) => add(&f.sig, resolver, None, out),
-            syn::Item::Impl(i) if i.trait_.is_none() => {
+            syn::Item::Impl(i) => {
                 let previous = resolver.set_self_type(Some(&i.self_ty));
                 let owner = resolver
                     .resolve_segments(&["Self".to_string()])
@@ -261,22 +282,13 @@ impl<'ast> Visit<'ast> for OnlyWaits {
 }
 
 fn creator_of(ty: &syn::Type, resolver: &Resolver<'_>) -> Option<Creator> {
-    let resource = |ty: &syn::Type| {
-        let Some(Ty::Path(p)) = type_of(ty, resolver) else {
-            return None;
-        };
-        crate::catalog::ALL
-            .iter()
-            .flat_map(|e| e.resources)
-            .find(|r| r.ty == p)
-    };
-    if let Some(resource) = resource(ty) {
+    if let Some(made) = made_by(ty, resolver) {
         return Some(Creator {
-            resource,
+            made,
             fallible: false,
         });
     }
-    // `Result<Child, E>`, `io::Result<Child>`, `Option<Child>`.
+    // `Result<Child, E>`, `io::Result<(String, Command)>`, `Option<Child>`.
     let syn::Type::Path(tp) = ty else { return None };
     let last = tp.path.segments.last()?;
     if !prelude::CARRIERS.contains(&last.ident.to_string().as_str()) {
@@ -288,8 +300,36 @@ fn creator_of(ty: &syn::Type, resolver: &Resolver<'_>) -> Option<Creator> {
     let Some(syn::GenericArgument::Type(inner)) = args.args.first() else {
         return None;
     };
-    resource(inner).map(|resource| Creator {
-        resource,
+    made_by(inner, resolver).map(|made| Creator {
+        made,
         fallible: true,
     })
+}
+
+/// What a value of type `ty` is, when calling something that returns it creates it. A
+/// reference is a view of a value owned elsewhere (`-> &mut Child`): it creates nothing.
+fn made_by(ty: &syn::Type, resolver: &Resolver<'_>) -> Option<Made> {
+    let made = match ty {
+        syn::Type::Reference(_) => return None,
+        syn::Type::Paren(p) => return made_by(&p.elem, resolver),
+        syn::Type::Tuple(t) => Made::Tuple(t.elems.iter().map(|e| made_by(e, resolver)).collect()),
+        _ => {
+            let Some(Ty::Path(p)) = type_of(ty, resolver) else {
+                return None;
+            };
+            match crate::catalog::ALL
+                .iter()
+                .flat_map(|e| e.resources)
+                .find(|r| r.ty == p)
+            {
+                Some(resource) => Made::Resource(resource),
+                None => Made::Builder(Catalog::builder(&p)?),
+            }
+        }
+    };
+    // Two tracked values made by one call would share its creation site.
+    match &made {
+        Made::Tuple(items) if items.iter().all(Option::is_none) || made.resources() > 1 => None,
+        _ => Some(made),
+    }
 }

@@ -131,6 +131,16 @@ impl Val {
         }
     }
 
+    /// The tracked values this is (or holds, for a tuple) by value, not as a borrow: what
+    /// moves with it out of a block or an arm.
+    pub fn owned(&self) -> Vec<ObjectId> {
+        match self {
+            Val::Obj { id, owned: true } | Val::Wrapped(id) => vec![*id],
+            Val::Tuple(items) => items.iter().flat_map(Val::owned).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The tracked value this evaluates to or holds, if any.
     pub fn object(&self) -> Option<ObjectId> {
         match self {

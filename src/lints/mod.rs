@@ -118,7 +118,7 @@ pub struct FileContext<'a> {
 impl FileContext<'_> {
     pub fn flow(&self) -> &Flow {
         self.flow
-            .get_or_init(|| flow::analyse(self.syntax, self.imports, self.user))
+            .get_or_init(|| flow::analyse(self.syntax, self.imports, self.fields, self.user))
     }
 }
 

@@ -98,7 +98,8 @@ fn holds_guard(ty: &Ty) -> bool {
     }
 }
 
-/// Field types of the structs declared in one file, keyed by the struct's resolved path.
+/// Field types of the structs declared in one file, keyed by the struct's resolved path,
+/// and of the enum variants' payloads, keyed by the variant's (`crate::Security::Tls`).
 #[derive(Debug, Default)]
 pub struct StructFields {
     fields: HashMap<String, HashMap<String, Ty>>,
@@ -131,6 +132,26 @@ impl StructFields {
                         }
                     }
                     self.fields.insert(key.join("::"), map);
+                }
+                // Each variant's payload, keyed like a struct (`crate::Security::Tls`).
+                Item::Enum(e) => {
+                    for v in &e.variants {
+                        let mut key = vec!["crate".to_string()];
+                        key.extend(module.iter().cloned());
+                        key.push(e.ident.to_string());
+                        key.push(v.ident.to_string());
+                        let map = v
+                            .fields
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, f)| {
+                                let name =
+                                    f.ident.as_ref().map_or(i.to_string(), |id| id.to_string());
+                                Some((name, type_of(&f.ty, resolver)?))
+                            })
+                            .collect();
+                        self.fields.insert(key.join("::"), map);
+                    }
                 }
                 Item::Mod(m) => {
                     if let Some((_, inner)) = &m.content {

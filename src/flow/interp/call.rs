@@ -3,6 +3,8 @@
 //! splitters, diverging calls and `drop`. Any other callee is a function we do not see
 //! into: what it is given by value or `&mut` is handed off.
 
+use std::ops::Range;
+
 use syn::Expr;
 use syn::spanned::Spanned;
 
@@ -12,7 +14,7 @@ use crate::catalog::{
     SELECT_FUNCTIONS, SPLITTERS, WRAPPERS, prelude,
 };
 use crate::flow::Exit;
-use crate::flow::summaries::ParamUse;
+use crate::flow::summaries::{Creator, Made, ParamUse};
 use crate::flow::track::{ObjectId, State, Val};
 use crate::syntax::imports::Resolved;
 
@@ -83,16 +85,40 @@ impl Interp<'_, '_> {
         let creator =
             r.0.iter()
                 .find_map(|c| self.summaries.creators.get(c))
-                .copied()?;
+                .cloned()?;
         for a in &c.args {
             self.argument(a);
         }
-        let id = self.create(creator.resource, c.span().byte_range(), 0);
-        Some(if creator.fallible {
-            Val::Wrapped(id)
-        } else {
-            Val::Obj { id, owned: true }
-        })
+        Some(self.made(&creator, c.span().byte_range()))
+    }
+
+    /// What a call of a creator of this file gives: the value it creates, inside a
+    /// `Result` when it can fail, or a builder, or a tuple holding one.
+    pub(super) fn made(&mut self, creator: &Creator, span: Range<usize>) -> Val {
+        self.made_value(&creator.made, creator.fallible, span)
+    }
+
+    fn made_value(&mut self, made: &Made, fallible: bool, span: Range<usize>) -> Val {
+        match made {
+            Made::Resource(resource) => {
+                let id = self.create(resource, span, 0);
+                if fallible {
+                    Val::Wrapped(id)
+                } else {
+                    Val::Obj { id, owned: true }
+                }
+            }
+            Made::Builder(builder) => Val::Builder { builder, config: 0 },
+            Made::Tuple(items) => Val::Tuple(
+                items
+                    .iter()
+                    .map(|m| match m {
+                        Some(m) => self.made_value(m, false, span.clone()),
+                        None => Val::Untracked,
+                    })
+                    .collect(),
+            ),
+        }
     }
 
     /// A function of this file whose summary says which parameters it only waits on or

@@ -63,9 +63,11 @@ impl Interp<'_, '_> {
         let v = self.eval(&t.expr, Mode::Move);
         // The value whose own creation or poll failed is not lost by this `?`: it never
         // existed, or the failure is of the very call that settles it.
-        let inner = match v {
-            Val::Polled(id) => Some(id),
-            _ => v.object(),
+        let inner: Vec<ObjectId> = match &v {
+            Val::Polled(id) => vec![*id],
+            // `let (name, child) = spawn_named(..)?;`: nothing in the tuple existed.
+            Val::Tuple(_) => v.objects(),
+            other => other.object().into_iter().collect(),
         };
         // On the error path the value inside never existed; everything else live in this
         // frame is dropped by the early return.
@@ -77,7 +79,7 @@ impl Interp<'_, '_> {
         // none of them is live where the frame ends.
         let mut error_path = self.state.clone();
         for id in self.live_owned(frame_scopes, frame_temps) {
-            if Some(id) != inner && Some(self.root(id)) != on_itself {
+            if !inner.contains(&id) && Some(self.root(id)) != on_itself {
                 self.lose(id, span.clone(), Exit::Try, false);
             }
             if !self.out.objects[id].resource.shared {
@@ -230,24 +232,25 @@ impl Interp<'_, '_> {
             }
             let v = self.eval(&arm.body, Mode::Move);
             // An arm's value moves out of the arm.
-            if let Some(id) = v.object()
-                && matches!(v, Val::Obj { owned: true, .. } | Val::Wrapped(_))
-            {
+            for id in v.owned() {
                 self.release(id);
             }
+            // What it carries goes to the statement around the `match`.
+            let carried = match &v {
+                Val::Tuple(_) => v.owned(),
+                other => other.object().into_iter().collect(),
+            };
             let end = arm.body.span().byte_range();
             let end = end.end.saturating_sub(1)..end.end;
             self.end_scope(end.clone());
             let temps = self.temps.pop().unwrap_or_default();
             for id in temps {
-                if v.object() != Some(id) && !self.owned_by_var(id) {
+                if !carried.contains(&id) && !self.owned_by_var(id) {
                     self.lose(id, end.clone(), Exit::Discarded, true);
                 }
             }
-            if let Some(id) = v.object()
-                && let Some(t) = self.temps.last_mut()
-            {
-                t.push(id);
+            if let Some(t) = self.temps.last_mut() {
+                t.extend(carried);
             }
             after.join(&self.state);
             value = join_values(value, v);

@@ -5,6 +5,7 @@ use syn::Expr;
 use syn::spanned::Spanned;
 
 use super::{Interp, Mode};
+use crate::catalog::Catalog;
 use crate::flow::track::Val;
 
 impl Interp<'_, '_> {
@@ -51,7 +52,7 @@ impl Interp<'_, '_> {
                 }
                 Val::Untracked
             }
-            Expr::Tuple(t) => self.hand_off_all(&t.elems),
+            Expr::Tuple(t) => self.tuple(t),
             Expr::Array(a) => self.hand_off_all(&a.elems),
             Expr::Binary(b) => self.look_at([&*b.left, &*b.right]),
             Expr::Unary(u) => self.look_at([&*u.expr]),
@@ -92,9 +93,30 @@ impl Interp<'_, '_> {
         Val::Untracked
     }
 
-    /// `child.stdout`: a field holding a part of a tracked value.
+    /// `(label, Command::new(bin))`: a tuple carries what its elements hold, to the
+    /// pattern that destructures it.
+    fn tuple(&mut self, t: &syn::ExprTuple) -> Val {
+        let items: Vec<Val> = t.elems.iter().map(|e| self.eval(e, Mode::Move)).collect();
+        if items.iter().all(|v| matches!(v, Val::Untracked)) {
+            Val::Untracked
+        } else {
+            Val::Tuple(items)
+        }
+    }
+
+    /// `child.stdout`: a field holding a part of a tracked value; `pair.1`: an element of
+    /// a tuple; `self.cmd`: a builder the struct definition says a field holds.
     fn field(&mut self, f: &syn::ExprField) -> Val {
+        if let Some(place) = self.field_place(f) {
+            return self.builder_place(place, f);
+        }
         let base = self.eval(&f.base, Mode::Borrow);
+        if let (Val::Tuple(items), syn::Member::Unnamed(i)) = (&base, &f.member) {
+            return items
+                .get(i.index as usize)
+                .cloned()
+                .unwrap_or(Val::Untracked);
+        }
         if let (Val::Obj { id, .. }, syn::Member::Named(name)) = (&base, &f.member)
             && self.out.objects[*id].part_of.is_none()
             && let Some(part) = self.out.objects[*id]
@@ -107,6 +129,34 @@ impl Interp<'_, '_> {
             return Val::Field(pid);
         }
         Val::Untracked
+    }
+
+    /// The variable standing for `self.field` when the field holds a builder
+    /// (`self.cmd: Command`): settings made on it in this body are followed like a local
+    /// builder's. Declared in the body's outermost scope the first time it is met.
+    fn builder_place(&mut self, name: String, f: &syn::ExprField) -> Val {
+        if let Some(at) = self.lookup(&name) {
+            return self.var(at).val.clone();
+        }
+        let Some(owner) = self
+            .resolver
+            .resolve_segments(&["Self".to_string()])
+            .single()
+            .map(str::to_string)
+        else {
+            return Val::Untracked;
+        };
+        let Some(builder) = self
+            .fields
+            .field(&owner, &f.member)
+            .and_then(|ty| Catalog::builder(ty.path()?))
+        else {
+            return Val::Untracked;
+        };
+        let value = Val::Builder { builder, config: 0 };
+        let scope = self.frames.first().map_or(0, |f| f.scope_base);
+        self.declare_in(scope, name, value.clone());
+        value
     }
 
     /// Evaluates `e` as moved into something we do not follow (a struct, a tuple).

@@ -45,6 +45,9 @@ impl Interp<'_, '_> {
             let id = self.create(u.resource, m.span().byte_range(), 0);
             return Val::Obj { id, owned: true };
         }
+        if let Some(v) = self.self_method(&call) {
+            return v;
+        }
         if let Some(v) = self.collection_method(&call) {
             return v;
         }
@@ -94,6 +97,28 @@ impl Interp<'_, '_> {
         }
     }
 
+    /// `self.command()`: a method of this file's `Self` that creates what it returns.
+    fn self_method(&mut self, call: &Call<'_>) -> Option<Val> {
+        let Expr::Path(p) = &*call.m.receiver else {
+            return None;
+        };
+        if !p.path.is_ident("self") {
+            return None;
+        }
+        let owner = self
+            .resolver
+            .resolve_segments(&["Self".to_string()])
+            .single()?
+            .to_string();
+        let creator = self
+            .summaries
+            .creators
+            .get(&format!("{owner}::{}", call.method))?
+            .clone();
+        self.arguments(call.m);
+        Some(self.made(&creator, call.m.span().byte_range()))
+    }
+
     /// Every argument of a method we do not see into, handed off.
     pub(super) fn arguments(&mut self, m: &syn::ExprMethodCall) {
         for a in &m.args {
@@ -111,9 +136,14 @@ impl Interp<'_, '_> {
         if call.is(prelude::COLLECT) && self.var(at).is_collection {
             let mut taken = Vec::new();
             for a in &call.m.args {
-                let v = self.eval(a, Mode::Move);
-                if let Val::Obj { id, owned: true } | Val::Wrapped(id) = v {
-                    taken.push(id);
+                match self.eval(a, Mode::Move) {
+                    Val::Obj { id, owned: true } | Val::Wrapped(id) => taken.push(id),
+                    // `jobs.push((name, child))`: the collection owns what the tuple holds.
+                    Val::Tuple(items) => taken.extend(items.iter().filter_map(|v| match v {
+                        Val::Obj { id, owned: true } | Val::Wrapped(id) => Some(*id),
+                        _ => None,
+                    })),
+                    _ => {}
                 }
             }
             for id in taken {

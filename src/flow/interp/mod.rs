@@ -33,7 +33,7 @@ use super::{Event, Exit, Fate, Flow, Loss, Story};
 use crate::catalog::{Blocking, Catalog, Part, Resource};
 use crate::config::UserResource;
 use crate::syntax::imports::Resolver;
-use crate::syntax::types::type_of;
+use crate::syntax::types::{StructFields, type_of};
 
 /// What is known of one tracked value across the paths of its body.
 pub(super) struct Object {
@@ -66,6 +66,8 @@ struct Frame {
 struct Interp<'a, 'o> {
     resolver: Resolver<'a>,
     user: &'a [UserResource],
+    /// Field types of the file's structs and enum variants.
+    fields: &'a StructFields,
     summaries: &'o Summaries,
     /// Variables by name, innermost last: lookups stay constant-time in long bodies.
     names: HashMap<String, Vec<(usize, usize)>>,
@@ -103,12 +105,14 @@ impl Interp<'_, '_> {
     fn new<'a, 'o>(
         resolver: Resolver<'a>,
         user: &'a [UserResource],
+        fields: &'a StructFields,
         summaries: &'o Summaries,
         out: &'o mut Recorded,
     ) -> Interp<'a, 'o> {
         Interp {
             resolver,
             user,
+            fields,
             summaries,
             names: HashMap::new(),
             owners: HashMap::new(),
@@ -163,12 +167,13 @@ impl Interp<'_, '_> {
 pub(super) fn body(
     resolver: Resolver<'_>,
     user: &[UserResource],
+    fields: &StructFields,
     summaries: &Summaries,
     out: &mut Recorded,
     sig: &syn::Signature,
     block: &Block,
 ) {
-    Interp::new(resolver, user, summaries, out).run(sig, block);
+    Interp::new(resolver, user, fields, summaries, out).run(sig, block);
 }
 
 /// What the bodies of one file met: the tracked values and the blocking calls. Shared

@@ -64,6 +64,9 @@ impl Interp<'_, '_> {
                 }
             }
             _ if matches!(value, Val::Polled(_)) => self.bind_polled(pat, value),
+            Pat::TupleStruct(_) | Pat::Struct(_) if matches!(value, Val::Untracked) => {
+                self.bind_payload(pat)
+            }
             Pat::TupleStruct(ts) => self.bind_variant(pat, ts, value),
             Pat::Ident(_) => {
                 self.bind_idents(pat);
@@ -72,6 +75,43 @@ impl Interp<'_, '_> {
                 }
             }
             _ => self.bind_unfollowed(pat, &value),
+        }
+    }
+
+    /// `Security::Tls(acceptor)`, `Launch::Command { cmd, .. }`: a payload the variant's
+    /// (or struct's) definition in this file says is a builder is bound as one, with
+    /// nothing known of its settings. Everything else is bound untracked.
+    fn bind_payload(&mut self, pat: &Pat) {
+        let (path, fields): (&syn::Path, Vec<(syn::Member, &Pat)>) = match pat {
+            Pat::TupleStruct(ts) => (
+                &ts.path,
+                ts.elems
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (syn::Member::Unnamed(syn::Index::from(i)), p))
+                    .collect(),
+            ),
+            Pat::Struct(s) => (
+                &s.path,
+                s.fields
+                    .iter()
+                    .map(|f| (f.member.clone(), &*f.pat))
+                    .collect(),
+            ),
+            _ => return self.bind_idents(pat),
+        };
+        let owner = self.resolver.resolve(path).single().map(str::to_string);
+        for (member, p) in fields {
+            let builder = owner
+                .as_deref()
+                .and_then(|o| self.fields.field(o, &member))
+                .and_then(|ty| Catalog::builder(ty.path()?));
+            match (builder, p) {
+                (Some(builder), Pat::Ident(i)) if i.subpat.is_none() => {
+                    self.declare(i.ident.to_string(), Val::Builder { builder, config: 0 })
+                }
+                _ => self.bind_idents(p),
+            }
         }
     }
 
@@ -160,7 +200,7 @@ impl Interp<'_, '_> {
 
     /// A pattern the engine does not follow: the value is handed off.
     fn bind_unfollowed(&mut self, pat: &Pat, value: &Val) {
-        if let Some(id) = value.object() {
+        for id in value.objects() {
             self.settle(id, false);
         }
         self.bind_idents(pat);

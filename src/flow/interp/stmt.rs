@@ -31,9 +31,7 @@ impl Interp<'_, '_> {
         }
         let close = block.brace_token.span.close().byte_range();
         // A value the block evaluates to is moved out, not dropped with the scope.
-        if let Some(id) = value.object()
-            && matches!(value, Val::Obj { owned: true, .. } | Val::Wrapped(_))
-        {
+        for id in value.owned() {
             self.release(id);
             if let Some(t) = self.temps.last_mut() {
                 t.push(id);

@@ -289,6 +289,25 @@ impl Interp<'_, '_> {
         &mut self.scopes[at.0].vars[at.1]
     }
 
+    /// Declares an untracked-ownership variable in an outer scope (`scope`), visible from
+    /// here on.
+    pub(super) fn declare_in(&mut self, scope: usize, name: String, val: Val) {
+        let Some(vars) = self.scopes.get_mut(scope).map(|s| &mut s.vars) else {
+            return;
+        };
+        let vi = vars.len();
+        vars.push(Var {
+            name: name.clone(),
+            val,
+            owns: Vec::new(),
+            is_container: false,
+            is_collection: false,
+        });
+        let stack = self.names.entry(name).or_default();
+        // Inner scopes' variables of the same name (none can have it) stay innermost.
+        stack.insert(0, (scope, vi));
+    }
+
     pub(super) fn declare(&mut self, name: String, val: Val) {
         let mut owns = Vec::new();
         let held: Vec<ObjectId> = match &val {
@@ -359,8 +378,21 @@ impl Interp<'_, '_> {
             Expr::MethodCall(m) => self.chain_root(&m.receiver),
             Expr::Paren(p) => self.chain_root(&p.expr),
             Expr::Path(p) => self.lookup(&p.path.get_ident()?.to_string()),
+            Expr::Field(f) => self.lookup(&self.field_place(f)?),
             _ => None,
         }
+    }
+
+    /// The name of the variable standing for `self.field` (see `builder_place`).
+    pub(super) fn field_place(&self, f: &syn::ExprField) -> Option<String> {
+        let Expr::Path(base) = &*f.base else {
+            return None;
+        };
+        let syn::Member::Named(member) = &f.member else {
+            return None;
+        };
+        // Not an identifier, so no variable of the body can shadow it.
+        base.path.is_ident("self").then(|| format!("self.{member}"))
     }
 
     /// What a variable holds, without evaluating anything.
