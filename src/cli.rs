@@ -7,15 +7,12 @@ use std::path::{Path, PathBuf};
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
 
-use crate::diagnostic::Level;
-use crate::lints::Family;
-
 use crate::baseline;
 use crate::changed::Changed;
 use crate::config::Config;
-use crate::diagnostic::Severity;
 use crate::fix;
-use crate::lints::{self, Lint};
+use crate::level::{Level, Severity};
+use crate::lints::{self, Family, Lint};
 use crate::report::{self, Format, Style, cargo_json};
 use crate::scan::{self, Report};
 use crate::settings::Settings;

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Level, Severity};
+use crate::level::{Level, Severity};
 use crate::lints::Lint;
 
 #[derive(Debug, Default, Clone)]

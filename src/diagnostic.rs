@@ -3,46 +3,13 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use serde::Serialize;
+// Every lint file names its default level and its diagnostics in one import; the level
+// lives below, in `level`, and is re-exported here so those imports stay as they are.
+pub use crate::level::Level;
 
+use crate::level::Severity;
 use crate::lints::Lint;
 use crate::source::SourceFile;
-
-/// How much a lint matters, as configured (clippy's and rustc's vocabulary).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Allow,
-    Warn,
-    Deny,
-}
-
-impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Allow => "allow",
-            Level::Warn => "warn",
-            Level::Deny => "deny",
-        }
-    }
-}
-
-/// The severity a reported finding carries (an allowed lint reports nothing).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {

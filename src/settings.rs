@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 
-use crate::diagnostic::Level;
+use crate::level::Level;
 use crate::lints::{self, Lint};
 
 /// One source's settings, as written.

@@ -25,7 +25,8 @@ use std::path::{Component, Path};
 use serde::Serialize;
 
 use super::{Style, human};
-use crate::diagnostic::{Finding, Label, Severity};
+use crate::diagnostic::{Finding, Label};
+use crate::level::Severity;
 use crate::scan::{FileProblem, Report};
 use crate::source::SourceFile;
 use crate::workspace::Packages;

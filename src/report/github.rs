@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::sarif::repository_path;
-use crate::diagnostic::Severity;
+use crate::level::Severity;
 use crate::scan::Report;
 
 /// Paths are relative to the repository root, not to where cargo-stray ran: GitHub places

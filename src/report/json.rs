@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Finding, Label, Severity};
+use crate::diagnostic::{Finding, Label};
+use crate::level::Severity;
 use crate::scan::Report;
 use crate::source::SourceFile;
 

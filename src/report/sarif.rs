@@ -10,8 +10,9 @@ use std::path::{Component, Path, PathBuf, Prefix};
 
 use serde::Serialize;
 
-use crate::diagnostic::{Finding, Label, Level, Severity};
+use crate::diagnostic::{Finding, Label};
 use crate::fix::Applicability;
+use crate::level::{Level, Severity};
 use crate::lints::{self, Lint};
 use crate::scan::{FileProblem, Report};
 use crate::source::SourceFile;
