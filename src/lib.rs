@@ -18,6 +18,7 @@ pub mod report;
 pub mod scan;
 pub mod settings;
 pub mod source;
+pub mod suggest;
 pub mod suppress;
 pub mod syntax;
 pub mod workspace;

@@ -235,7 +235,7 @@ pub fn unused(suppressions: &[Suppression]) -> Vec<Diagnostic> {
                 )
             } else {
                 (
-                    format!("no lint named `{name}`{}", crate::cli::suggestion(name)),
+                    format!("no lint named `{name}`{}", lints::did_you_mean(name)),
                     "name a lint id (see `cargo stray --list-lints`), a family, or `all`"
                         .to_string(),
                 )

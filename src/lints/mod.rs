@@ -165,6 +165,11 @@ fn declared() -> Vec<&'static Lint> {
     DECLARED.read().map(|d| d.clone()).unwrap_or_default()
 }
 
+/// ` (did you mean `x`?)` for the lint id of this run closest to `id`, if one is close.
+pub fn did_you_mean(id: &str) -> String {
+    crate::suggest::did_you_mean(id, all().into_iter().map(|l| l.id), |c| c.len() / 3 + 1)
+}
+
 /// Declares a lint for resources declared in settings. Declaring the same id again
 /// gives the same lint; a built-in id or a family name cannot be declared.
 pub fn declare(id: &str, what: &str) -> Result<&'static Lint, String> {
