@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod fix;
 pub mod flow;
+pub mod input;
 pub mod level;
 pub mod lints;
 pub mod report;

@@ -26,8 +26,9 @@ use serde::Serialize;
 
 use super::{Style, human};
 use crate::diagnostic::{Finding, Label};
+use crate::input::FileProblem;
 use crate::level::Severity;
-use crate::scan::{FileProblem, Report};
+use crate::scan::Report;
 use crate::source::SourceFile;
 use crate::workspace::Packages;
 

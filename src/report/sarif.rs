@@ -12,9 +12,10 @@ use serde::Serialize;
 
 use crate::diagnostic::{Finding, Label};
 use crate::fix::Applicability;
+use crate::input::FileProblem;
 use crate::level::{Level, Severity};
 use crate::lints::{self, Lint};
-use crate::scan::{FileProblem, Report};
+use crate::scan::Report;
 use crate::source::SourceFile;
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
