@@ -29,9 +29,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The edit that fixes it, when the lint is sure enough to offer one.
     pub fix: Option<crate::fix::Fix>,
-    /// The lint to report it under, when not the one that found it: a resource declared
-    /// in settings with its own lint id.
-    pub reported_as: Option<&'static Lint>,
+    /// The id of the lint to report it under, when not the one that found it: a resource
+    /// declared in settings with its own lint id.
+    pub reported_as: Option<&'static str>,
 }
 
 /// A diagnostic attached to its lint, file and effective severity.

@@ -20,6 +20,15 @@ impl Level {
             Level::Deny => "deny",
         }
     }
+
+    /// The severity findings at this level are reported with; `None` when allowed.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Allow => None,
+            Level::Warn => Some(Severity::Warning),
+            Level::Deny => Some(Severity::Error),
+        }
+    }
 }
 
 /// The severity a reported finding carries (an allowed lint reports nothing).

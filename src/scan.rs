@@ -177,7 +177,7 @@ fn scan_one(input: &Input, config: &Config) -> Result<Scanned, FileProblem> {
             let finding = |lint: &'static lints::Lint, diagnostic| {
                 Some(Finding {
                     lint,
-                    severity: config.severity(lint)?,
+                    severity: lint.severity(config)?,
                     file: Arc::clone(&source),
                     diagnostic,
                 })
@@ -185,7 +185,9 @@ fn scan_one(input: &Input, config: &Config) -> Result<Scanned, FileProblem> {
             let findings: Vec<Finding> = diagnostics
                 .into_iter()
                 .filter_map(|(lint, diagnostic)| {
-                    finding(diagnostic.reported_as.unwrap_or(lint), diagnostic)
+                    // Settings declare every lint id they name before the scan starts.
+                    let reported_as = diagnostic.reported_as.and_then(lints::Lint::by_id);
+                    finding(reported_as.unwrap_or(lint), diagnostic)
                 })
                 .collect();
             if !suppress::may_have(&source.text) {
@@ -323,12 +325,11 @@ fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analy
             continue;
         };
         // The lint that reports declared resources runs while any of their lints is on.
-        let enabled = config.severity(lint).is_some()
+        let enabled = lint.severity(config).is_some()
             || (lint.id == lints::resource_not_released::LINT.id
-                && config
-                    .resources
-                    .iter()
-                    .any(|r| config.severity(r.lint).is_some()));
+                && config.resources.iter().any(|r| {
+                    lints::Lint::by_id(r.lint).is_some_and(|l| l.severity(config).is_some())
+                }));
         if !enabled {
             continue;
         }

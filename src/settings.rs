@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 
+use crate::config::leak;
 use crate::level::Level;
 use crate::lints::{self, Lint};
 use crate::suggest;
@@ -57,12 +58,6 @@ struct RawResource {
 
 fn default_lint() -> String {
     "resource_not_released".to_string()
-}
-
-/// Gives configuration strings the `'static` lifetime the catalog's data has. Settings
-/// are read once per run, so what this leaks is bounded by the configuration's size.
-pub(crate) fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
 }
 
 fn leak_all(v: Vec<String>) -> &'static [&'static str] {
@@ -173,10 +168,11 @@ impl Settings {
                 }));
             // Declared before `[lints]` is read, so levels can name the new id.
             let lint = if r.lint == lints::resource_not_released::LINT.id {
-                &lints::resource_not_released::LINT
+                lints::resource_not_released::LINT.id
             } else {
                 lints::declare(&r.lint, &format!("a `{}`", r.ty))
                     .map_err(|e| anyhow!("{}: resource `{}`: {e}", path.display(), r.ty))?
+                    .id
             };
             self.resources.push(crate::config::UserResource {
                 lint,
