@@ -10,7 +10,8 @@ use rayon::prelude::*;
 pub use crate::input::{FileProblem, Input, ProblemKind};
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Finding};
+use crate::diagnostic::Diagnostic;
+use crate::finding::Finding;
 use crate::lints::{self, FileContext};
 use crate::source::SourceFile;
 use crate::suppress;

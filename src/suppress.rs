@@ -10,7 +10,8 @@ use std::ops::{Range, RangeInclusive};
 
 use syn::spanned::Spanned;
 
-use crate::diagnostic::{Diagnostic, Finding, Label};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::finding::Finding;
 use crate::lints::{self, Lint};
 use crate::source::SourceFile;
 

@@ -4,8 +4,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::sarif::repository_path;
 use crate::level::Severity;
+use crate::location::repository_path;
 use crate::scan::Report;
 
 /// Paths are relative to the repository root, not to where cargo-stray ran: GitHub places

@@ -10,7 +10,7 @@ use miette::{
 };
 
 use super::{Style, plural};
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::fix::{Applicability, Fix};
 use crate::level::Severity;
 use crate::scan::Report;
