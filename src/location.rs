@@ -36,6 +36,8 @@ impl Places {
         &self.repo_root
     }
 
+    /// The file's URI; without a current directory to resolve a relative `path`
+    /// against, the path as shown stands in, taken as relative to the root.
     pub fn uri(&self, path: &Path, display: &str) -> Uri {
         match self.locate(path) {
             None => relative(display),
@@ -100,11 +102,6 @@ enum Place {
     /// Relative to the repository root.
     Inside(PathBuf),
     Outside(PathBuf),
-}
-
-/// [`Places::repository_path`], for one path.
-pub fn repository_path(path: &Path, display: &str, repo_root: &Path) -> String {
-    Places::new(repo_root).repository_path(path, display)
 }
 
 /// The caller canonicalizes the root when it can; when it could not, a relative root
@@ -261,14 +258,13 @@ mod tests {
 
         #[cfg(unix)]
         {
-            let root = Path::new("/repo");
             let path = Path::new("/repo/crates/a/src/x y.rs");
             assert_eq!(
-                repository_path(path, "src/x y.rs", root),
+                places.repository_path(path, "src/x y.rs"),
                 "crates/a/src/x y.rs"
             );
             let outside = Path::new("/elsewhere/z.rs");
-            assert_eq!(repository_path(outside, "../z.rs", root), "../z.rs");
+            assert_eq!(places.repository_path(outside, "../z.rs"), "../z.rs");
         }
     }
 }
