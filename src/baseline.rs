@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
+use crate::finding::fingerprints;
 use crate::scan::Report;
 
 const VERSION: u32 = 1;
@@ -29,7 +30,7 @@ struct Entry {
 /// Writes the report's findings to `path`, through a temporary file renamed into place so
 /// an interrupted run never leaves half a baseline.
 pub fn write(report: &Report, repo_root: &Path, path: &Path) -> Result<usize> {
-    let prints = crate::report::sarif::fingerprints(&report.findings, repo_root);
+    let prints = fingerprints(&report.findings, repo_root);
     let mut findings: Vec<Entry> = report
         .findings
         .iter()
@@ -85,7 +86,7 @@ pub fn read(path: &Path) -> Result<HashSet<String>> {
 
 /// Removes the findings the baseline knows; returns how many.
 pub fn apply(report: &mut Report, known: &HashSet<String>, repo_root: &Path) -> usize {
-    let prints = crate::report::sarif::fingerprints(&report.findings, repo_root);
+    let prints = fingerprints(&report.findings, repo_root);
     let findings = std::mem::take(&mut report.findings);
     let mut known_here = 0;
     for (finding, print) in findings.into_iter().zip(prints) {

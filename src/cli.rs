@@ -7,15 +7,12 @@ use std::path::{Path, PathBuf};
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
 
-use crate::diagnostic::Level;
-use crate::lints::Family;
-
 use crate::baseline;
 use crate::changed::Changed;
 use crate::config::Config;
-use crate::diagnostic::Severity;
 use crate::fix;
-use crate::lints::{self, Lint};
+use crate::level::{Level, Severity};
+use crate::lints::{self, Family, Lint};
 use crate::report::{self, Format, Style, cargo_json};
 use crate::scan::{self, Report};
 use crate::settings::Settings;
@@ -212,7 +209,7 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     }
     if let Some(id) = &args.explain {
         let Some(lint) = Lint::by_id(id) else {
-            anyhow::bail!("no lint named `{id}`{}", suggestion(id));
+            anyhow::bail!("no lint named `{id}`{}", lints::did_you_mean(id));
         };
         print!("{}", lint.markdown());
         return Ok(EXIT_CLEAN);
@@ -419,7 +416,7 @@ fn level_overrides(matches: &ArgMatches) -> anyhow::Result<HashMap<&'static str,
                 .collect(),
             id => match Lint::by_id(id) {
                 Some(l) => vec![l],
-                None => anyhow::bail!("no lint or family named `{id}`{}", suggestion(id)),
+                None => anyhow::bail!("no lint or family named `{id}`{}", lints::did_you_mean(id)),
             },
         };
         for lint in selected {
@@ -443,31 +440,6 @@ fn list_lints() -> String {
         ));
     }
     s
-}
-
-/// ` (did you mean `x`?)` for the closest lint id, if any is close.
-pub fn suggestion(id: &str) -> String {
-    lints::all()
-        .into_iter()
-        .map(|l| (edit_distance(id, l.id), l.id))
-        .filter(|(d, name)| *d <= name.len() / 3 + 1)
-        .min()
-        .map(|(_, name)| format!(" (did you mean `{name}`?)"))
-        .unwrap_or_default()
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 fn use_color(choice: Option<ColorChoice>, is_terminal: bool) -> bool {
@@ -510,10 +482,10 @@ mod tests {
     #[test]
     fn suggests_the_closest_lint() {
         assert_eq!(
-            suggestion("guard_dropped_immediatly"),
+            lints::did_you_mean("guard_dropped_immediatly"),
             " (did you mean `guard_dropped_immediately`?)"
         );
-        assert_eq!(suggestion("zzz"), "");
+        assert_eq!(lints::did_you_mean("zzz"), "");
     }
 
     #[test]

@@ -2,8 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Level, Severity};
-use crate::lints::Lint;
+use crate::level::Level;
 
 #[derive(Debug, Default, Clone)]
 pub struct Config {
@@ -26,8 +25,8 @@ pub struct UserResource {
     pub constructors: Vec<Vec<String>>,
     pub message: String,
     pub help: Option<String>,
-    /// The lint its findings are reported under.
-    pub lint: &'static Lint,
+    /// The id of the lint its findings are reported under.
+    pub lint: &'static str,
 }
 
 impl UserResource {
@@ -52,20 +51,8 @@ impl UserResource {
     }
 }
 
-impl Config {
-    pub fn level(&self, lint: &Lint) -> Level {
-        self.levels
-            .get(lint.id)
-            .copied()
-            .unwrap_or(lint.default_level)
-    }
-
-    /// The severity findings of `lint` are reported with; `None` when it is allowed.
-    pub fn severity(&self, lint: &Lint) -> Option<Severity> {
-        match self.level(lint) {
-            Level::Allow => None,
-            Level::Warn => Some(Severity::Warning),
-            Level::Deny => Some(Severity::Error),
-        }
-    }
+/// Gives configuration strings the `'static` lifetime the catalog's and the lints' data
+/// has. Settings are read once per run, so what this leaks is bounded by their size.
+pub(crate) fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
 }

@@ -1,48 +1,10 @@
-//! What a lint reports: one finding with its spans, labels, help and severity.
+//! What a lint says about one place: the message, the spans it points at, help and a fix.
 
 use std::ops::Range;
-use std::sync::Arc;
 
-use serde::Serialize;
-
-use crate::lints::Lint;
-use crate::source::SourceFile;
-
-/// How much a lint matters, as configured (clippy's and rustc's vocabulary).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Allow,
-    Warn,
-    Deny,
-}
-
-impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Allow => "allow",
-            Level::Warn => "warn",
-            Level::Deny => "deny",
-        }
-    }
-}
-
-/// The severity a reported finding carries (an allowed lint reports nothing).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+// Every lint file names its default level and its diagnostics in one import; the level
+// lives below, in `level`, and is re-exported here so those imports stay as they are.
+pub use crate::level::Level;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
@@ -62,80 +24,7 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The edit that fixes it, when the lint is sure enough to offer one.
     pub fix: Option<crate::fix::Fix>,
-    /// The lint to report it under, when not the one that found it: a resource declared
-    /// in settings with its own lint id.
-    pub reported_as: Option<&'static Lint>,
-}
-
-/// A diagnostic attached to its lint, file and effective severity.
-#[derive(Debug, Clone)]
-pub struct Finding {
-    pub lint: &'static Lint,
-    pub severity: Severity,
-    pub file: Arc<SourceFile>,
-    pub diagnostic: Diagnostic,
-}
-
-impl Finding {
-    /// What identifies a finding across runs: the lint, the file (as `path`, relative to
-    /// the repository root so it does not depend on where cargo-stray runs) and the text
-    /// of the primary span and of its line, never line numbers, so unrelated edits that
-    /// move the code do not change it.
-    pub fn identity(&self, path: &str) -> (String, &'static str, String, String) {
-        let d = &self.diagnostic;
-        let line = self.file.position(d.primary.span.start).line;
-        (
-            path.to_string(),
-            self.lint.id,
-            normalize(self.file.line_text(line)),
-            normalize(self.file.snippet(d.primary.span.clone())),
-        )
-    }
-}
-
-/// Stable fingerprints of the findings, in order. `path_of` gives each finding's file
-/// relative to the repository root; identical identities are told apart by occurrence.
-pub fn fingerprints(findings: &[Finding], path_of: impl Fn(&Finding) -> String) -> Vec<String> {
-    let mut seen = std::collections::HashMap::new();
-    findings
-        .iter()
-        .map(|f| {
-            let identity = f.identity(&path_of(f));
-            let mut h = Fnv::new();
-            h.write(identity.0.as_bytes());
-            h.write(identity.1.as_bytes());
-            h.write(identity.2.as_bytes());
-            h.write(identity.3.as_bytes());
-            let n = seen.entry(identity).or_insert(0usize);
-            h.write(&n.to_le_bytes());
-            *n += 1;
-            format!("{:016x}", h.finish())
-        })
-        .collect()
-}
-
-fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// FNV-1a, 64-bit: small, dependency-free and stable across releases and platforms,
-/// which `std`'s hashers do not promise.
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-        // A separator, so ("ab", "c") and ("a", "bc") differ.
-        self.0 ^= 0xff;
-        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
+    /// The id of the lint to report it under, when not the one that found it: a resource
+    /// declared in settings with its own lint id.
+    pub reported_as: Option<&'static str>,
 }

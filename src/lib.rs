@@ -1,22 +1,53 @@
 //! cargo-stray: finds the resources Rust programs forget to finish.
 //!
-//! The pipeline, one way: `workspace` finds files, `scan` parses each on a worker thread
-//! and runs the `lints` (which read `syntax` and the `catalog`), and `report` writes the
-//! sorted findings in the chosen format.
+//! Data flows one way: files → parse → resolve → flow → lints → suppress → report.
+//! `workspace` finds the files (`changed` narrows them to a diff); `scan` parses each on
+//! a worker thread, resolves its names and types (`syntax`), follows its values (`flow`),
+//! runs the `lints`, attaches their diagnostics to lints and files as `finding`s and
+//! applies the `suppress`ions; `baseline` and `report` read the sorted result. Below all
+//! of them sits plain data any stage may use; on top, `settings` and `cli` set a run up.
+//!
+//! A module imports only from its own layer and those below: `tests/layers.rs` holds the
+//! table of layers and fails on an import that runs back up.
 
-pub mod baseline;
+// The bottom: plain data and tables. (`fix::apply` edits files by their findings, so it
+// sits with `suppress`.)
 pub mod catalog;
-pub mod changed;
-pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
-pub mod flow;
-pub mod lints;
-pub mod report;
-pub mod scan;
-pub mod settings;
+pub mod input;
+pub mod level;
+pub mod location;
 pub mod source;
-pub mod suppress;
-pub mod syntax;
+pub mod suggest;
+
+// Files.
+pub mod changed;
 pub mod workspace;
+
+// Parse and resolve.
+pub mod syntax;
+
+// Flow.
+pub mod flow;
+
+// Lints.
+pub mod lints;
+
+// Findings: diagnostics attached to their lint, file and severity.
+pub mod finding;
+
+// Suppress.
+pub mod suppress;
+
+// The scan runs the stages above on every file.
+pub mod scan;
+
+// Report: what reads the scan's result.
+pub mod baseline;
+pub mod report;
+
+// Drivers: what sets a run up.
+pub mod cli;
+pub mod settings;

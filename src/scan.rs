@@ -2,63 +2,22 @@
 //! and gather findings and per-file problems in a deterministic order.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::Serialize;
+
+// The scan takes and reports these; callers (tests, benches) name them through `scan`.
+pub use crate::input::{FileProblem, Input, ProblemKind};
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Finding};
+use crate::diagnostic::Diagnostic;
+use crate::finding::Finding;
 use crate::lints::{self, FileContext};
 use crate::source::SourceFile;
 use crate::suppress;
 use crate::syntax::imports::FileImports;
 use crate::syntax::nesting;
 use crate::syntax::types::StructFields;
-
-/// One file to scan.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Input {
-    pub path: PathBuf,
-    /// How the path is shown to the user.
-    pub display: String,
-}
-
-/// Why a file was not (fully) analysed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProblemKind {
-    /// The file or directory could not be read (permissions, broken link, link loop).
-    Unreadable,
-    NotUtf8,
-    ParseError,
-    /// Nested too deeply to parse without risking the stack.
-    TooDeep,
-    /// cargo-stray itself failed on this file: a bug to report.
-    InternalError,
-}
-
-impl ProblemKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProblemKind::Unreadable => "unreadable",
-            ProblemKind::NotUtf8 => "not_utf8",
-            ProblemKind::ParseError => "parse_error",
-            ProblemKind::TooDeep => "too_deep",
-            ProblemKind::InternalError => "internal_error",
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct FileProblem {
-    pub display: String,
-    pub kind: ProblemKind,
-    pub message: String,
-    /// 1-based line and column, where the problem has a place in the file.
-    pub position: Option<(usize, usize)>,
-}
 
 /// Everything a scan produced, sorted.
 #[derive(Debug, Default)]
@@ -219,7 +178,7 @@ fn scan_one(input: &Input, config: &Config) -> Result<Scanned, FileProblem> {
             let finding = |lint: &'static lints::Lint, diagnostic| {
                 Some(Finding {
                     lint,
-                    severity: config.severity(lint)?,
+                    severity: lint.severity(config)?,
                     file: Arc::clone(&source),
                     diagnostic,
                 })
@@ -227,7 +186,9 @@ fn scan_one(input: &Input, config: &Config) -> Result<Scanned, FileProblem> {
             let findings: Vec<Finding> = diagnostics
                 .into_iter()
                 .filter_map(|(lint, diagnostic)| {
-                    finding(diagnostic.reported_as.unwrap_or(lint), diagnostic)
+                    // Settings declare every lint id they name before the scan starts.
+                    let reported_as = diagnostic.reported_as.and_then(lints::Lint::by_id);
+                    finding(reported_as.unwrap_or(lint), diagnostic)
                 })
                 .collect();
             if !suppress::may_have(&source.text) {
@@ -365,12 +326,11 @@ fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analy
             continue;
         };
         // The lint that reports declared resources runs while any of their lints is on.
-        let enabled = config.severity(lint).is_some()
+        let enabled = lint.severity(config).is_some()
             || (lint.id == lints::resource_not_released::LINT.id
-                && config
-                    .resources
-                    .iter()
-                    .any(|r| config.severity(r.lint).is_some()));
+                && config.resources.iter().any(|r| {
+                    lints::Lint::by_id(r.lint).is_some_and(|l| l.severity(config).is_some())
+                }));
         if !enabled {
             continue;
         }

@@ -17,8 +17,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 
-use crate::diagnostic::Level;
+use crate::config::leak;
+use crate::level::Level;
 use crate::lints::{self, Lint};
+use crate::suggest;
 
 /// One source's settings, as written.
 #[derive(Debug, Default, Deserialize)]
@@ -56,12 +58,6 @@ struct RawResource {
 
 fn default_lint() -> String {
     "resource_not_released".to_string()
-}
-
-/// Gives configuration strings the `'static` lifetime the catalog's data has. Settings
-/// are read once per run, so what this leaks is bounded by the configuration's size.
-pub(crate) fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
 }
 
 fn leak_all(v: Vec<String>) -> &'static [&'static str] {
@@ -172,10 +168,11 @@ impl Settings {
                 }));
             // Declared before `[lints]` is read, so levels can name the new id.
             let lint = if r.lint == lints::resource_not_released::LINT.id {
-                &lints::resource_not_released::LINT
+                lints::resource_not_released::LINT.id
             } else {
                 lints::declare(&r.lint, &format!("a `{}`", r.ty))
                     .map_err(|e| anyhow!("{}: resource `{}`: {e}", path.display(), r.ty))?
+                    .id
             };
             self.resources.push(crate::config::UserResource {
                 lint,
@@ -220,7 +217,7 @@ impl Settings {
                 anyhow!(
                     "{}:{at}: no lint or family named `{name}`{}",
                     path.display(),
-                    crate::cli::suggestion(name)
+                    lints::did_you_mean(name)
                 )
             })?;
             for lint in selected {
@@ -308,33 +305,9 @@ fn located(path: &Path, text: &str, e: &toml::de::Error) -> anyhow::Error {
     let hint = message
         .strip_prefix("unknown field `")
         .and_then(|rest| rest.split('`').next())
-        .and_then(|key| {
-            KEYS.iter()
-                .map(|k| (strsim(key, k), *k))
-                .filter(|(d, k)| *d <= k.len() / 2)
-                .min()
-                .map(|(_, k)| format!(" (did you mean `{k}`?)"))
-        })
+        .map(|key| suggest::did_you_mean(key, KEYS.iter().copied(), |k| k.len() / 2))
         .unwrap_or_default();
     anyhow!("{}:{line}: {message}{hint}", path.display())
-}
-
-/// Edit distance, for suggestions.
-fn strsim(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur.push(
-                (prev[j] + usize::from(ca != *cb))
-                    .min(prev[j + 1] + 1)
-                    .min(cur[j] + 1),
-            );
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

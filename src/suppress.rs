@@ -10,7 +10,8 @@ use std::ops::{Range, RangeInclusive};
 
 use syn::spanned::Spanned;
 
-use crate::diagnostic::{Diagnostic, Finding, Label};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::finding::Finding;
 use crate::lints::{self, Lint};
 use crate::source::SourceFile;
 
@@ -235,7 +236,7 @@ pub fn unused(suppressions: &[Suppression]) -> Vec<Diagnostic> {
                 )
             } else {
                 (
-                    format!("no lint named `{name}`{}", crate::cli::suggestion(name)),
+                    format!("no lint named `{name}`{}", lints::did_you_mean(name)),
                     "name a lint id (see `cargo stray --list-lints`), a family, or `all`"
                         .to_string(),
                 )

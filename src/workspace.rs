@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::scan::{FileProblem, Input, ProblemKind};
+use crate::input::{FileProblem, Input, ProblemKind};
 
 /// How the packages of a workspace are chosen, as `cargo` does.
 #[derive(Debug, Default, Clone)]

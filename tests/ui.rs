@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use stray::config::Config;
-use stray::diagnostic::Finding;
+use stray::finding::Finding;
 use stray::lints;
 use stray::report::Style;
 use stray::scan::{self, Input, Report};

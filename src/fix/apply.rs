@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Applicability, apply_edits, merge};
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::source::SourceFile;
 
 /// The fixed text of every file that has fixes to apply.

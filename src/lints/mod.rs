@@ -5,8 +5,10 @@
 use std::cell::OnceCell;
 use std::fmt::Write as _;
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
 use crate::flow::{self, Flow};
+use crate::level::{Level, Severity};
 use crate::source::SourceFile;
 use crate::syntax::imports::FileImports;
 use crate::syntax::types::StructFields;
@@ -165,6 +167,11 @@ fn declared() -> Vec<&'static Lint> {
     DECLARED.read().map(|d| d.clone()).unwrap_or_default()
 }
 
+/// ` (did you mean `x`?)` for the lint id of this run closest to `id`, if one is close.
+pub fn did_you_mean(id: &str) -> String {
+    crate::suggest::did_you_mean(id, all().into_iter().map(|l| l.id), |c| c.len() / 3 + 1)
+}
+
 /// Declares a lint for resources declared in settings. Declaring the same id again
 /// gives the same lint; a built-in id or a family name cannot be declared.
 pub fn declare(id: &str, what: &str) -> Result<&'static Lint, String> {
@@ -188,7 +195,7 @@ pub fn declare(id: &str, what: &str) -> Result<&'static Lint, String> {
     if let Some(l) = declared.iter().find(|l| l.id == id) {
         return Ok(l);
     }
-    let leak = crate::settings::leak;
+    let leak = crate::config::leak;
     let lint: &'static Lint = Box::leak(Box::new(Lint {
         id: leak(id.to_string()),
         family: Family::User,
@@ -227,6 +234,20 @@ impl Lint {
             .copied()
             .find(|l| l.id == id)
             .or_else(|| declared().into_iter().find(|l| l.id == id))
+    }
+
+    /// The level this run gives the lint: the configured one, else its default.
+    pub fn level(&self, config: &Config) -> Level {
+        config
+            .levels
+            .get(self.id)
+            .copied()
+            .unwrap_or(self.default_level)
+    }
+
+    /// The severity its findings are reported with; `None` when it is allowed.
+    pub fn severity(&self, config: &Config) -> Option<Severity> {
+        self.level(config).severity()
     }
 
     /// The page `lints/<id>.md`, also printed by `--explain`.

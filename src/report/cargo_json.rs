@@ -25,8 +25,12 @@ use std::path::{Component, Path};
 use serde::Serialize;
 
 use super::{Style, human};
-use crate::diagnostic::{Finding, Label, Severity};
-use crate::scan::{FileProblem, Report};
+use crate::diagnostic::Label;
+use crate::finding::Finding;
+use crate::input::FileProblem;
+use crate::level::Severity;
+use crate::location::normalize;
+use crate::scan::Report;
 use crate::source::SourceFile;
 use crate::workspace::Packages;
 
@@ -136,7 +140,7 @@ fn emit(
     cx: &Context<'_>,
 ) -> std::io::Result<()> {
     let target = path.zip(cx.packages).and_then(|(path, packages)| {
-        let absolute = super::sarif::normalize(&cx.cwd.join(path));
+        let absolute = normalize(&cx.cwd.join(path));
         let find = |p: &Path| {
             let package = packages.owner(p)?;
             Some((package, package.target_for(p)?))
@@ -295,8 +299,8 @@ fn span(file: &SourceFile, file_name: &str, label: &Label, is_primary: bool) -> 
 /// `path` relative to the root, `/`-separated, as cargo names workspace files; absolute
 /// when it is outside the root, so it still resolves.
 fn file_name(path: &Path, cx: &Context<'_>) -> String {
-    let absolute = super::sarif::normalize(&cx.cwd.join(path));
-    let root = super::sarif::normalize(&cx.cwd.join(cx.root));
+    let absolute = normalize(&cx.cwd.join(path));
+    let root = normalize(&cx.cwd.join(cx.root));
     let relative = absolute
         .strip_prefix(&root)
         .ok()

@@ -4,13 +4,14 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::sarif::repository_path;
-use crate::diagnostic::Severity;
+use crate::level::Severity;
+use crate::location::Places;
 use crate::scan::Report;
 
 /// Paths are relative to the repository root, not to where cargo-stray ran: GitHub places
 /// an annotation by its path in the repository, and the action may run in a subdirectory.
 pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io::Result<()> {
+    let places = Places::new(repo_root);
     for f in &report.findings {
         let d = &f.diagnostic;
         let start = f.file.position(d.primary.span.start);
@@ -27,7 +28,7 @@ pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io:
         writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            property(&repository_path(&f.file.path, &f.file.display, repo_root)),
+            property(&places.repository_path(&f.file.path, &f.file.display)),
             start.line,
             start.column,
             end.line,
@@ -43,7 +44,7 @@ pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io:
         };
         let file = match p.display.as_str() {
             "<unknown>" => p.display.clone(),
-            shown => repository_path(Path::new(shown), shown, repo_root),
+            shown => places.repository_path(Path::new(shown), shown),
         };
         writeln!(
             out,

@@ -10,8 +10,9 @@ use miette::{
 };
 
 use super::{Style, plural};
-use crate::diagnostic::{Finding, Severity};
+use crate::finding::Finding;
 use crate::fix::{Applicability, Fix};
+use crate::level::Severity;
 use crate::scan::Report;
 use crate::source::SourceFile;
 

@@ -6,7 +6,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Finding, Label, Severity};
+use crate::diagnostic::Label;
+use crate::finding::Finding;
+use crate::level::Severity;
 use crate::scan::Report;
 use crate::source::SourceFile;
 
@@ -110,7 +112,7 @@ pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io:
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let fingerprints = super::sarif::fingerprints(&report.findings, repo_root);
+    let fingerprints = crate::finding::fingerprints(&report.findings, repo_root);
     let doc = Document {
         schema_version: SCHEMA_VERSION,
         tool: Tool {

@@ -6,14 +6,18 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Component, Path, PathBuf, Prefix};
+use std::path::Path;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Finding, Label, Level, Severity};
+use crate::diagnostic::Label;
+use crate::finding::{Finding, fingerprints};
 use crate::fix::Applicability;
+use crate::input::FileProblem;
+use crate::level::{Level, Severity};
 use crate::lints::{self, Lint};
-use crate::scan::{FileProblem, Report};
+use crate::location::{Places, Uri, directory_uri};
+use crate::scan::Report;
 use crate::source::SourceFile;
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -215,39 +219,12 @@ struct Region {
     byte_length: Option<usize>,
 }
 
-/// The findings' fingerprints, computed from their files' paths relative to the
-/// repository root, so they are the same wherever cargo-stray is run from.
-pub fn fingerprints(findings: &[Finding], repo_root: &Path) -> Vec<String> {
-    let cwd = std::env::current_dir().ok();
-    let repo_root = absolute_root(repo_root, cwd.as_deref());
-    let places = Places {
-        repo_root: &repo_root,
-        cwd: cwd.as_deref(),
-    };
-    crate::diagnostic::fingerprints(findings, |f| {
-        places.artifact(&f.file.path, &f.file.display).uri
-    })
-}
-
-/// The caller canonicalizes the root when it can; when it could not, a relative root
-/// would make neither a `file:` URI nor a prefix of the absolute paths below.
-fn absolute_root(repo_root: &Path, cwd: Option<&Path>) -> PathBuf {
-    match cwd {
-        Some(cwd) if repo_root.is_relative() => normalize(&cwd.join(repo_root)),
-        _ => repo_root.to_path_buf(),
-    }
-}
-
 pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io::Result<()> {
-    let cwd = std::env::current_dir().ok();
-    let repo_root = absolute_root(repo_root, cwd.as_deref());
-    let places = Places {
-        repo_root: &repo_root,
-        cwd: cwd.as_deref(),
-    };
+    let places = Places::new(repo_root);
+    let repo_root = places.repo_root();
     // The rules, once: each result names its rule by its index among them.
     let rules = lints::all();
-    let prints = fingerprints(&report.findings, &repo_root);
+    let prints = fingerprints(&report.findings, repo_root);
     let mut results: Vec<SarifResult<'_>> = report
         .findings
         .iter()
@@ -256,7 +233,7 @@ pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io:
         .collect();
     // Suppressed findings are kept, marked, so code scanning shows them as dismissed.
     let silenced: Vec<Finding> = report.suppressed.iter().map(|(f, _)| f.clone()).collect();
-    let silenced_prints = fingerprints(&silenced, &repo_root);
+    let silenced_prints = fingerprints(&silenced, repo_root);
     for ((f, reason), fingerprint) in report.suppressed.iter().zip(silenced_prints) {
         let mut r = result(f, fingerprint, &places, &rules);
         r.suppressions.push(SarifSuppression {
@@ -290,7 +267,7 @@ pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io:
             original_uri_base_ids: BTreeMap::from([(
                 SRCROOT,
                 BaseUri {
-                    uri: directory_uri(&repo_root),
+                    uri: directory_uri(repo_root),
                 },
             )]),
             column_kind: "utf16CodeUnits",
@@ -339,11 +316,11 @@ fn rule(lint: &Lint) -> Rule {
 fn result<'a>(
     f: &'a Finding,
     fingerprint: String,
-    places: &Places<'_>,
+    places: &Places,
     rules: &[&Lint],
 ) -> SarifResult<'a> {
     let d = &f.diagnostic;
-    let artifact = places.artifact(&f.file.path, &f.file.display);
+    let artifact = artifact(places, &f.file.path, &f.file.display);
     let mut text = d.message.clone();
     if let Some(help) = &d.help {
         text.push_str("\nhelp: ");
@@ -429,7 +406,7 @@ fn region(file: &SourceFile, span: &std::ops::Range<usize>) -> Region {
     }
 }
 
-fn notification<'a>(p: &'a FileProblem, places: &Places<'_>) -> Notification<'a> {
+fn notification<'a>(p: &'a FileProblem, places: &Places) -> Notification<'a> {
     // Problems that could not be tied to a path have nothing to point at.
     let locations = if p.display == "<unknown>" {
         Vec::new()
@@ -437,7 +414,7 @@ fn notification<'a>(p: &'a FileProblem, places: &Places<'_>) -> Notification<'a>
         vec![Location {
             id: None,
             physical_location: PhysicalLocation {
-                artifact_location: places.artifact(Path::new(&p.display), &p.display),
+                artifact_location: artifact(places, Path::new(&p.display), &p.display),
                 // The problem's column counts characters, not the run's UTF-16 units,
                 // so only the line is passed on.
                 region: p.position.map(|(line, _)| Region {
@@ -462,193 +439,12 @@ fn notification<'a>(p: &'a FileProblem, places: &Places<'_>) -> Notification<'a>
     }
 }
 
-/// Turns the paths the scan saw into URIs relative to the repository root.
-struct Places<'a> {
-    repo_root: &'a Path,
-    cwd: Option<&'a Path>,
-}
-
-impl Places<'_> {
-    fn artifact(&self, path: &Path, display: &str) -> ArtifactLocation {
-        match self.locate(path) {
-            None => relative(display),
-            Some(Place::Inside(rel)) => ArtifactLocation {
-                uri: encode_segments(&segments(&rel)),
-                uri_base_id: Some(SRCROOT),
-            },
-            // Outside the repository no base applies; an absolute URI still lets local
-            // SARIF viewers open the file.
-            Some(Place::Outside(absolute)) => ArtifactLocation {
-                uri: file_uri(&absolute, false),
-                uri_base_id: None,
-            },
-        }
-    }
-
-    /// Where `path` is relative to the repository root; `None` without a current directory
-    /// to resolve a relative path against.
-    fn locate(&self, path: &Path) -> Option<Place> {
-        let absolute = if path.is_absolute() {
-            path.to_path_buf()
-        } else {
-            self.cwd?.join(path)
-        };
-        let absolute = normalize(&absolute);
-        // The path as written first: a link inside the repository to a file outside it
-        // is still reported where the user sees it. Canonical second, for a cwd or
-        // argument that goes through a link into the repository.
-        let inside = absolute
-            .strip_prefix(self.repo_root)
-            .ok()
-            .map(Path::to_path_buf)
-            .or_else(|| {
-                let canonical = std::fs::canonicalize(&absolute).ok()?;
-                canonical
-                    .strip_prefix(self.repo_root)
-                    .ok()
-                    .map(Path::to_path_buf)
-            });
-        Some(match inside {
-            Some(rel) => Place::Inside(rel),
-            None => Place::Outside(absolute),
-        })
-    }
-}
-
-enum Place {
-    /// Relative to the repository root.
-    Inside(PathBuf),
-    Outside(PathBuf),
-}
-
-/// A scanned file's path relative to the repository root, `/`-separated, as GitHub wants
-/// it in annotations wherever cargo-stray ran from; outside the repository, the path as
-/// shown.
-pub fn repository_path(path: &Path, display: &str, repo_root: &Path) -> String {
-    let cwd = std::env::current_dir().ok();
-    let repo_root = absolute_root(repo_root, cwd.as_deref());
-    let places = Places {
-        repo_root: &repo_root,
-        cwd: cwd.as_deref(),
-    };
-    match places.locate(path) {
-        Some(Place::Inside(rel)) => segments(&rel)
-            .iter()
-            .map(|s| String::from_utf8_lossy(s))
-            .collect::<Vec<_>>()
-            .join("/"),
-        _ => display.to_string(),
-    }
-}
-
-fn relative(display: &str) -> ArtifactLocation {
-    let parts: Vec<Vec<u8>> = display
-        .split('/')
-        .filter(|s| !s.is_empty() && *s != ".")
-        .map(|s| s.as_bytes().to_vec())
-        .collect();
+fn artifact(places: &Places, path: &Path, display: &str) -> ArtifactLocation {
+    let Uri { uri, relative } = places.uri(path, display);
     ArtifactLocation {
-        uri: encode_segments(&parts),
-        uri_base_id: Some(SRCROOT),
+        uri,
+        uri_base_id: relative.then_some(SRCROOT),
     }
-}
-
-/// Removes `.` and resolves `..` without touching the file system.
-pub(super) fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// The names of a relative path's components.
-fn segments(path: &Path) -> Vec<Vec<u8>> {
-    path.components()
-        .filter_map(|c| match c {
-            Component::Normal(s) => Some(os_bytes(s)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Percent-encoding works on bytes, so a name that is not UTF-8 keeps its exact bytes.
-#[cfg(unix)]
-fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
-    use std::os::unix::ffi::OsStrExt;
-    s.as_bytes().to_vec()
-}
-
-#[cfg(not(unix))]
-fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
-    s.to_string_lossy().into_owned().into_bytes()
-}
-
-/// `file:///abs/dir/`: SARIF wants a base URI to end with a slash.
-fn directory_uri(dir: &Path) -> String {
-    file_uri(dir, true)
-}
-
-fn file_uri(path: &Path, directory: bool) -> String {
-    let mut authority = String::new();
-    let mut drive = None;
-    let mut parts = Vec::new();
-    for c in path.components() {
-        match c {
-            Component::Prefix(p) => match p.kind() {
-                Prefix::Disk(d) | Prefix::VerbatimDisk(d) => drive = Some(char::from(d)),
-                Prefix::UNC(server, share) | Prefix::VerbatimUNC(server, share) => {
-                    authority = encode(&os_bytes(server));
-                    parts.push(os_bytes(share));
-                }
-                _ => parts.push(os_bytes(p.as_os_str())),
-            },
-            Component::Normal(s) => parts.push(os_bytes(s)),
-            Component::RootDir | Component::CurDir | Component::ParentDir => {}
-        }
-    }
-    let mut uri = format!("file://{authority}/");
-    // A drive letter's colon is part of the path, as in `file:///C:/src/`.
-    if let Some(d) = drive {
-        uri.push(d);
-        uri.push(':');
-        if !parts.is_empty() {
-            uri.push('/');
-        }
-    }
-    uri.push_str(&encode_segments(&parts));
-    if directory && !uri.ends_with('/') {
-        uri.push('/');
-    }
-    uri
-}
-
-fn encode_segments(parts: &[Vec<u8>]) -> String {
-    parts
-        .iter()
-        .map(|p| encode(p))
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// Percent-encodes one path segment: all but RFC 3986's unreserved characters, so
-/// spaces, `%`, `#`, `?` and a `:` that would read as a scheme are all safe.
-fn encode(segment: &[u8]) -> String {
-    let mut out = String::with_capacity(segment.len());
-    for &b in segment {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// `guard_dropped_immediately` → `GuardDroppedImmediately`.
@@ -724,48 +520,6 @@ fn plain_help(lint: &Lint) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn encodes_segments_and_file_uris() {
-        assert_eq!(encode(b"a b#c%d:e.rs"), "a%20b%23c%25d%3Ae.rs");
-        assert_eq!(encode("é.rs".as_bytes()), "%C3%A9.rs");
-        assert_eq!(
-            relative("src/my dir/lib.rs").uri,
-            "src/my%20dir/lib.rs".to_string()
-        );
-        #[cfg(unix)]
-        {
-            assert_eq!(directory_uri(Path::new("/repo/a b")), "file:///repo/a%20b/");
-            assert_eq!(directory_uri(Path::new("/")), "file:///");
-            assert_eq!(file_uri(Path::new("/x/ü.rs"), false), "file:///x/%C3%BC.rs");
-        }
-    }
-
-    #[test]
-    fn paths_are_relative_to_the_repository_root() {
-        let places = Places {
-            repo_root: Path::new("/repo"),
-            cwd: Some(Path::new("/repo/crates/a")),
-        };
-        let a = places.artifact(Path::new("src/../src/x y.rs"), "src/x y.rs");
-        assert_eq!(a.uri, "crates/a/src/x%20y.rs");
-        assert_eq!(a.uri_base_id, Some(SRCROOT));
-        let outside = places.artifact(Path::new("/elsewhere/z.rs"), "/elsewhere/z.rs");
-        assert_eq!(outside.uri, "file:///elsewhere/z.rs");
-        assert_eq!(outside.uri_base_id, None);
-
-        #[cfg(unix)]
-        {
-            let root = Path::new("/repo");
-            let path = Path::new("/repo/crates/a/src/x y.rs");
-            assert_eq!(
-                repository_path(path, "src/x y.rs", root),
-                "crates/a/src/x y.rs"
-            );
-            let outside = Path::new("/elsewhere/z.rs");
-            assert_eq!(repository_path(outside, "../z.rs", root), "../z.rs");
-        }
-    }
 
     #[test]
     fn rule_texts() {
