@@ -51,6 +51,90 @@ const STREAM_NEUTRAL: &[&str] = &[
     "local_addr",
 ];
 
+/// Every function of tokio-tungstenite 0.30 and async-tungstenite 0.35 that opens a
+/// websocket: the clients return `(WebSocketStream, Response)`, the servers and the raw
+/// constructors the stream itself.
+const WEBSOCKET_CONSTRUCTORS: &[Constructor] = &[
+    pair("tokio_tungstenite::connect_async", 0),
+    pair("tokio_tungstenite::connect_async_with_config", 0),
+    pair("tokio_tungstenite::connect_async_tls_with_config", 0),
+    pair("tokio_tungstenite::client_async", 0),
+    pair("tokio_tungstenite::client_async_with_config", 0),
+    pair("tokio_tungstenite::client_async_tls", 0),
+    pair("tokio_tungstenite::client_async_tls_with_config", 0),
+    ctor("tokio_tungstenite::accept_async"),
+    ctor("tokio_tungstenite::accept_async_with_config"),
+    ctor("tokio_tungstenite::accept_hdr_async"),
+    ctor("tokio_tungstenite::accept_hdr_async_with_config"),
+    ctor("tokio_tungstenite::WebSocketStream::from_raw_socket"),
+    ctor("tokio_tungstenite::WebSocketStream::from_partially_read"),
+    pair("async_tungstenite::client_async", 0),
+    pair("async_tungstenite::client_async_with_config", 0),
+    ctor("async_tungstenite::accept_async"),
+    ctor("async_tungstenite::accept_async_with_config"),
+    ctor("async_tungstenite::accept_hdr_async"),
+    ctor("async_tungstenite::accept_hdr_async_with_config"),
+    ctor("async_tungstenite::WebSocketStream::from_raw_socket"),
+    ctor("async_tungstenite::WebSocketStream::from_partially_read"),
+    pair("async_tungstenite::tokio::connect_async", 0),
+    pair("async_tungstenite::tokio::connect_async_with_config", 0),
+    pair(
+        "async_tungstenite::tokio::connect_async_with_tls_connector",
+        0,
+    ),
+    pair(
+        "async_tungstenite::tokio::connect_async_with_tls_connector_and_config",
+        0,
+    ),
+    pair("async_tungstenite::tokio::client_async", 0),
+    pair("async_tungstenite::tokio::client_async_with_config", 0),
+    pair("async_tungstenite::tokio::client_async_tls", 0),
+    pair("async_tungstenite::tokio::client_async_tls_with_config", 0),
+    pair(
+        "async_tungstenite::tokio::client_async_tls_with_connector",
+        0,
+    ),
+    ctor("async_tungstenite::tokio::accept_async"),
+    ctor("async_tungstenite::tokio::accept_async_with_config"),
+    ctor("async_tungstenite::tokio::accept_hdr_async"),
+    ctor("async_tungstenite::tokio::accept_hdr_async_with_config"),
+    pair("async_tungstenite::async_std::connect_async", 0),
+    pair("async_tungstenite::async_std::connect_async_with_config", 0),
+    pair(
+        "async_tungstenite::async_std::connect_async_with_tls_connector",
+        0,
+    ),
+    pair(
+        "async_tungstenite::async_std::connect_async_with_tls_connector_and_config",
+        0,
+    ),
+    pair("async_tungstenite::async_std::client_async_tls", 0),
+    pair(
+        "async_tungstenite::async_std::client_async_tls_with_config",
+        0,
+    ),
+    pair(
+        "async_tungstenite::async_std::client_async_tls_with_connector",
+        0,
+    ),
+    pair("async_tungstenite::smol::connect_async", 0),
+    pair("async_tungstenite::smol::connect_async_with_config", 0),
+    pair(
+        "async_tungstenite::smol::connect_async_with_tls_connector",
+        0,
+    ),
+    pair(
+        "async_tungstenite::smol::connect_async_with_tls_connector_and_config",
+        0,
+    ),
+    pair("async_tungstenite::smol::client_async_tls", 0),
+    pair("async_tungstenite::smol::client_async_tls_with_config", 0),
+    pair(
+        "async_tungstenite::smol::client_async_tls_with_connector",
+        0,
+    ),
+];
+
 const fn ctor(path: &'static str) -> Constructor {
     Constructor {
         path,
@@ -204,19 +288,7 @@ pub const ENTRIES: Entries = Entries {
             discharge: &["close"],
             neutral: STREAM_NEUTRAL,
             reborrow: &["as_mut", "by_ref"],
-            constructors: &[
-                pair("tokio_tungstenite::connect_async", 0),
-                pair("tokio_tungstenite::connect_async_tls_with_config", 0),
-                pair("tokio_tungstenite::client_async", 0),
-                ctor("tokio_tungstenite::accept_async"),
-                ctor("tokio_tungstenite::accept_hdr_async"),
-                ctor("tokio_tungstenite::WebSocketStream::from_raw_socket"),
-                pair("async_tungstenite::tokio::connect_async", 0),
-                pair("async_tungstenite::async_std::connect_async", 0),
-                pair("async_tungstenite::client_async", 0),
-                ctor("async_tungstenite::accept_async"),
-                ctor("async_tungstenite::WebSocketStream::from_raw_socket"),
-            ],
+            constructors: WEBSOCKET_CONSTRUCTORS,
             arm: WRITES,
             drained_by: &["next", "try_next"],
             closing_argument: Some("Close"),

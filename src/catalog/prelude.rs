@@ -22,8 +22,8 @@ pub const IS_ERR: &str = "is_err";
 
 /// Methods on a carrier that hand back the value inside.
 pub const UNWRAP: &[&str] = &["unwrap", "expect", "unwrap_unchecked", "unwrap_or_else"];
-/// Methods on a carrier that keep the value inside it: error conversions and context
-/// adapters (std, anyhow, eyre), and views of it.
+/// Methods on a carrier that keep the value inside it: std's conversions and views, and
+/// anyhow's and eyre's context adapters.
 pub const PLUMBING: &[&str] = &[
     "map_err",
     "context",
@@ -35,6 +35,33 @@ pub const PLUMBING: &[&str] = &[
     "ok_or_else",
     "inspect_err",
     "as_mut",
+    "transpose",
+];
+/// The error-context adapters of the error crates (`Result` extension traits), which keep
+/// the value inside a `Result`: snafu 0.8 (`whatever_context`), color-eyre 0.6 (`Section`:
+/// `note`, `warning`, `suggestion`, `section` and their `with_` forms), miette 7
+/// (`into_diagnostic`), error-chain 0.12 (`chain_err`), error-stack 0.5
+/// (`change_context`, `attach`, `attach_printable` and their `_lazy` forms). Only ever
+/// applied to a carrier: on the tracked value itself these names mean something else.
+pub const ERROR_ADAPTERS: &[&str] = &[
+    "whatever_context",
+    "with_whatever_context",
+    "note",
+    "with_note",
+    "warning",
+    "with_warning",
+    "suggestion",
+    "with_suggestion",
+    "section",
+    "with_section",
+    "into_diagnostic",
+    "chain_err",
+    "change_context",
+    "change_context_lazy",
+    "attach",
+    "attach_lazy",
+    "attach_printable",
+    "attach_printable_lazy",
 ];
 /// Methods on a carrier whose closure argument receives the value inside.
 pub const WITH_VALUE: &[&str] = &[
@@ -46,8 +73,9 @@ pub const WITH_VALUE: &[&str] = &[
     "is_ok_and",
     "is_some_and",
 ];
-/// Methods on a carrier that only look.
-pub const INSPECT: &[&str] = &["is_ok", "is_err", "is_some", "is_none"];
+/// Methods on a carrier that only look, or that give only the error (`err()`: the value
+/// inside, if any, is dropped with the carrier).
+pub const INSPECT: &[&str] = &["is_ok", "is_err", "is_some", "is_none", "err"];
 
 /// Whether a method hands back or keeps the value inside a carrier.
 pub fn keeps_value(method: &str) -> bool {

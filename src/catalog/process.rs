@@ -66,6 +66,11 @@ const PIPES: &[Part] = &[
     },
 ];
 
+/// Calls that reap the child only when their result says it exited: std's `try_wait`, and
+/// the wait-timeout crate's `ChildExt::wait_timeout` (0.2.1: "if `Ok(Some(..))` is returned
+/// then the child exited"; `Ok(None)`: it is still running and must be waited later).
+const STD_POLLS: &[&str] = &["try_wait", "wait_timeout", "wait_timeout_ms"];
+
 const BLOCKING: &[(&str, Blocking)] = &[
     ("wait", Blocking::Wait),
     ("wait_with_output", Blocking::WaitWithOutput),
@@ -132,7 +137,7 @@ pub const ENTRIES: Entries = Entries {
             create: "spawn",
             fallible: true,
             discharge: &["wait", "wait_with_output"],
-            poll: &["try_wait"],
+            poll: STD_POLLS,
             neutral: &["kill", "id", "stdin", "stdout", "stderr"],
             reborrow: &["as_mut", "by_ref", "borrow_mut"],
             terminate: &["kill", "start_kill"],

@@ -30,6 +30,9 @@ impl Interp<'_, '_> {
             if let Some(v) = self.call_known(c, &resolved) {
                 return v;
             }
+            if let Some(v) = self.method_by_path(c) {
+                return v;
+            }
         }
         let last = match &*c.func {
             Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
@@ -237,6 +240,69 @@ impl Interp<'_, '_> {
             }
         }
         None
+    }
+
+    /// `Child::wait(&mut child)`, `Write::write_all(&mut stdin, ..)`: a method of a tracked
+    /// value called by its path is that method call.
+    fn method_by_path(&mut self, c: &syn::ExprCall) -> Option<Val> {
+        let Expr::Path(p) = &*c.func else {
+            return None;
+        };
+        let method = p.path.segments.last()?.ident.clone();
+        let first = self.operation_call(c)?;
+        let receiver = match first {
+            Expr::Reference(r) => (*r.expr).clone(),
+            other => other.clone(),
+        };
+        let call = syn::ExprMethodCall {
+            attrs: Vec::new(),
+            receiver: Box::new(receiver),
+            dot_token: Default::default(),
+            method,
+            turbofish: None,
+            paren_token: c.paren_token,
+            args: c.args.iter().skip(1).cloned().collect(),
+        };
+        Some(self.method_call(&call))
+    }
+
+    /// The first argument of a call that is an operation on it: a function that reads it
+    /// to its end (`io::copy(&mut stdout, ..)`), or a method its catalog entry knows called
+    /// by its path (`Write::write_all(&mut stdin, ..)`).
+    pub(super) fn operation_call<'e>(&self, c: &'e syn::ExprCall) -> Option<&'e Expr> {
+        let Expr::Path(p) = &*c.func else {
+            return None;
+        };
+        if p.qself.is_some() || p.path.segments.len() < 2 {
+            return None;
+        }
+        let first = c.args.first()?;
+        let id = self.object_named(first)?;
+        let method = p.path.segments.last()?.ident.to_string();
+        let known = self.resolver.resolve(&p.path).is_any(READ_TO_EOF_FUNCTIONS)
+            || self.knows_method(id, &method);
+        known.then_some(first)
+    }
+
+    /// Whether the catalog says what `method` does to the value (or part) `id`.
+    fn knows_method(&self, id: ObjectId, method: &str) -> bool {
+        let object = &self.out.objects[id];
+        if let Some((_, part)) = object.part_of {
+            return part.writes.contains(&method) || part.reads_to_eof.contains(&method);
+        }
+        let r = object.resource;
+        [
+            r.discharge,
+            r.poll,
+            r.neutral,
+            r.terminate,
+            r.arm,
+            r.loses,
+            r.drained_by,
+        ]
+        .iter()
+        .any(|names| names.contains(&method))
+            || r.blocking.iter().any(|(name, _)| *name == method)
     }
 
     /// An argument to a function we do not see into: by value or `&mut`, handed off; a

@@ -30,36 +30,15 @@ impl Interp<'_, '_> {
         // `child.kill()?`, `stdin.write_all(..)?`: the failure of an operation on the
         // value itself, or on one of its parts, is not the path that loses it (that would
         // flag the `kill()?; wait()?` and pipe I/O idioms everywhere).
-        let mut operand = &*t.expr;
-        // Error conversions (`map_err`, `context`) and the `.await` of the call do not
-        // change which call failed.
-        loop {
-            match operand {
-                Expr::Await(a) => operand = &a.base,
-                Expr::MethodCall(m)
-                    if prelude::PLUMBING.contains(&m.method.to_string().as_str()) =>
-                {
-                    operand = &m.receiver
-                }
-                _ => break,
-            }
-        }
-        let on_itself = match operand {
-            Expr::MethodCall(m) => self.object_named(&m.receiver),
-            // Data read from it (`line?` in a loop over its lines).
-            Expr::Path(_) => match self.eval_peek(operand) {
-                Some(Val::Derived(id)) => Some(id),
-                _ => None,
-            },
-            other => self.object_named(other),
-        }
-        .map(|id| self.root(id))
-        // Only for values whose own I/O breaks them (a child and its pipes, a stream, a
-        // writer): a declared session whose `send()?` fails is still open.
-        .filter(|&id| {
-            let r = self.out.objects[id].resource;
-            !r.parts.is_empty() || !r.arm.is_empty()
-        });
+        let on_itself = self
+            .operated_on(&t.expr)
+            .map(|id| self.root(id))
+            // Only for values whose own I/O breaks them (a child and its pipes, a stream, a
+            // writer): a declared session whose `send()?` fails is still open.
+            .filter(|&id| {
+                let r = self.out.objects[id].resource;
+                !r.parts.is_empty() || !r.arm.is_empty()
+            });
         let v = self.eval(&t.expr, Mode::Move);
         // The value whose own creation or poll failed is not lost by this `?`: it never
         // existed, or the failure is of the very call that settles it.
@@ -98,7 +77,40 @@ impl Interp<'_, '_> {
         }
     }
 
-    /// The value whose own operation the condition finds failed: `op.is_err()` or
+    /// The tracked value whose own operation `operand` is: `child.wait()`,
+    /// `stdin.write_all(..)`, `io::copy(&mut stdout, ..)`, `Write::write_all(&mut stdin, ..)`,
+    /// or data read from it (`line?`). Error conversions and context adapters
+    /// (`.map_err(..)`, `.into_diagnostic()`, `.transpose()`) and the `.await` of the call
+    /// do not change which operation failed.
+    fn operated_on(&self, operand: &Expr) -> Option<ObjectId> {
+        let mut operand = operand;
+        loop {
+            match operand {
+                Expr::Await(a) => operand = &a.base,
+                Expr::MethodCall(m) => match (self.object_named(&m.receiver), &*m.receiver) {
+                    (Some(id), _) => return Some(id),
+                    // An operation on data read from it (`msg.to_text()?`) is not its own.
+                    (None, Expr::Path(_)) => return None,
+                    // An adapter over the call that failed.
+                    (None, receiver) => operand = receiver,
+                },
+                Expr::Call(c) => {
+                    return self
+                        .operation_call(c)
+                        .and_then(|first| self.object_named(first));
+                }
+                Expr::Path(_) => {
+                    return match self.eval_peek(operand) {
+                        Some(Val::Derived(id)) => Some(id),
+                        _ => None,
+                    };
+                }
+                other => return self.object_named(other),
+            }
+        }
+    }
+
+    /// The value whose own failed operation the condition finds: `op.is_err()` or
     /// `let Err(..) = op`, where `op` is a call on the value (awaited or not).
     pub(super) fn failed_operation(&self, cond: &Expr) -> Option<ObjectId> {
         let op = match cond {

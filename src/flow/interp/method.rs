@@ -86,7 +86,8 @@ impl Interp<'_, '_> {
                 }
             }
             Val::Wrapped(id) => self.wrapped_method(&call, id),
-            Val::Tuple(items) if consumes => {
+            // A constructor's `Result` of a tuple (`connect(..).await.into_diagnostic()`).
+            Val::Tuple(items) if consumes || call.is(prelude::ERROR_ADAPTERS) => {
                 self.arguments(m);
                 Val::Tuple(items)
             }
@@ -246,7 +247,7 @@ impl Interp<'_, '_> {
                 call.m.span().byte_range(),
             );
         }
-        if prelude::keeps_value(&call.method) {
+        if prelude::keeps_value(&call.method) || call.is(prelude::ERROR_ADAPTERS) {
             Val::Derived(id)
         } else {
             Val::Untracked
@@ -282,8 +283,11 @@ impl Interp<'_, '_> {
         } else if call.is(prelude::INSPECT) {
             Val::Untracked
         } else {
-            self.settle(id, false);
-            Val::Untracked
+            // A method we do not know on a fresh `Result`/`Option` of the value is an error
+            // adapter of the project's or a crate's (`.report()`, `.log_err()`): it keeps the
+            // value for the `?`, `unwrap` or `match` that follows; a statement that ends
+            // there (`spawn().non_fatal();`) drops it.
+            Val::Wrapped(id)
         }
     }
 
