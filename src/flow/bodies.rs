@@ -22,7 +22,7 @@ pub fn analyse_file(
     fields: &StructFields,
     user: &[UserResource],
 ) -> Flow {
-    let summaries = Summaries::of_file(file, imports);
+    let summaries = Summaries::of_file(file, imports, fields, user);
     let mut renamed = renamed_imports(file);
     // The last segment of a user-declared constructor lets its callers past the filter.
     renamed.extend(user.iter().flat_map(|u| {

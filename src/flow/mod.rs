@@ -13,6 +13,7 @@
 //! The engine knows no library: what creates, settles or hands off a value is catalog data.
 
 mod bodies;
+mod effects;
 mod interp;
 mod summaries;
 mod track;

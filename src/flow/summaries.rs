@@ -15,9 +15,12 @@ use crate::syntax::macros;
 use crate::syntax::types::{Ty, type_of};
 
 use super::bodies::windows_only;
+use super::effects::{self, ParamEffects};
+use crate::config::UserResource;
+use crate::syntax::types::StructFields;
 
 /// What the functions of one file do with tracked values, by resolved path.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Summaries {
     /// Functions that return a tracked value (`fn spawn_server() -> Child`): calling
     /// them creates it.
@@ -25,10 +28,17 @@ pub(crate) struct Summaries {
     /// Functions with parameters that only wait on a shared value (a worker given
     /// `token.clone()` that only awaits `cancelled()`), parameter by parameter.
     pub(crate) waiters: HashMap<String, Vec<ParamUse>>,
+    /// What functions do to the tracked values they are given by value or `&mut`.
+    pub(crate) effects: HashMap<String, ParamEffects>,
 }
 
 impl Summaries {
-    pub(crate) fn of_file(file: &syn::File, imports: &FileImports) -> Summaries {
+    pub(crate) fn of_file(
+        file: &syn::File,
+        imports: &FileImports,
+        fields: &StructFields,
+        user: &[UserResource],
+    ) -> Summaries {
         let mut summaries = Summaries::default();
         collect_creators(
             &file.items,
@@ -40,6 +50,7 @@ impl Summaries {
             &mut Resolver::new(imports),
             &mut summaries.waiters,
         );
+        summaries.effects = effects::summarise(file, imports, fields, user, &summaries);
         summaries
     }
 }

@@ -14,6 +14,7 @@ use crate::catalog::{
     SELECT_FUNCTIONS, SPLITTERS, WRAPPERS, prelude,
 };
 use crate::flow::Exit;
+use crate::flow::effects::ParamEffects;
 use crate::flow::summaries::{Creator, Made, ParamUse};
 use crate::flow::track::{ObjectId, State, Val};
 use crate::syntax::imports::Resolved;
@@ -85,14 +86,23 @@ impl Interp<'_, '_> {
             self.call_waiter(c, &params);
             return Some(Val::Untracked);
         }
+        let effects =
+            r.0.iter()
+                .find_map(|c| self.summaries.effects.get(c))
+                .cloned();
         let creator =
             r.0.iter()
                 .find_map(|c| self.summaries.creators.get(c))
-                .cloned()?;
-        for a in &c.args {
-            self.argument(a);
+                .cloned();
+        if effects.is_none() && creator.is_none() {
+            return None;
         }
-        Some(self.made(&creator, c.span().byte_range()))
+        let span = c.span().byte_range();
+        self.pass_arguments(&c.args, effects.as_ref(), true, span.clone());
+        Some(match creator {
+            Some(creator) => self.made(&creator, span),
+            None => Val::Untracked,
+        })
     }
 
     /// What a call of a creator of this file gives: the value it creates, inside a
@@ -273,15 +283,42 @@ impl Interp<'_, '_> {
         let Expr::Path(p) = &*c.func else {
             return None;
         };
-        if p.qself.is_some() || p.path.segments.len() < 2 {
+        if p.qself.is_some() {
+            return None;
+        }
+        let resolved = self.resolver.resolve(&p.path);
+        // A helper of this file whose summary follows what it does to an argument.
+        if let Some(params) = resolved
+            .0
+            .iter()
+            .find_map(|c| self.summaries.effects.get(c))
+        {
+            return self.summarised_argument(params, &c.args, true);
+        }
+        if p.path.segments.len() < 2 {
             return None;
         }
         let first = c.args.first()?;
         let id = self.object_named(first)?;
         let method = p.path.segments.last()?.ident.to_string();
-        let known = self.resolver.resolve(&p.path).is_any(READ_TO_EOF_FUNCTIONS)
-            || self.knows_method(id, &method);
+        let known = resolved.is_any(READ_TO_EOF_FUNCTIONS) || self.knows_method(id, &method);
         known.then_some(first)
+    }
+
+    /// The first argument that a summarised function does something to, when it names a
+    /// tracked value: a failure of the function is that value's own failed operation.
+    pub(super) fn summarised_argument<'e>(
+        &self,
+        params: &ParamEffects,
+        args: impl IntoIterator<Item = &'e Expr>,
+        by_path: bool,
+    ) -> Option<&'e Expr> {
+        args.into_iter().enumerate().find_map(|(i, a)| {
+            let effect = params.on_argument(i, by_path)?;
+            (effect.settles || !effect.steps.is_empty())
+                .then_some(a)
+                .filter(|a| self.object_named(a).is_some())
+        })
     }
 
     /// Whether the catalog says what `method` does to the value (or part) `id`.

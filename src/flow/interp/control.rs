@@ -87,6 +87,11 @@ impl Interp<'_, '_> {
         loop {
             match operand {
                 Expr::Await(a) => operand = &a.base,
+                Expr::MethodCall(m) if self.self_method_effects(m).is_some() => {
+                    let params = self.self_method_effects(m)?;
+                    let arg = self.summarised_argument(&params, &m.args, false)?;
+                    return self.object_named(arg);
+                }
                 Expr::MethodCall(m) => match (self.object_named(&m.receiver), &*m.receiver) {
                     (Some(id), _) => return Some(id),
                     // An operation on data read from it (`msg.to_text()?`) is not its own.

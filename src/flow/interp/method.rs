@@ -8,6 +8,7 @@ use syn::spanned::Spanned;
 
 use super::{Interp, Mode};
 use crate::catalog::{Builder, Catalog, EXECUTORS, Resource, prelude};
+use crate::flow::effects::ParamEffects;
 use crate::flow::track::{ObjectId, Val};
 
 /// One method call being evaluated: the call, its name, and whether it is awaited.
@@ -98,7 +99,8 @@ impl Interp<'_, '_> {
         }
     }
 
-    /// `self.command()`: a method of this file's `Self` that creates what it returns.
+    /// `self.command()`: a method of this file's `Self` that creates what it returns, or
+    /// whose summary says what it does to the values it is given (`self.reap(&mut child)`).
     fn self_method(&mut self, call: &Call<'_>) -> Option<Val> {
         let Expr::Path(p) = &*call.m.receiver else {
             return None;
@@ -111,13 +113,37 @@ impl Interp<'_, '_> {
             .resolve_segments(&["Self".to_string()])
             .single()?
             .to_string();
-        let creator = self
-            .summaries
-            .creators
-            .get(&format!("{owner}::{}", call.method))?
-            .clone();
-        self.arguments(call.m);
-        Some(self.made(&creator, call.m.span().byte_range()))
+        let key = format!("{owner}::{}", call.method);
+        let creator = self.summaries.creators.get(&key).cloned();
+        let effects = self.summaries.effects.get(&key).cloned();
+        if creator.is_none() && effects.is_none() {
+            return None;
+        }
+        let span = call.m.span().byte_range();
+        self.pass_arguments(&call.m.args, effects.as_ref(), false, span.clone());
+        Some(match creator {
+            Some(creator) => self.made(&creator, span),
+            None => Val::Untracked,
+        })
+    }
+
+    /// The summary of `self.method(..)`, a method of this file's `Self`.
+    pub(super) fn self_method_effects(&self, m: &syn::ExprMethodCall) -> Option<ParamEffects> {
+        let Expr::Path(p) = &*m.receiver else {
+            return None;
+        };
+        if !p.path.is_ident("self") {
+            return None;
+        }
+        let owner = self
+            .resolver
+            .resolve_segments(&["Self".to_string()])
+            .single()?
+            .to_string();
+        self.summaries
+            .effects
+            .get(&format!("{owner}::{}", m.method))
+            .cloned()
     }
 
     /// Every argument of a method we do not see into, handed off.

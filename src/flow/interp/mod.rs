@@ -18,10 +18,13 @@ mod mac;
 mod method;
 mod object;
 mod pattern;
+mod probe;
 mod stmt;
 mod values;
 
 use std::collections::{HashMap, HashSet};
+
+pub(super) use self::probe::probe;
 use std::ops::Range;
 
 use syn::Block;
@@ -45,6 +48,8 @@ pub(super) struct Object {
     /// Settled on some path (discharged or handed off).
     settled: bool,
     discharged: bool,
+    /// Handed off on some path (moved, given to code we do not see into).
+    handed: bool,
     part_of: Option<(ObjectId, &'static Part)>,
     taken_at: Option<Range<usize>>,
     written: bool,
@@ -129,7 +134,10 @@ impl Interp<'_, '_> {
         }
     }
 
-    fn run(&mut self, sig: &syn::Signature, block: &Block) {
+    /// Interprets a body; `probes`: values bound to some of its parameters (by input
+    /// position) instead of what their types say. Returns the state where the body ends,
+    /// by falling off its end or by `return` and `?`.
+    fn run(&mut self, sig: &syn::Signature, block: &Block, probes: &[(usize, Val)]) -> State {
         self.frames.push(Frame {
             scope_base: 0,
             loop_base: 0,
@@ -138,7 +146,13 @@ impl Interp<'_, '_> {
         });
         self.temps.push(Vec::new());
         self.scopes.push(Scope::default());
-        for input in &sig.inputs {
+        for (i, input) in sig.inputs.iter().enumerate() {
+            if let Some((_, probe)) = probes.iter().find(|(at, _)| *at == i)
+                && let syn::FnArg::Typed(t) = input
+            {
+                self.bind_pattern(&t.pat, probe.clone());
+                continue;
+            }
             if let syn::FnArg::Typed(t) = input {
                 // A builder parameter (`cmd: &mut Command`) creates what it builds.
                 let value = type_of(&t.ty, &self.resolver)
@@ -158,7 +172,11 @@ impl Interp<'_, '_> {
         let close = block.brace_token.span.close().byte_range();
         self.end_scope(close.clone());
         self.drop_temps(close);
-        self.frames.pop();
+        let mut exit = std::mem::replace(&mut self.state, State::unreachable());
+        if let Some(frame) = self.frames.pop() {
+            exit.join(&frame.returns);
+        }
+        exit
     }
 }
 
@@ -173,7 +191,7 @@ pub(super) fn body(
     sig: &syn::Signature,
     block: &Block,
 ) {
-    Interp::new(resolver, user, fields, summaries, out).run(sig, block);
+    Interp::new(resolver, user, fields, summaries, out).run(sig, block, &[]);
 }
 
 /// What the bodies of one file met: the tracked values and the blocking calls. Shared

@@ -152,8 +152,13 @@ impl Interp<'_, '_> {
             return Some(Val::Derived(id));
         }
         self.record(*blocking, Some(id), 0, call.m.span().byte_range());
-        // Waiting closes the parts it owns (stdin for `wait`); parts taken out are the
-        // taker's.
+        self.close_parts(id, *blocking);
+        None
+    }
+
+    /// Waiting closes the parts the value still holds (stdin for `wait`); parts taken out
+    /// are the taker's.
+    pub(super) fn close_parts(&mut self, id: ObjectId, blocking: Blocking) {
         for field in blocking.closes() {
             if let Some(&pid) = self.parts.get(&(id, *field))
                 && self.out.objects[pid].taken_at.is_none()
@@ -161,7 +166,6 @@ impl Interp<'_, '_> {
                 self.settle(pid, false);
             }
         }
-        None
     }
 
     /// What is left: methods that settle it, poll it, reborrow it, only look at it, or

@@ -35,6 +35,7 @@ impl Interp<'_, '_> {
             seen: HashSet::new(),
             settled: false,
             discharged: false,
+            handed: false,
             part_of: Some((parent, part)),
             taken_at: None,
             written: false,
@@ -121,6 +122,7 @@ impl Interp<'_, '_> {
                     seen: HashSet::new(),
                     settled: false,
                     discharged: false,
+                    handed: false,
                     part_of: None,
                     taken_at: None,
                     written: false,
@@ -152,6 +154,7 @@ impl Interp<'_, '_> {
             self.state.unwait(id);
             self.out.objects[id].settled = true;
             self.out.objects[id].discharged |= discharged;
+            self.out.objects[id].handed |= !discharged;
             // What was made from it (child tokens) is settled with it.
             let children = self.children.get(&id).cloned().unwrap_or_default();
             for child in children {

@@ -1,0 +1,245 @@
+//! What a function of the file does to a tracked value it is given by value or `&mut`
+//! (a child, a writer, a stream): whether it settles it on every path, and the blocking
+//! calls and pipe takes it makes on the way. Computed by interpreting the function with a
+//! stand-in value bound to the parameter, and replayed where the function is called, so
+//! that `finish(&mut child)?` that waits settles the child and `describe(&mut child)` that
+//! only looks leaves it live.
+//!
+//! Summaries are computed in rounds, each with the previous round's: a helper that calls a
+//! helper is summarised in the second round, and recursion needs no guard (a function
+//! calling itself sees its own summary of the round before, or none).
+
+use std::collections::HashMap;
+
+use crate::catalog::{Blocking, Catalog, Part, Resource};
+use crate::config::UserResource;
+use crate::syntax::imports::{FileImports, Resolver};
+use crate::syntax::types::{StructFields, Ty, type_of};
+
+use super::bodies::windows_only;
+use super::interp;
+use super::summaries::Summaries;
+
+/// How many times the summaries are recomputed with the previous ones: helpers nested
+/// deeper than this are handed their values, as functions we do not see into.
+const ROUNDS: usize = 3;
+
+/// What a function does to the value given as one of its parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Effect {
+    /// Discharged on every path through the function (it waits, flushes, closes).
+    pub(crate) settles: bool,
+    /// What it does on the way, in order.
+    pub(crate) steps: Vec<Step>,
+}
+
+/// One thing a function does to the value it is given, replayed at the call.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Step {
+    /// Blocks on the value (`Some` part: on that part, as a read to its end).
+    Blocks(Blocking, Option<&'static Part>),
+    /// Takes the part out of the value's field (and drops or keeps it: the caller no
+    /// longer has it).
+    Takes(&'static Part),
+}
+
+/// Parts are the catalog's statics: the same part is the same field.
+impl PartialEq for Step {
+    fn eq(&self, other: &Step) -> bool {
+        let field = |p: Option<&Part>| p.map(|p| p.field);
+        match (self, other) {
+            (Step::Blocks(a, p), Step::Blocks(b, q)) => a == b && field(*p) == field(*q),
+            (Step::Takes(p), Step::Takes(q)) => p.field == q.field,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Step {}
+
+/// The parameters of one function, as its callers pass them: `effects[i]` is for the
+/// `i`-th argument of a call (after the receiver, for a method called as `x.m(..)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParamEffects {
+    /// The function takes `self`: a call by path (`Type::m(x, ..)`) passes it first.
+    pub(crate) has_receiver: bool,
+    pub(crate) effects: Vec<Option<Effect>>,
+}
+
+impl ParamEffects {
+    /// The effect on the argument at `index` of a call, by path (`by_path`) or as a
+    /// method.
+    pub(crate) fn on_argument(&self, index: usize, by_path: bool) -> Option<&Effect> {
+        let index = if self.has_receiver && by_path {
+            index.checked_sub(1)?
+        } else {
+            index
+        };
+        self.effects.get(index)?.as_ref()
+    }
+}
+
+/// A parameter worth summarising: a non-shared tracked value, by value or `&mut`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Probe {
+    /// Position among the signature's inputs (the receiver included).
+    pub(crate) input: usize,
+    pub(crate) resource: &'static Resource,
+    pub(crate) by_value: bool,
+}
+
+/// A function of the file with such parameters.
+struct Candidate<'f, 'i> {
+    key: String,
+    sig: &'f syn::Signature,
+    block: &'f syn::Block,
+    resolver: Resolver<'i>,
+    probes: Vec<Probe>,
+}
+
+/// Computes the parameter effects of the file's functions, by resolved path (methods by
+/// `Type::method`, as creators are).
+pub(crate) fn summarise(
+    file: &syn::File,
+    imports: &FileImports,
+    fields: &StructFields,
+    user: &[UserResource],
+    base: &Summaries,
+) -> HashMap<String, ParamEffects> {
+    let mut candidates = Vec::new();
+    collect(&file.items, &mut Resolver::new(imports), &mut candidates);
+    let mut summaries = base.clone();
+    for _ in 0..ROUNDS {
+        let mut next = HashMap::new();
+        for c in &candidates {
+            let effects = interp::probe(
+                c.resolver.clone(),
+                user,
+                fields,
+                &summaries,
+                c.sig,
+                c.block,
+                &c.probes,
+            );
+            let params = ParamEffects {
+                has_receiver: c.sig.receiver().is_some(),
+                effects: c
+                    .sig
+                    .inputs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, input)| matches!(input, syn::FnArg::Typed(_)))
+                    .map(|(i, _)| {
+                        c.probes
+                            .iter()
+                            .position(|p| p.input == i)
+                            .and_then(|at| effects[at].clone())
+                    })
+                    .collect(),
+            };
+            if params.effects.iter().any(Option::is_some) {
+                next.insert(c.key.clone(), params);
+            }
+        }
+        if next == summaries.effects {
+            break;
+        }
+        summaries.effects = next;
+    }
+    summaries.effects
+}
+
+fn collect<'f, 'i>(
+    items: &'f [syn::Item],
+    resolver: &mut Resolver<'i>,
+    out: &mut Vec<Candidate<'f, 'i>>,
+) {
+    for item in items {
+        match item {
+            syn::Item::Fn(f) if !windows_only(&f.attrs) => {
+                add(&f.sig, &f.block, resolver, None, out);
+            }
+            syn::Item::Impl(i) if !windows_only(&i.attrs) => {
+                let previous = resolver.set_self_type(Some(&i.self_ty));
+                let owner = resolver
+                    .resolve_segments(&["Self".to_string()])
+                    .single()
+                    .map(str::to_string);
+                for it in &i.items {
+                    if let (syn::ImplItem::Fn(f), Some(owner)) = (it, &owner)
+                        && !windows_only(&f.attrs)
+                    {
+                        add(&f.sig, &f.block, resolver, Some(owner), out);
+                    }
+                }
+                resolver.restore_self_type(previous);
+            }
+            syn::Item::Mod(m) if !windows_only(&m.attrs) => {
+                if let Some((_, inner)) = &m.content {
+                    resolver.enter_module(&m.ident.to_string());
+                    collect(inner, resolver, out);
+                    resolver.leave_module();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn add<'f, 'i>(
+    sig: &'f syn::Signature,
+    block: &'f syn::Block,
+    resolver: &Resolver<'i>,
+    owner: Option<&str>,
+    out: &mut Vec<Candidate<'f, 'i>>,
+) {
+    let probes: Vec<Probe> = sig
+        .inputs
+        .iter()
+        .enumerate()
+        .filter_map(|(input, arg)| {
+            let syn::FnArg::Typed(t) = arg else {
+                return None;
+            };
+            if !matches!(&*t.pat, syn::Pat::Ident(p) if p.subpat.is_none()) {
+                return None;
+            }
+            let (ty, by_value) = match &*t.ty {
+                // A shared borrow can neither wait nor close (`wait` takes `&mut self`).
+                syn::Type::Reference(r) if r.mutability.is_none() => return None,
+                syn::Type::Reference(r) => (&*r.elem, false),
+                other => (other, true),
+            };
+            let Some(Ty::Path(path)) = type_of(ty, resolver) else {
+                return None;
+            };
+            let resource = crate::catalog::ALL
+                .iter()
+                .flat_map(|e| e.resources)
+                .find(|r| r.ty == path && !r.shared)?;
+            // Builders are followed as builders, not summarised.
+            (Catalog::builder(&path).is_none()).then_some(Probe {
+                input,
+                resource,
+                by_value,
+            })
+        })
+        .collect();
+    if probes.is_empty() {
+        return;
+    }
+    let key = match owner {
+        Some(owner) => format!("{owner}::{}", sig.ident),
+        None => match resolver.resolve_segments(&[sig.ident.to_string()]).single() {
+            Some(key) => key.to_string(),
+            None => return,
+        },
+    };
+    out.push(Candidate {
+        key,
+        sig,
+        block,
+        resolver: resolver.clone(),
+        probes,
+    });
+}
