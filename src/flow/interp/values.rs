@@ -155,10 +155,30 @@ impl Interp<'_, '_> {
             self.out.objects[id].settled = true;
             self.out.objects[id].discharged |= discharged;
             self.out.objects[id].handed |= !discharged;
+            if !discharged {
+                self.hand_off_parts(id);
+            }
             // What was made from it (child tokens) is settled with it.
             let children = self.children.get(&id).cloned().unwrap_or_default();
             for child in children {
                 self.settle(child, discharged);
+            }
+        }
+    }
+
+    /// Handed off (`take_pipes(&mut child)`): its parts still in their fields may be
+    /// taken or read there, so from here on none is known to be open.
+    fn hand_off_parts(&mut self, id: ObjectId) {
+        let resource = self.out.objects[id].resource;
+        let created = self.out.objects[id].created.clone();
+        for part in resource.parts {
+            match self.parts.get(&(id, part.field)) {
+                Some(&pid) if self.out.objects[pid].taken_at.is_none() => self.settle(pid, false),
+                Some(_) => {}
+                // Made now, while the value is no longer live: not open.
+                None => {
+                    self.part(id, part, created.clone());
+                }
             }
         }
     }
