@@ -44,7 +44,7 @@ impl Interp<'_, '_> {
                 _ => break,
             }
         }
-        let on_itself = match operand {
+        let operated = match operand {
             Expr::MethodCall(m) => self.object_named(&m.receiver),
             // Data read from it (`line?` in a loop over its lines).
             Expr::Path(_) => match self.eval_peek(operand) {
@@ -52,14 +52,15 @@ impl Interp<'_, '_> {
                 _ => None,
             },
             other => self.object_named(other),
-        }
-        .map(|id| self.root(id))
-        // Only for values whose own I/O breaks them (a child and its pipes, a stream, a
-        // writer): a declared session whose `send()?` fails is still open.
-        .filter(|&id| {
-            let r = self.out.objects[id].resource;
-            !r.parts.is_empty() || !r.arm.is_empty()
-        });
+        };
+        let on_itself = operated
+            .map(|id| self.root(id))
+            // Only for values whose own I/O breaks them (a child and its pipes, a stream, a
+            // writer): a declared session whose `send()?` fails is still open.
+            .filter(|&id| {
+                let r = self.out.objects[id].resource;
+                !r.parts.is_empty() || !r.arm.is_empty()
+            });
         let v = self.eval(&t.expr, Mode::Move);
         // The value whose own creation or poll failed is not lost by this `?`: it never
         // existed, or the failure is of the very call that settles it.
@@ -67,6 +68,8 @@ impl Interp<'_, '_> {
             Val::Polled(id) => Some(id),
             _ => v.object(),
         };
+        // What a thread that did the values' I/O gave (`reader.join().unwrap()?`).
+        let joined_io = self.joined_io(&v);
         // On the error path the value inside never existed; everything else live in this
         // frame is dropped by the early return.
         let span = t.question_token.span.byte_range();
@@ -77,14 +80,24 @@ impl Interp<'_, '_> {
         // none of them is live where the frame ends.
         let mut error_path = self.state.clone();
         for id in self.live_owned(frame_scopes, frame_temps) {
-            if Some(id) != inner && Some(self.root(id)) != on_itself {
+            if Some(id) != inner
+                && Some(self.root(id)) != on_itself
+                && !joined_io.contains(&self.root(id))
+            {
                 self.lose(id, span.clone(), Exit::Try, false);
             }
             if !self.out.objects[id].resource.shared {
                 error_path.set(id, 0);
             }
         }
-        for id in inner.into_iter().chain(on_itself) {
+        // The part whose I/O failed (a pipe the child closed) is broken too.
+        let broken_part = operated.filter(|_| on_itself.is_some());
+        for id in inner
+            .into_iter()
+            .chain(on_itself)
+            .chain(broken_part)
+            .chain(joined_io)
+        {
             error_path.set(id, 0);
         }
         if let Some(f) = self.frames.last_mut() {
@@ -112,6 +125,49 @@ impl Interp<'_, '_> {
             Expr::MethodCall(m) => self.object_named(&m.receiver).map(|id| self.root(id)),
             _ => None,
         }
+    }
+
+    /// `if child.try_wait()?.is_none() { .. }`: where the poll is seen to hold `Some`, the
+    /// value is done; where it holds `None`, it is not. Evaluates the condition, leaves
+    /// the state where it holds, and gives the state where it fails; `None` (nothing
+    /// evaluated) for any other condition.
+    fn poll_test(&mut self, cond: &Expr) -> Option<State> {
+        let Expr::MethodCall(m) = cond else {
+            return None;
+        };
+        let some_holds = match m.method.to_string().as_str() {
+            prelude::IS_SOME => true,
+            prelude::IS_NONE => false,
+            _ => return None,
+        };
+        let mut poll = &*m.receiver;
+        while let Expr::Try(t) = poll {
+            poll = &t.expr;
+        }
+        let Expr::MethodCall(p) = poll else {
+            return None;
+        };
+        let id = self.object_named(&p.receiver)?;
+        let method = p.method.to_string();
+        if !m.args.is_empty()
+            || !self.out.objects[id]
+                .resource
+                .poll
+                .contains(&method.as_str())
+        {
+            return None;
+        }
+        let Val::Polled(id) = self.eval(&m.receiver, Mode::Borrow) else {
+            return Some(self.state.clone());
+        };
+        let pending = self.state.clone();
+        self.settle(id, true);
+        let done = std::mem::replace(&mut self.state, pending);
+        Some(if some_holds {
+            std::mem::replace(&mut self.state, done)
+        } else {
+            done
+        })
     }
 
     /// `return`: everything this frame owns is dropped; the path ends.
@@ -177,7 +233,10 @@ impl Interp<'_, '_> {
         }
         self.scopes.push(Scope::default());
         let before = self.state.clone();
-        let mut otherwise = self.condition(&i.cond);
+        let mut otherwise = match self.poll_test(&i.cond) {
+            Some(fails) => fails,
+            None => self.condition(&i.cond),
+        };
         // Where the pattern of an `if let Ok(x) = ...` fails, the value never existed.
         if otherwise.is_reachable() && before.is_reachable() && refuted_by(&i.cond) {
             let created: Vec<ObjectId> = otherwise
