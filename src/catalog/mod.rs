@@ -197,6 +197,11 @@ pub enum Blocking {
     Cancellation,
     /// Every task of a tracker, after it is closed (`TaskTracker::wait`).
     Completion,
+    /// A thread or task, joined (`handle.join()`, a task's handle awaited, the end of
+    /// `block_on`): what blocks that thread blocks the joiner until it ends.
+    Join,
+    /// The value's end, polled in a loop (`try_wait()`): the loop runs until it says done.
+    Poll,
 }
 
 impl Blocking {

@@ -19,6 +19,9 @@ pub const SOME: &str = "Some";
 pub const ERR: &str = "Err";
 /// The method that tests a `Result` for failure (`op.is_err()`).
 pub const IS_ERR: &str = "is_err";
+/// The methods that test an `Option` for a value, and for none (`poll.is_some()`).
+pub const IS_SOME: &str = "is_some";
+pub const IS_NONE: &str = "is_none";
 
 /// Methods on a carrier that hand back the value inside.
 pub const UNWRAP: &[&str] = &["unwrap", "expect", "unwrap_unchecked", "unwrap_or_else"];
@@ -161,6 +164,18 @@ pub const EXPRESSION_MACROS: &[&str] = &[
     "debug",
     "trace",
 ];
+/// Of those, the macros that write to their first argument, and the method they call on
+/// it (`write!(w, ..)` is `w.write_fmt(format_args!(..))`).
+pub const WRITE_MACROS: &[(&str, &str)] = &[("write", "write_fmt"), ("writeln", "write_fmt")];
+
+/// The method a writing macro calls on its first argument.
+pub fn write_macro(name: &str) -> Option<&'static str> {
+    WRITE_MACROS
+        .iter()
+        .find(|(m, _)| *m == name)
+        .map(|(_, method)| *method)
+}
+
 /// Of those, the macros that take their arguments by value (`dbg!(x)` returns it, `vec!`
 /// owns its elements).
 pub const MOVING_MACROS: &[&str] = &["dbg", "vec"];

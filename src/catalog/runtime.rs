@@ -22,6 +22,10 @@ pub struct Executors {
     pub functions: &'static [&'static str],
     /// Methods of any receiver (`thread::Builder::spawn`, `Scope::spawn`).
     pub methods: &'static [&'static str],
+    /// Of those, the functions (by path) and methods (by name) that run the closure to
+    /// its end before they return, and give what it returns: the call joins it at once.
+    /// The others return a handle that joins it (`JOIN_METHODS`, or `.await`).
+    pub run_to_end: &'static [&'static str],
 }
 
 /// Functions that wrap a reader or writer without changing what it is (`BufReader::new`):
@@ -102,6 +106,7 @@ pub const EXECUTORS: Executors = Executors {
         "rayon::spawn",
         "futures::executor::block_on",
         "tokio::runtime::Runtime::block_on",
+        "std::thread::scope",
     ],
     methods: &[
         "spawn",
@@ -110,7 +115,19 @@ pub const EXECUTORS: Executors = Executors {
         "spawn_local",
         "block_on",
     ],
+    run_to_end: &[
+        "tokio::task::block_in_place",
+        "futures::executor::block_on",
+        "tokio::runtime::Runtime::block_on",
+        "std::thread::scope",
+        "block_on",
+    ],
 };
+
+/// Methods of a spawned thread's or task's handle that wait for it to end and give its
+/// result (std's `JoinHandle::join`, `ScopedJoinHandle::join`); a tokio `JoinHandle` is
+/// awaited instead.
+pub const JOIN_METHODS: &[&str] = &["join"];
 
 pub const DIVERGING: Diverging = Diverging {
     functions: &[

@@ -125,6 +125,14 @@ pub struct Event {
     /// How many values existed then: a part with a higher id was still untouched in its
     /// owner's field (a pipe still open in the child).
     pub known: usize,
+    /// Of `live`, the values that another thread holds (a spawned thread blocks while the
+    /// code that spawned it keeps a pipe open): whether that is a hang depends on where
+    /// the thread is joined.
+    pub elsewhere: Vec<ObjectId>,
+    /// The parts (pipes) read or written on some path to here.
+    pub used: Vec<ObjectId>,
+    /// For a `Join`: the thread or task joined.
+    pub joins: Option<usize>,
 }
 
 impl Event {
@@ -177,6 +185,23 @@ impl Flow {
     /// The part of `parent` held in `field`, if the analysis met it.
     pub fn part(&self, parent: ObjectId, field: &str) -> Option<ObjectId> {
         self.parts.get(&(parent, field)).copied()
+    }
+
+    /// The joins (indices into `events`) where what blocks `thread` blocks another thread:
+    /// the joins of `thread`, then the joins of the threads that joined it, and so on.
+    /// A thread whose handle is never joined where we can see it has none.
+    pub fn joins_of(&self, thread: usize) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        let mut threads = vec![thread];
+        while let Some(t) = threads.pop() {
+            for (i, e) in self.events.iter().enumerate() {
+                if e.joins == Some(t) && e.thread != t && !found.contains(&i) {
+                    found.push(i);
+                    threads.push(e.thread);
+                }
+            }
+        }
+        found
     }
 
     pub fn new(stories: Vec<Story>, events: Vec<Event>) -> Self {

@@ -19,19 +19,24 @@ pub const ABSENT: Bits = 4;
 pub const GONE: Bits = 8;
 
 /// The state at a program point: the values that may still be live there, or `None`
-/// where no path reaches (after `return`, `panic!`); and the values something may wait
-/// on along the way there. A sparse set, so that branching in
-/// a long function costs what is live, not what was ever created.
+/// where no path reaches (after `return`, `panic!`); the values something may wait
+/// on along the way there; and the parts (pipes) some path there may have read or
+/// written. Sparse sets, so that branching in a long function costs what is live, not
+/// what was ever created.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct State(pub Option<BTreeSet<ObjectId>>, pub BTreeSet<ObjectId>);
+pub struct State(
+    pub Option<BTreeSet<ObjectId>>,
+    pub BTreeSet<ObjectId>,
+    pub BTreeSet<ObjectId>,
+);
 
 impl State {
     pub fn reachable() -> Self {
-        State(Some(BTreeSet::new()), BTreeSet::new())
+        State(Some(BTreeSet::new()), BTreeSet::new(), BTreeSet::new())
     }
 
     pub fn unreachable() -> Self {
-        State(None, BTreeSet::new())
+        State(None, BTreeSet::new(), BTreeSet::new())
     }
 
     pub fn is_reachable(&self) -> bool {
@@ -77,10 +82,23 @@ impl State {
         self.1.contains(&id)
     }
 
+    /// Records that this path reads or writes `id` (a pipe) here.
+    pub fn mark_used(&mut self, id: ObjectId) {
+        if self.0.is_some() {
+            self.2.insert(id);
+        }
+    }
+
+    /// The values some path to here read or wrote.
+    pub fn used(&self) -> impl Iterator<Item = ObjectId> + '_ {
+        self.2.iter().copied()
+    }
+
     /// The union of two states: everything possible on either path.
     pub fn join(&mut self, other: &State) {
         if other.0.is_some() {
             self.1.extend(other.1.iter().copied());
+            self.2.extend(other.2.iter().copied());
         }
         match (&mut self.0, &other.0) {
             (_, None) => {}
@@ -112,6 +130,12 @@ pub enum Val {
     Polled(ObjectId),
     /// A tuple holding tracked values (`AbortHandle::new_pair()`).
     Tuple(Vec<Val>),
+    /// The handle of a spawned thread or task (the number the events on it carry):
+    /// joining it is where what blocks that thread blocks the joiner.
+    Handle(usize),
+    /// What joining a thread or task gave (its result): a `?` on it is a failure of the
+    /// I/O that thread did.
+    Joined(usize),
     /// What `select(a, b)` gives (an `Either` of outputs): the values of `a` and `b`
     /// that keep their origin (reads of a stream), the others untracked.
     Selected(Vec<Val>),

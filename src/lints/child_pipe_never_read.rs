@@ -5,6 +5,7 @@ use super::{Check, Docs, Family, FileContext, Lint};
 use crate::catalog::Blocking;
 use crate::catalog::process::{STDERR_PIPED, STDOUT_PIPED};
 use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::flow::{Event, Flow, ObjectId};
 
 pub const LINT: Lint = Lint {
     id: "child_pipe_never_read",
@@ -14,14 +15,17 @@ pub const LINT: Lint = Lint {
     docs: Docs {
         what_it_does: "
 Finds a child process whose stdout or stderr is `Stdio::piped()` and that is waited for
-with `wait()` without that pipe being taken or read first; and std's `Command::status()`
-on a command that pipes stdout or stderr.
+with `wait()` without that pipe being taken or read first; std's `Command::status()` on a
+command that pipes stdout or stderr; and a child polled with `try_wait()` in a loop while
+a piped stdout or stderr is neither read nor handed to a reader between the polls, its
+output read only once the poll says the child exited.
 ",
         why_is_this_bad: "
 A pipe holds a limited amount of data (64 KiB on Linux). Once the child has written that
 much to a pipe nobody reads, its next write blocks; the child never exits, and `wait()`
 never returns. The program works in tests with small outputs and hangs in production.
-`wait()` closes only stdin; `status()` waits without reading anything.
+`wait()` closes only stdin; `status()` waits without reading anything. A `try_wait()` loop
+never sees such a child exit: it polls until its timeout kills the child, or forever.
 ",
         example: "
 use std::process::{Command, Stdio};
@@ -48,8 +52,10 @@ fn build() -> std::io::Result<bool> {
 ",
         known_limits: "
 A pipe counts as read once it is taken out of the child or used in place, even if it is
-then read only partly. Pipes configured through a `Command` passed in from elsewhere are
-not known.
+then read only partly; around a `try_wait()` loop, once it is read on some path. A
+`try_wait()` loop is judged only when the output is read after it: a child polled and then
+handed on, or whose output is never read, is not reported. Pipes configured through a
+`Command` passed in from elsewhere are not known.
 ",
         settings: "",
     },
@@ -71,6 +77,8 @@ fn unread(config: u32, untouched: impl Fn(&str) -> bool) -> Option<String> {
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let flow = cx.flow();
+    // One finding per polled child.
+    let mut polled = std::collections::HashSet::new();
     for event in &flow.events {
         match (event.blocking, event.object) {
             // A killed child cannot block on a full pipe.
@@ -103,6 +111,13 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                     reported_as: None,
                 });
             }
+            (Blocking::Poll, Some(child))
+                if flow.stories[child].part_of.is_none()
+                    && !event.after_terminate
+                    && polled.insert(child) =>
+            {
+                out.extend(poll_without_draining(flow, event, child));
+            }
             (Blocking::Status, None) => {
                 let Some(names) = unread(event.config, |_| true) else {
                     continue;
@@ -126,4 +141,59 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
+}
+
+/// A child polled in a loop (`try_wait()`) while a piped stdout or stderr is open and
+/// nothing reads it between the polls, when the code reads its output to the end only
+/// after the polls (so the loop waits for the exit): once the pipe is full the child never
+/// exits, and the loop never sees it exit. A loop that only checks that the child is still
+/// running (and then hands it on) waits for nothing.
+fn poll_without_draining(flow: &Flow, poll: &Event, child: ObjectId) -> Option<Diagnostic> {
+    let story = &flow.stories[child];
+    // Where the output is read, once the poll said the child exited.
+    let read = flow.events.iter().find(|e| {
+        e.thread == poll.thread
+            && e.span.start > poll.span.start
+            && match (e.blocking, e.object) {
+                (Blocking::WaitWithOutput, Some(c)) => c == child,
+                (Blocking::ReadToEof, Some(p)) => {
+                    flow.stories[p].part_of.is_some_and(|(c, _)| c == child)
+                }
+                _ => false,
+            }
+    })?;
+    // Drained while polling: read (or handed to a reader) on some path around the loop.
+    let names = unread(story.config, |field| {
+        flow.part(child, field)
+            .is_none_or(|p| poll.open(p) && !poll.used.contains(&p))
+    })?;
+    let (are, pipe) = if names.contains(" and ") {
+        ("are", "a pipe")
+    } else {
+        ("is", "the pipe")
+    };
+    Some(Diagnostic {
+        message: format!(
+            "the child's {names} {are} piped but not read while `try_wait()` polls for its exit: the child blocks once {pipe} is full and never exits"
+        ),
+        primary: Label {
+            span: story.created.clone(),
+            message: format!("spawned here with {names} piped"),
+        },
+        secondary: vec![
+            Label {
+                span: poll.span.clone(),
+                message: format!("polls for the child's exit without reading {names}"),
+            },
+            Label {
+                span: read.span.clone(),
+                message: "the output is read only once the child has exited".to_string(),
+            },
+        ],
+        help: Some(format!(
+            "read {names} on a thread while polling (or use `wait_with_output()` instead of the loop); or use `Stdio::null()` if the output is not wanted"
+        )),
+        fix: None,
+        reported_as: None,
+    })
 }

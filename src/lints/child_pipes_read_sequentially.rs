@@ -14,7 +14,10 @@ pub const LINT: Lint = Lint {
         what_it_does: "
 Finds a child process whose stdout and stderr are both piped and read to their end
 (`read_to_end`, `read_to_string`, reading lines) one after the other on the same thread
-or task, while the other pipe is still open and unread.
+or task, while the other pipe is still open and unread. A read on another thread counts
+where that thread is joined: joining it before reading the other pipe is the same hang.
+Reads after a `try_wait()` loop saw the child exit cannot block; a pipe left unread while
+polling is `child_pipe_never_read`'s.
 ",
         why_is_this_bad: "
 While the parent reads stdout to its end, nobody reads stderr. A child that writes more
@@ -68,49 +71,83 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let reads: Vec<_> = flow
         .events
         .iter()
-        .filter(|e| e.blocking == Blocking::ReadToEof)
-        .filter_map(|e| {
+        .enumerate()
+        .filter(|(_, e)| e.blocking == Blocking::ReadToEof)
+        .filter_map(|(i, e)| {
             let pipe = e.object?;
             let (child, part) = flow.stories[pipe].part_of?;
-            Some((e, pipe, child, part.field))
+            Some((i, e, pipe, child, part.field))
         })
         .collect();
-    for (i, (first, pipe, child, field)) in reads.iter().enumerate() {
-        let other_field = match *field {
+    // One finding per child, at its first read that blocks.
+    let mut reported = std::collections::HashSet::new();
+    for &(index, first, pipe, child, field) in &reads {
+        if reported.contains(&child) {
+            continue;
+        }
+        let other_field = match field {
             "stdout" => "stderr",
             "stderr" => "stdout",
             _ => continue,
         };
-        let Some(other) = flow.part(*child, other_field) else {
+        let Some(other) = flow.part(child, other_field) else {
             continue;
         };
-        // The other pipe, still open here, is read to its end later on the same thread.
-        if !first.open(other) {
-            continue;
-        }
-        let Some((second, ..)) = reads[i + 1..]
-            .iter()
-            .find(|(e, p, ..)| *p == other && e.thread == first.thread && *p != *pipe)
-        else {
-            continue;
-        };
-        out.push(Diagnostic {
-            message: format!(
-                "the child's {field} is read to its end while its {other_field} is not read: the child blocks once {other_field} fills, and this read never ends"
-            ),
-            primary: Label {
+        // The read blocks its own thread, and each thread that joins it from the join on.
+        let sites = std::iter::once((index, None)).chain(
+            flow.joins_of(first.thread)
+                .into_iter()
+                .map(|j| (j, Some(&flow.events[j]))),
+        );
+        for (from, join) in sites {
+            let at = join.unwrap_or(first);
+            // The other pipe, still open there, is read to its end later on that thread.
+            if !at.open(other) {
+                continue;
+            }
+            // Polled until it exited first: the reads cannot block it (a pipe left
+            // unread while polling is `child_pipe_never_read`'s).
+            if flow.events[..from].iter().any(|e| {
+                e.blocking == Blocking::Poll && e.object == Some(child) && e.thread == at.thread
+            }) {
+                continue;
+            }
+            let Some((_, second, ..)) = reads.iter().find(|(i, e, p, ..)| {
+                *i > from && *p == other && e.thread == at.thread && *p != pipe
+            }) else {
+                continue;
+            };
+            let mut secondary = vec![Label {
                 span: first.span.clone(),
                 message: format!("reads {field} to its end while {other_field} fills"),
-            },
-            secondary: vec![Label {
+            }];
+            if let Some(join) = join {
+                secondary.push(Label {
+                    span: join.span.clone(),
+                    message: format!("waits for the thread that reads {field}"),
+                });
+            }
+            secondary.push(Label {
                 span: second.span.clone(),
                 message: format!("{other_field} is read only after that"),
-            }],
-            help: Some(format!(
-                "use `wait_with_output()`, which reads both at once; or read {other_field} on a thread (or with `tokio::join!`) while reading {field}"
-            )),
-            fix: None,
-            reported_as: None,
-        });
+            });
+            out.push(Diagnostic {
+                message: format!(
+                    "the child's {field} is read to its end before its {other_field}: the child blocks once {other_field} fills, and the read of {field} never ends"
+                ),
+                primary: Label {
+                    span: flow.stories[child].created.clone(),
+                    message: "spawned here with stdout and stderr piped".to_string(),
+                },
+                secondary,
+                help: Some(format!(
+                    "use `wait_with_output()`, which reads both at once; or read {other_field} on a thread (or with `tokio::join!`) while reading {field}"
+                )),
+                fix: None,
+                reported_as: None,
+            });
+            reported.insert(child);
+            break;
+        }
     }
 }

@@ -21,7 +21,11 @@ Finds a child process whose stdin pipe is still open at a point where the code b
 the child's end: `wait()` or `wait_with_output()` while stdin, taken out with
 `child.stdin.take()`, is still held in a live binding; or a read of the child's stdout to
 its end (`read_to_end`, `read_to_string`, reading its lines) while stdin is held, or was
-written through `child.stdin.as_mut()` and left in place. std and tokio processes alike.
+written through `child.stdin.as_mut()` (with a method or `write!`/`writeln!`) and left in
+place. std and tokio processes alike. A read or wait on another thread or task
+(`thread::spawn`, a scoped thread, `tokio::spawn`) blocks only that thread: it is reported
+where the code that holds stdin joins it (`handle.join()`, awaiting the task's handle,
+`join!`, the end of `block_on`) with stdin still open.
 ",
         why_is_this_bad: "
 Many programs (`cat`, `sort`, `gzip`, `bc`, `tr`, `jq`) read their stdin until end of
@@ -69,7 +73,9 @@ fn sort(input: &str) -> std::io::Result<String> {
 A large input written to stdin before stdout is read can also deadlock (the child fills
 its stdout pipe while the parent is still writing); write from a thread when the input
 may exceed the pipe buffer. That case is not reported. A stdin kept in a struct field or
-passed to a function defined elsewhere is taken to be closed there.
+passed to a function defined elsewhere is taken to be closed there. A thread whose handle
+is not joined in the function (kept in a collection, returned, or joined only by the end of
+`thread::scope`) is not followed to its join.
 ",
         settings: "",
     },
@@ -97,11 +103,26 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         if !event.live.contains(&stdin) {
             continue;
         }
+        // Blocking on another thread than the one holding stdin hangs only that thread,
+        // until the holder joins it with stdin still open.
+        let (at, join) = if event.elsewhere.contains(&stdin) {
+            let joined = flow
+                .joins_of(event.thread)
+                .into_iter()
+                .map(|j| &flow.events[j])
+                .find(|j| j.live.contains(&stdin) && !j.elsewhere.contains(&stdin));
+            match joined {
+                Some(j) => (j, true),
+                None => continue,
+            }
+        } else {
+            (event, false)
+        };
         let story = &flow.stories[stdin];
         let fix = story
             .taken_at
             .as_ref()
-            .and_then(|taken| close_first(cx, taken, &event.span));
+            .and_then(|taken| close_first(cx, taken, &at.span));
         let (span, how) = match (&story.taken_at, event.blocking) {
             (Some(taken), _) => (taken.clone(), "stdin is taken here and still held"),
             // Left in the child: `wait` closes it itself; a read of stdout does not.
@@ -115,19 +136,42 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         if !reported.insert(span.start) {
             continue;
         }
+        // A future polled by `join!` is joined where it is written: one place.
+        let (message, secondary) = if join && at.span != event.span {
+            (
+                format!(
+                    "the child's stdin is still open when this waits for a thread or task that {blocks_on}: the child may wait for more input forever"
+                ),
+                vec![
+                    Label {
+                        span: at.span.clone(),
+                        message: "this waits for that thread or task while stdin is open"
+                            .to_string(),
+                    },
+                    Label {
+                        span: event.span.clone(),
+                        message: format!("{blocks_on} here, on another thread or task"),
+                    },
+                ],
+            )
+        } else {
+            (
+                format!(
+                    "the child's stdin is still open when this {blocks_on}: the child may wait for more input forever"
+                ),
+                vec![Label {
+                    span: event.span.clone(),
+                    message: format!("this {blocks_on} while stdin is open"),
+                }],
+            )
+        };
         out.push(Diagnostic {
-            message: format!(
-                "the child's stdin is still open when this {}: the child may wait for more input forever",
-                blocks_on
-            ),
+            message,
             primary: Label {
                 span,
                 message: how.to_string(),
             },
-            secondary: vec![Label {
-                span: event.span.clone(),
-                message: format!("this {blocks_on} while stdin is open"),
-            }],
+            secondary,
             help: Some(
                 "close stdin first: `drop(stdin)`, or write it in an inner block or on a thread that ends before you wait"
                     .to_string(),

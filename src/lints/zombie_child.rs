@@ -53,7 +53,9 @@ fn compress(path: &str) -> std::io::Result<()> {
 ",
         known_limits: "
 Only std's `Command` is tracked: tokio and async-process reap their children themselves.
-Any `try_wait()` call counts as a wait, even one whose `None` result is ignored. Children
+A `try_wait()` counts as a wait where its result is seen to hold `Some` (`if let Some(..)`,
+`is_some()`/`is_none()` tested by an `if`, a polling loop) or inspected in a way that is
+not followed. Children
 kept in a local collection are followed while they are only pushed into it; any other use
 of the collection (iterating it to wait, returning it) hands them off. A child created in
 a closure that is not run by a spawner, or in a macro other than the formatting,

@@ -3,19 +3,19 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
 
 fn stdout_then_stderr() -> io::Result<(String, String)> {
-    let mut child = Command::new("make")
+    let mut child = Command::new("make") //~ child_pipes_read_sequentially
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()?;
     let (mut out, mut err) = (String::new(), String::new());
-    child.stdout.take().unwrap().read_to_string(&mut out)?; //~ child_pipes_read_sequentially
+    child.stdout.take().unwrap().read_to_string(&mut out)?;
     child.stderr.take().unwrap().read_to_string(&mut err)?;
     child.wait()?;
     Ok((out, err))
 }
 
 fn lines_then_stderr() -> io::Result<Vec<String>> {
-    let mut child = Command::new("cargo")
+    let mut child = Command::new("cargo") //~ child_pipes_read_sequentially
         .arg("test")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -23,7 +23,7 @@ fn lines_then_stderr() -> io::Result<Vec<String>> {
     let stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let mut lines = Vec::new();
-    for line in BufReader::new(stdout).lines() { //~ child_pipes_read_sequentially
+    for line in BufReader::new(stdout).lines() {
         lines.push(line?);
     }
     let mut err = String::new();

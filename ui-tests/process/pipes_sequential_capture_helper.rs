@@ -11,7 +11,7 @@ pub struct Captured {
 }
 
 pub fn capture(cmd: &mut Command) -> Captured {
-    let mut child = cmd
+    let mut child = cmd //~ child_pipes_read_sequentially
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -19,7 +19,7 @@ pub fn capture(cmd: &mut Command) -> Captured {
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
     if let Some(mut out) = child.stdout.take() {
-        out.read_to_end(&mut stdout).expect("read stdout"); //~ child_pipes_read_sequentially
+        out.read_to_end(&mut stdout).expect("read stdout");
     }
     if let Some(mut err) = child.stderr.take() {
         err.read_to_end(&mut stderr).expect("read stderr");

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 
 fn run_migration(name: &str, quiet: bool) -> (String, String) {
-    let mut child = Command::new("diesel")
+    let mut child = Command::new("diesel") //~ child_pipes_read_sequentially
         .args(["migration", "run"])
         .env("MIGRATION", name)
         .stdout(Stdio::piped())
@@ -17,7 +17,7 @@ fn run_migration(name: &str, quiet: bool) -> (String, String) {
     }
     let mut out = String::new();
     let mut err = String::new();
-    child.stdout.take().unwrap().read_to_string(&mut out).expect("read stdout"); //~ child_pipes_read_sequentially
+    child.stdout.take().unwrap().read_to_string(&mut out).expect("read stdout");
     child.stderr.take().unwrap().read_to_string(&mut err).expect("read stderr");
     child.wait().expect("wait for diesel");
     (out, err)

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 
 fn run_tests() -> (Vec<u8>, Vec<u8>) {
-    let mut child = Command::new("pytest")
+    let mut child = Command::new("pytest") //~ child_pipes_read_sequentially
         .arg("-q")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -12,7 +12,7 @@ fn run_tests() -> (Vec<u8>, Vec<u8>) {
         .expect("spawn pytest");
     let mut out = Vec::new();
     let mut err = Vec::new();
-    child.stdout.as_mut().unwrap().read_to_end(&mut out).expect("read stdout"); //~ child_pipes_read_sequentially
+    child.stdout.as_mut().unwrap().read_to_end(&mut out).expect("read stdout");
     child.stderr.as_mut().unwrap().read_to_end(&mut err).expect("read stderr");
     child.wait().expect("wait for pytest");
     (out, err)

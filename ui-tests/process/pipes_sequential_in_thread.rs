@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 use std::thread::{self, JoinHandle};
 
 fn run_in_background(script: String) -> JoinHandle<(String, String)> {
-    let mut child = Command::new("sh")
+    let mut child = Command::new("sh") //~ child_pipes_read_sequentially
         .arg(&script)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -17,7 +17,7 @@ fn run_in_background(script: String) -> JoinHandle<(String, String)> {
     thread::spawn(move || {
         let mut out = String::new();
         let mut err = String::new();
-        stdout.read_to_string(&mut out).expect("read stdout"); //~ child_pipes_read_sequentially
+        stdout.read_to_string(&mut out).expect("read stdout");
         stderr.read_to_string(&mut err).expect("read stderr");
         child.wait().expect("wait for sh");
         (out, err)

@@ -21,14 +21,14 @@ async fn joined() -> io::Result<(Vec<u8>, Vec<u8>)> {
 }
 
 async fn one_after_the_other() -> io::Result<(Vec<u8>, Vec<u8>)> {
-    let mut child = Command::new("make")
+    let mut child = Command::new("make") //~ child_pipes_read_sequentially
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()?;
     let mut stdout = child.stdout.take().expect("piped");
     let mut stderr = child.stderr.take().expect("piped");
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    stdout.read_to_end(&mut out).await?; //~ child_pipes_read_sequentially
+    stdout.read_to_end(&mut out).await?;
     stderr.read_to_end(&mut err).await?;
     child.wait().await?;
     Ok((out, err))

@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
 
 fn search(pattern: &str, root: &str) -> (Vec<String>, String) {
-    let mut child = Command::new("grep")
+    let mut child = Command::new("grep") //~ child_pipes_read_sequentially
         .args(["-rn", pattern, root])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -13,7 +13,7 @@ fn search(pattern: &str, root: &str) -> (Vec<String>, String) {
     let stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let mut hits = Vec::new();
-    for line in BufReader::new(stdout).lines() { //~ child_pipes_read_sequentially
+    for line in BufReader::new(stdout).lines() {
         hits.push(line.expect("read grep output"));
     }
     let mut errors = String::new();

@@ -23,11 +23,11 @@ fn read_stderr(child: &mut Child) -> io::Result<String> {
 }
 
 pub fn run(bin: &str) -> io::Result<(String, String)> {
-    let mut child = Command::new(bin)
+    let mut child = Command::new(bin) //~ child_pipes_read_sequentially
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()?;
-    let out = read_stdout(&mut child)?; //~ child_pipes_read_sequentially
+    let out = read_stdout(&mut child)?;
     let err = read_stderr(&mut child)?;
     child.wait()?;
     Ok((out, err))

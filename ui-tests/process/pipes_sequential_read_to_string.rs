@@ -5,7 +5,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 
 fn build(dir: &str) -> (String, String) {
-    let mut child = Command::new("cargo")
+    let mut child = Command::new("cargo") //~ child_pipes_read_sequentially
         .arg("build")
         .current_dir(dir)
         .stdout(Stdio::piped())
@@ -16,7 +16,7 @@ fn build(dir: &str) -> (String, String) {
     let mut stderr = child.stderr.take().unwrap();
     let mut out = String::new();
     let mut err = String::new();
-    stdout.read_to_string(&mut out).expect("read stdout"); //~ child_pipes_read_sequentially
+    stdout.read_to_string(&mut out).expect("read stdout");
     stderr.read_to_string(&mut err).expect("read stderr");
     child.wait().expect("wait for cargo build");
     (out, err)

@@ -8,7 +8,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
 use tokio::process::Command;
 
 async fn deploy(env: &str) -> io::Result<(Vec<String>, String)> {
-    let mut child = Command::new("terraform")
+    let mut child = Command::new("terraform") //~ child_pipes_read_sequentially
         .args(["apply", "-auto-approve", "-var", env])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -17,7 +17,7 @@ async fn deploy(env: &str) -> io::Result<(Vec<String>, String)> {
     let mut stderr = child.stderr.take().expect("stderr is piped");
     let mut lines = BufReader::new(stdout).lines();
     let mut log = Vec::new();
-    while let Some(line) = lines.next_line().await? { //~ child_pipes_read_sequentially
+    while let Some(line) = lines.next_line().await? {
         log.push(line);
     }
     let mut errors = String::new();

@@ -7,7 +7,7 @@ use tokio::io::AsyncReadExt;
 use tokio::process::Command;
 
 async fn run(program: &str) -> io::Result<(Vec<u8>, Vec<u8>)> {
-    let mut child = Command::new(program)
+    let mut child = Command::new(program) //~ child_pipes_read_sequentially
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()?;
@@ -15,7 +15,7 @@ async fn run(program: &str) -> io::Result<(Vec<u8>, Vec<u8>)> {
     let mut stderr = child.stderr.take().expect("stderr is piped");
     let mut out = Vec::new();
     let mut err = Vec::new();
-    stdout.read_to_end(&mut out).await?; //~ child_pipes_read_sequentially
+    stdout.read_to_end(&mut out).await?;
     stderr.read_to_end(&mut err).await?;
     child.wait().await?;
     Ok((out, err))

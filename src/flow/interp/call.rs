@@ -206,8 +206,8 @@ impl Interp<'_, '_> {
             return Some(Val::Untracked);
         }
         if r.is_any(EXECUTORS.functions) {
-            self.run_spawned(c.args.iter());
-            return Some(Val::Untracked);
+            let to_end = r.is_any(EXECUTORS.run_to_end);
+            return Some(self.run_spawned(c.args.iter(), to_end, c.span().byte_range()));
         }
         if r.is_any(SELECT_FUNCTIONS) && c.args.len() == 2 {
             return Some(self.select_function(c));

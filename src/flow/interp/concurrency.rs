@@ -8,11 +8,12 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Expr, Pat, Token};
 
+use super::method::Call;
 use super::{Frame, Interp, Mode};
-use crate::catalog::Blocking;
-use crate::catalog::runtime::FUTURE_ADAPTERS;
+use crate::catalog::runtime::{FUTURE_ADAPTERS, JOIN_METHODS};
+use crate::catalog::{Blocking, prelude};
 use crate::flow::bodies::may_create_in;
-use crate::flow::track::{Scope, State, Val};
+use crate::flow::track::{ObjectId, Scope, State, Val};
 use crate::syntax::idents::collect_idents;
 use crate::syntax::macros;
 
@@ -38,6 +39,11 @@ impl Interp<'_, '_> {
         self.awaited = true;
         let v = self.eval(&a.base, Mode::Move);
         self.awaited = false;
+        // Awaiting a task's handle joins it, and gives what the task returned.
+        if let Val::Handle(thread) = v {
+            self.join_thread(thread, a.span().byte_range());
+            return Val::Joined(thread);
+        }
         self.awaiting(&v, a.base.span().byte_range());
         match v {
             // A constructor's future gives its value (`connect(..).await?`).
@@ -50,34 +56,106 @@ impl Interp<'_, '_> {
     }
 
     /// Closures and async blocks given to a spawner run: their bodies are analysed in
-    /// place, as part of the story of what they capture. Other arguments are handed off.
-    pub(super) fn run_spawned<'e>(&mut self, args: impl Iterator<Item = &'e Expr>) {
+    /// place, on a thread of their own, as part of the story of what they capture. Other
+    /// arguments are handed off. `to_end`: the call runs it to its end before it returns
+    /// (`block_on`, `thread::scope`), joining it at once; otherwise it gives the thread's
+    /// handle (when it runs exactly one).
+    pub(super) fn run_spawned<'e>(
+        &mut self,
+        args: impl Iterator<Item = &'e Expr>,
+        to_end: bool,
+        span: Range<usize>,
+    ) -> Val {
+        let mut spawned = Vec::new();
         for a in args {
-            let outer = self.thread;
-            self.out.threads += 1;
-            self.thread = self.out.threads;
-            match a {
-                Expr::Closure(c) => self.inline(c.capture.is_some(), &c.body, &c.inputs),
-                Expr::Async(b) => {
-                    let body = async_body(b);
-                    self.inline(b.capture.is_some(), &body, &Punctuated::new());
-                }
+            let async_block = match a {
+                Expr::Async(b) => Some(b),
                 // `spawn(async move { .. }.instrument(span))` and wrappers like it.
-                Expr::MethodCall(w)
-                    if matches!(&*w.receiver, Expr::Async(_))
-                        && FUTURE_ADAPTERS.contains(&w.method.to_string().as_str()) =>
-                {
-                    if let Expr::Async(b) = &*w.receiver {
-                        let body = async_body(b);
-                        self.inline(b.capture.is_some(), &body, &Punctuated::new());
+                Expr::MethodCall(w) if FUTURE_ADAPTERS.contains(&w.method.to_string().as_str()) => {
+                    match &*w.receiver {
+                        Expr::Async(b) => Some(b),
+                        _ => None,
                     }
                 }
-                other => {
-                    self.argument(other);
+                _ => None,
+            };
+            let thread = match (a, async_block) {
+                (Expr::Closure(c), _) => {
+                    let thread = self.enter_thread();
+                    self.inline(c.capture.is_some(), &c.body, &c.inputs);
+                    thread
                 }
-            }
-            self.thread = outer;
+                (_, Some(b)) => {
+                    let thread = self.enter_thread();
+                    let body = async_body(b);
+                    self.inline(b.capture.is_some(), &body, &Punctuated::new());
+                    thread
+                }
+                _ => {
+                    self.argument(a);
+                    continue;
+                }
+            };
+            spawned.push(thread.id);
+            self.leave_thread(thread);
         }
+        match spawned.as_slice() {
+            [thread] if to_end => {
+                self.join_thread(*thread, span);
+                Val::Joined(*thread)
+            }
+            [thread] => Val::Handle(*thread),
+            _ => Val::Untracked,
+        }
+    }
+
+    /// A method of a spawned thread's or task's handle: joining it (`join()`), or taking
+    /// it out of the `Result` a spawner gave it in (`Builder::spawn(..).expect(..)`).
+    pub(super) fn handle_method(&mut self, call: &Call<'_>, thread: usize) -> Val {
+        self.arguments(call.m);
+        if call.is(JOIN_METHODS) {
+            self.join_thread(thread, call.m.span().byte_range());
+            Val::Joined(thread)
+        } else if prelude::keeps_value(&call.method) {
+            Val::Handle(thread)
+        } else {
+            Val::Untracked
+        }
+    }
+
+    /// The values whose I/O (a pipe's) a thread did, its joined threads' included: a `?`
+    /// on what joining it gave, or on starting it (`Builder::spawn(..)?`), is a failure of
+    /// that I/O, and does not lose them.
+    pub(super) fn joined_io(&self, v: &Val) -> Vec<ObjectId> {
+        match v {
+            Val::Joined(thread) | Val::Handle(thread) => self
+                .out
+                .thread_io
+                .get(thread)
+                .into_iter()
+                .flatten()
+                .map(|&id| self.root(id))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Starts evaluating code on a new thread or task.
+    fn enter_thread(&mut self) -> Entered {
+        let entered = Entered {
+            id: self.out.threads + 1,
+            outer: self.thread,
+            outer_base: self.thread_base,
+        };
+        self.out.threads += 1;
+        self.thread = entered.id;
+        self.thread_base = (self.scopes.len(), self.temps.len());
+        entered
+    }
+
+    fn leave_thread(&mut self, entered: Entered) {
+        self.thread = entered.outer;
+        self.thread_base = entered.outer_base;
     }
 
     pub(super) fn inline(&mut self, moves: bool, body: &Expr, inputs: &Punctuated<Pat, Token![,]>) {
@@ -169,6 +247,10 @@ impl Interp<'_, '_> {
     /// A stored future of a value (`let stop = token.cancelled_owned()`) awaited or
     /// polled here: that is where it waits.
     pub(super) fn awaiting(&mut self, v: &Val, span: Range<usize>) {
+        // Polling a task's handle to its end (`join!(handle)`) joins the task.
+        if let Val::Handle(thread) = *v {
+            self.join_thread(thread, span.clone());
+        }
         // Polling a connection future drives it.
         if let Val::Obj { id, .. } = *v
             && self.out.objects[id].resource.driven_by_await
@@ -189,9 +271,14 @@ impl Interp<'_, '_> {
     /// One of several futures polled together (`join!`, `select!`): evaluated as a task of
     /// its own, so reads in two of them are not one after the other.
     pub(super) fn concurrently(&mut self, future: &Expr) -> Val {
-        let outer = self.thread;
-        self.out.threads += 1;
-        self.thread = self.out.threads;
+        self.concurrently_joined(future).0
+    }
+
+    /// As `concurrently`, giving also the task the future ran as: `join!` waits for every
+    /// one of them to end, and joins them there (a `select!` waits for one only).
+    pub(super) fn concurrently_joined(&mut self, future: &Expr) -> (Val, usize) {
+        let thread = self.enter_thread();
+        let id = thread.id;
         let mut value = Val::Untracked;
         match future {
             Expr::Async(b) => {
@@ -209,8 +296,8 @@ impl Interp<'_, '_> {
                 }
             }
         }
-        self.thread = outer;
-        value
+        self.leave_thread(thread);
+        (value, id)
     }
 
     /// `select!`: the futures are polled together, and one branch completes: each branch
@@ -256,14 +343,19 @@ impl Interp<'_, '_> {
             return;
         }
         let saved = self.state.clone();
-        let outer = self.thread;
-        self.out.threads += 1;
-        self.thread = self.out.threads;
+        let thread = self.enter_thread();
         self.inline_with(false, body, inputs, None);
-        self.thread = outer;
+        self.leave_thread(thread);
         // The state around it is as before: it may run at any time, or never.
         self.state = saved;
     }
+}
+
+/// A thread or task being evaluated, and the one to return to when it ends.
+struct Entered {
+    id: usize,
+    outer: usize,
+    outer_base: (usize, usize),
 }
 
 /// An async block's body as an expression, to analyse it like a closure's.

@@ -30,8 +30,8 @@ impl Interp<'_, '_> {
         // `child.kill()?`, `stdin.write_all(..)?`: the failure of an operation on the
         // value itself, or on one of its parts, is not the path that loses it (that would
         // flag the `kill()?; wait()?` and pipe I/O idioms everywhere).
-        let on_itself = self
-            .operated_on(&t.expr)
+        let operated = self.operated_on(&t.expr);
+        let on_itself = operated
             .map(|id| self.root(id))
             // Only for values whose own I/O breaks them (a child and its pipes, a stream, a
             // writer): a declared session whose `send()?` fails is still open.
@@ -48,6 +48,8 @@ impl Interp<'_, '_> {
             Val::Tuple(_) => v.objects(),
             other => other.object().into_iter().collect(),
         };
+        // What a thread that did the values' I/O gave (`reader.join().unwrap()?`).
+        let joined_io = self.joined_io(&v);
         // On the error path the value inside never existed; everything else live in this
         // frame is dropped by the early return.
         let span = t.question_token.span.byte_range();
@@ -58,14 +60,24 @@ impl Interp<'_, '_> {
         // none of them is live where the frame ends.
         let mut error_path = self.state.clone();
         for id in self.live_owned(frame_scopes, frame_temps) {
-            if !inner.contains(&id) && Some(self.root(id)) != on_itself {
+            if !inner.contains(&id)
+                && Some(self.root(id)) != on_itself
+                && !joined_io.contains(&self.root(id))
+            {
                 self.lose(id, span.clone(), Exit::Try, false);
             }
             if !self.out.objects[id].resource.shared {
                 error_path.set(id, 0);
             }
         }
-        for id in inner.into_iter().chain(on_itself) {
+        // The part whose I/O failed (a pipe the child closed) is broken too.
+        let broken_part = operated.filter(|_| on_itself.is_some());
+        for id in inner
+            .into_iter()
+            .chain(on_itself)
+            .chain(broken_part)
+            .chain(joined_io)
+        {
             error_path.set(id, 0);
         }
         if let Some(f) = self.frames.last_mut() {
@@ -133,6 +145,49 @@ impl Interp<'_, '_> {
         }
     }
 
+    /// `if child.try_wait()?.is_none() { .. }`: where the poll is seen to hold `Some`, the
+    /// value is done; where it holds `None`, it is not. Evaluates the condition, leaves
+    /// the state where it holds, and gives the state where it fails; `None` (nothing
+    /// evaluated) for any other condition.
+    fn poll_test(&mut self, cond: &Expr) -> Option<State> {
+        let Expr::MethodCall(m) = cond else {
+            return None;
+        };
+        let some_holds = match m.method.to_string().as_str() {
+            prelude::IS_SOME => true,
+            prelude::IS_NONE => false,
+            _ => return None,
+        };
+        let mut poll = &*m.receiver;
+        while let Expr::Try(t) = poll {
+            poll = &t.expr;
+        }
+        let Expr::MethodCall(p) = poll else {
+            return None;
+        };
+        let id = self.object_named(&p.receiver)?;
+        let method = p.method.to_string();
+        if !m.args.is_empty()
+            || !self.out.objects[id]
+                .resource
+                .poll
+                .contains(&method.as_str())
+        {
+            return None;
+        }
+        let Val::Polled(id) = self.eval(&m.receiver, Mode::Borrow) else {
+            return Some(self.state.clone());
+        };
+        let pending = self.state.clone();
+        self.settle(id, true);
+        let done = std::mem::replace(&mut self.state, pending);
+        Some(if some_holds {
+            std::mem::replace(&mut self.state, done)
+        } else {
+            done
+        })
+    }
+
     /// `return`: everything this frame owns is dropped; the path ends.
     pub(super) fn leave_frame(&mut self, span: Range<usize>, exit: Exit) {
         let frame_scopes = self.frames.last().map_or(0, |f| f.scope_base);
@@ -196,7 +251,10 @@ impl Interp<'_, '_> {
         }
         self.scopes.push(Scope::default());
         let before = self.state.clone();
-        let mut otherwise = self.condition(&i.cond);
+        let mut otherwise = match self.poll_test(&i.cond) {
+            Some(fails) => fails,
+            None => self.condition(&i.cond),
+        };
         // Where the pattern of an `if let Ok(x) = ...` fails, the value never existed.
         if otherwise.is_reachable() && before.is_reachable() && refuted_by(&i.cond) {
             let created: Vec<ObjectId> = otherwise

@@ -65,6 +65,7 @@ impl Interp<'_, '_> {
             && let Val::Derived(id) = self.eval(&f.expr, Mode::Move)
         {
             if self.out.objects[id].part_of.is_some() {
+                self.used_part(id);
                 self.record(Blocking::ReadToEof, Some(id), 0, f.expr.span().byte_range());
             }
             items = Some(id);

@@ -1,6 +1,7 @@
 //! Macro invocations, as statements or expressions.
 
 use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
 use syn::{Expr, Token};
 
 use super::{Interp, Mode};
@@ -27,9 +28,14 @@ impl Interp<'_, '_> {
         if JOIN_MACROS.contains(&name.as_str())
             && let Ok(futures) = macros::parse_join(mac)
         {
-            // Polled together: each future runs as a task of its own.
-            for f in &futures {
-                self.concurrently(f);
+            // Polled together: each future runs as a task of its own, and the macro
+            // returns once every one has ended.
+            let tasks: Vec<usize> = futures
+                .iter()
+                .map(|f| self.concurrently_joined(f).1)
+                .collect();
+            for (f, task) in futures.iter().zip(tasks) {
+                self.join_thread(task, f.span().byte_range());
             }
             return Val::Untracked;
         }
@@ -43,7 +49,8 @@ impl Interp<'_, '_> {
             && let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
         {
             let moves = prelude::MOVING_MACROS.contains(&name.as_str());
-            for arg in &args {
+            let writes = prelude::write_macro(&name);
+            for (i, arg) in args.iter().enumerate() {
                 // `name = value` in format arguments names the value.
                 let arg = match arg {
                     Expr::Assign(a) if matches!(&*a.left, Expr::Path(_)) => &a.right,
@@ -52,7 +59,13 @@ impl Interp<'_, '_> {
                 if moves {
                     self.hand_off(arg);
                 } else {
-                    self.eval(arg, Mode::Borrow);
+                    let v = self.eval(arg, Mode::Borrow);
+                    // `writeln!(stdin, ..)`: written to, as by the method the macro calls.
+                    if i == 0
+                        && let (Some(method), Val::Obj { id, .. }) = (writes, v)
+                    {
+                        self.write_through(id, method);
+                    }
                 }
             }
             return Val::Untracked;

@@ -58,8 +58,8 @@ impl Interp<'_, '_> {
                 .any(|a| matches!(a, Expr::Closure(_) | Expr::Async(_)))
         {
             self.eval(&m.receiver, Mode::Borrow);
-            self.run_spawned(m.args.iter());
-            return Val::Untracked;
+            let to_end = call.is(EXECUTORS.run_to_end);
+            return self.run_spawned(m.args.iter(), to_end, m.span().byte_range());
         }
         let consumes = prelude::keeps_value(&call.method);
         let receiver = self.eval(
@@ -92,7 +92,12 @@ impl Interp<'_, '_> {
                 self.arguments(m);
                 Val::Tuple(items)
             }
-            Val::Untracked | Val::Tuple(_) | Val::Selected(_) => {
+            Val::Handle(thread) => self.handle_method(&call, thread),
+            Val::Joined(thread) if consumes => {
+                self.arguments(m);
+                Val::Joined(thread)
+            }
+            Val::Untracked | Val::Tuple(_) | Val::Selected(_) | Val::Joined(_) => {
                 self.arguments(m);
                 Val::Untracked
             }
@@ -264,6 +269,8 @@ impl Interp<'_, '_> {
             // `registration.handle()`: another handle of the same value.
             return Val::Obj { id, owned: true };
         }
+        // Reading what a pipe gives (`lines.next()`) reads the pipe.
+        self.used_part(id);
         let drains = call.is(prelude::CONSUME) || (call.is(prelude::NEXT) && self.in_loop());
         if drains && self.out.objects[id].part_of.is_some() {
             self.record(

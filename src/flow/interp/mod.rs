@@ -86,6 +86,9 @@ struct Interp<'a, 'o> {
     out: &'o mut Recorded,
     /// The thread or task the code being evaluated runs on.
     thread: usize,
+    /// Where that thread's own scopes and statements start: what is owned below is held
+    /// by the code that spawned it.
+    thread_base: (usize, usize),
     /// The method call being evaluated is awaited (or polled by `select!`/`join!`): a
     /// future it returns blocks here.
     awaited: bool,
@@ -125,6 +128,7 @@ impl Interp<'_, '_> {
             children: HashMap::new(),
             out,
             thread: 0,
+            thread_base: (0, 0),
             awaited: false,
             scopes: Vec::new(),
             frames: Vec::new(),
@@ -199,9 +203,12 @@ pub(super) fn body(
 #[derive(Default)]
 pub(super) struct Recorded {
     events: Vec<Event>,
-    seen_events: HashSet<(usize, Blocking)>,
+    seen_events: HashSet<(usize, Blocking, Option<usize>)>,
     /// Thread ids handed out so far (closures given to spawners).
     threads: usize,
+    /// The parts (pipes) each thread read or wrote, its joined threads' included: a `?`
+    /// on what joining it gave is a failure of their I/O.
+    thread_io: HashMap<usize, Vec<ObjectId>>,
     objects: Vec<Object>,
     /// Creation sites already seen, so a loop creating a value again reuses its id.
     sites: HashMap<usize, ObjectId>,

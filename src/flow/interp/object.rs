@@ -41,15 +41,29 @@ impl Interp<'_, '_> {
             // `lines()`, `bytes()`: the reads happen when it is iterated.
             Val::Derived(id)
         } else if call.is(part.reads_to_eof) {
+            self.used_part(id);
             self.record(Blocking::ReadToEof, Some(id), 0, m.span().byte_range());
             Val::Derived(id)
         } else if call.is(part.writes) {
-            self.out.objects[id].written = true;
+            self.write_through(id, &call.method);
             Val::Untracked
         } else if prelude::keeps_value(&call.method) || call.is(prelude::REBORROW) {
             Val::Obj { id, owned }
         } else {
+            // Any other I/O (`read(&mut buf)`, `read_line`) drains some of it.
+            self.used_part(id);
             Val::Untracked
+        }
+    }
+
+    /// `method` writes to the value (`stdin.write_all(..)`, `writeln!(stdin, ..)`): a
+    /// pipe that takes it is written to.
+    pub(super) fn write_through(&mut self, id: ObjectId, method: &str) {
+        if let Some((_, part)) = self.out.objects[id].part_of
+            && part.writes.contains(&method)
+        {
+            self.out.objects[id].written = true;
+            self.used_part(id);
         }
     }
 
@@ -176,7 +190,11 @@ impl Interp<'_, '_> {
             Val::Untracked
         } else if call.is(resource.poll) {
             if self.in_loop() {
-                // Polled in a loop: the loop runs until it is done.
+                // Polled in a loop: the loop runs until it is done; what must drain
+                // meanwhile is judged where it polls.
+                if self.bits(id) & LIVE != 0 {
+                    self.record(Blocking::Poll, Some(id), 0, call.m.span().byte_range());
+                }
                 self.settle(id, true);
                 Val::Untracked
             } else {

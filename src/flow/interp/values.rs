@@ -5,7 +5,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use proc_macro2::TokenStream;
-use syn::Expr;
+use syn::punctuated::Punctuated;
+use syn::{Expr, Token};
 
 use super::{Interp, Object};
 use crate::catalog::{Blocking, Part, Resource, prelude};
@@ -58,6 +59,18 @@ impl Interp<'_, '_> {
         config: u32,
         span: Range<usize>,
     ) {
+        self.record_event(blocking, object, config, span, None);
+    }
+
+    /// Records a blocking call; `joins`: the thread a `Join` joins.
+    fn record_event(
+        &mut self,
+        blocking: Blocking,
+        object: Option<ObjectId>,
+        config: u32,
+        span: Range<usize>,
+        joins: Option<usize>,
+    ) {
         if !self.state.is_reachable() {
             return;
         }
@@ -73,9 +86,15 @@ impl Interp<'_, '_> {
             }
         }
         let live: Vec<ObjectId> = self.state.live().collect();
+        let elsewhere: Vec<ObjectId> = live
+            .iter()
+            .copied()
+            .filter(|&id| !self.held_here(id))
+            .collect();
+        let used: Vec<ObjectId> = self.state.used().collect();
         let known = self.out.objects.len();
         let after_terminate = object.is_some_and(|id| self.out.objects[id].terminated);
-        if self.out.seen_events.insert((span.start, blocking)) {
+        if self.out.seen_events.insert((span.start, blocking, joins)) {
             self.out.events.push(Event {
                 blocking,
                 object,
@@ -85,18 +104,74 @@ impl Interp<'_, '_> {
                 live,
                 known,
                 after_terminate,
+                elsewhere,
+                used,
+                joins,
             });
         } else if let Some(e) = self
             .out
             .events
             .iter_mut()
-            .find(|e| e.span.start == span.start && e.blocking == blocking)
+            .find(|e| e.span.start == span.start && e.blocking == blocking && e.joins == joins)
         {
-            // Met again (a loop's next round): what may be live is the union.
-            for id in live {
-                if !e.live.contains(&id) {
-                    e.live.push(id);
+            // Met again (a loop's next round): what may be live, held elsewhere or used
+            // is the union.
+            for (all, new) in [
+                (&mut e.live, live),
+                (&mut e.elsewhere, elsewhere),
+                (&mut e.used, used),
+            ] {
+                for id in new {
+                    if !all.contains(&id) {
+                        all.push(id);
+                    }
                 }
+            }
+        }
+    }
+
+    /// Whether the thread being evaluated holds `id`: a variable of its own (or a value
+    /// its statements made) owns it, or, for a part still in its field (a pipe left in
+    /// the child), the value holding it. The function's own thread holds everything.
+    fn held_here(&self, id: ObjectId) -> bool {
+        let (scope_base, temps_base) = self.thread_base;
+        if scope_base == 0 {
+            return true;
+        }
+        let holder = match self.out.objects[id].part_of {
+            Some((parent, _)) if self.out.objects[id].taken_at.is_none() => parent,
+            _ => id,
+        };
+        self.owned_from(holder, scope_base)
+            || self.temps[temps_base.min(self.temps.len())..]
+                .iter()
+                .any(|t| t.contains(&holder))
+    }
+
+    /// A part (a pipe) is read or written here, on this thread.
+    pub(super) fn used_part(&mut self, id: ObjectId) {
+        if !self.state.is_reachable() || self.out.objects[id].part_of.is_none() {
+            return;
+        }
+        self.state.mark_used(id);
+        let io = self.out.thread_io.entry(self.thread).or_default();
+        if !io.contains(&id) {
+            io.push(id);
+        }
+    }
+
+    /// `thread` is joined here: what blocks it blocks this thread, and its I/O is this
+    /// thread's too.
+    pub(super) fn join_thread(&mut self, thread: usize, span: Range<usize>) {
+        if !self.state.is_reachable() || thread == self.thread {
+            return;
+        }
+        self.record_event(Blocking::Join, None, 0, span, Some(thread));
+        let io = self.out.thread_io.get(&thread).cloned().unwrap_or_default();
+        let mine = self.out.thread_io.entry(self.thread).or_default();
+        for id in io {
+            if !mine.contains(&id) {
+                mine.push(id);
             }
         }
     }
@@ -390,6 +465,20 @@ impl Interp<'_, '_> {
                 if m.args.is_empty() || prelude::keeps_value(&m.method.to_string()) =>
             {
                 self.object_named(&m.receiver)
+            }
+            // `writeln!(stdin, ..)` is a call on its first argument.
+            Expr::Macro(m)
+                if m.mac
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| prelude::write_macro(&s.ident.to_string()).is_some()) =>
+            {
+                let args = m
+                    .mac
+                    .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+                    .ok()?;
+                self.object_named(args.first()?)
             }
             _ => None,
         }
