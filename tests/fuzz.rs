@@ -1,0 +1,420 @@
+//! Fuzzing the scanner with mutants of every ui case and of the realistic files in
+//! `tests/fuzz/corpus/`: tokens deleted, duplicated, swapped or renamed (to multi-byte
+//! names too); statements and expressions wrapped in blocks, closures and `async` blocks;
+//! `?`, `return`, `break`, `drop(..)` inserted; arms, loops and `.await`s removed; CRLF
+//! line endings, byte-order marks, multi-byte strings, comments and whitespace,
+//! `stray: allow(..)` comments. For every mutant the scan must:
+//!
+//! - finish within [`FILE_LIMIT`] and not panic: a panic the scan catches and reports as
+//!   an `internal_error` problem is a failure too;
+//! - when syn parses the mutant, parse it as well;
+//! - report the same findings with one thread (each mutant alone) and with four (the
+//!   mutants of a batch together), rendered as the JSON report;
+//! - point every label and fix edit at bytes of the file that start and end on character
+//!   boundaries, and leave a parseable mutant parseable once every fix is applied.
+//!
+//! `STRAY_FUZZ_ITERATIONS=N` sets the number of mutants (default [`DEFAULT_ITERATIONS`]),
+//! `STRAY_FUZZ_SEED=S` (decimal or `0x` hex; fixed by default, so CI sees the same
+//! mutants every run) which ones. Mutant `i` of a seed does not depend on `N`, so a
+//! failure found by a long run comes back with `STRAY_FUZZ_SEED=S
+//! STRAY_FUZZ_ITERATIONS=i+1`. The smallest mutant of each distinct failure is written to
+//! `target/tmp/fuzz-failures/`: `cargo run -- -j 1 <file>` scans it alone, and
+//! `STRAY_FUZZ_MINIMIZE=<file> cargo test --test fuzz -- --nocapture` shrinks it to the
+//! smallest text that still fails the same way, written beside it as `<file>.min.rs`.
+
+#[path = "fuzz/check.rs"]
+mod check;
+#[path = "fuzz/minimize.rs"]
+mod minimize;
+#[path = "fuzz/mutate.rs"]
+mod mutate;
+#[path = "fuzz/rng.rs"]
+mod rng;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use stray::config::Config;
+use stray::scan::Input;
+
+use check::{
+    Bug, Outcome, bug, examine, install_panic_hook, limited, line_diff, parses, take_panics, twins,
+    with_panic,
+};
+use rng::Rng;
+
+const DEFAULT_SEED: u64 = 0x5752_4159_0011;
+const DEFAULT_ITERATIONS: usize = 400;
+/// Mutants scanned together with four threads, and compared with their scans alone.
+const BATCH: usize = 32;
+/// Generous for a debug build on a busy machine: the largest mutants take milliseconds.
+const FILE_LIMIT: Duration = Duration::from_secs(10);
+/// Hung scans keep a core busy until the process ends: after this many, stop.
+const MAX_TIMEOUTS: usize = 3;
+/// The corpus files are few but long, and reach deeper into the engine than any ui case.
+const CORPUS_PERCENT: u64 = 25;
+
+fn crate_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn failures_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz-failures")
+}
+
+fn env_number(name: &str) -> Option<u64> {
+    let value = std::env::var(name).ok()?;
+    let value = value.trim();
+    let parsed = match value.strip_prefix("0x") {
+        Some(hex) => u64::from_str_radix(hex, 16),
+        None => value.parse(),
+    };
+    Some(parsed.unwrap_or_else(|e| panic!("{name}={value}: {e}")))
+}
+
+/// A file the mutants start from, and the settings it is scanned with.
+struct Seed {
+    display: String,
+    text: String,
+    config: usize,
+}
+
+/// The ui cases and the corpus, sorted, and the configurations they need: the default,
+/// then one per case that comes with a `<case>.toml`.
+fn seeds() -> (Vec<Seed>, Vec<Seed>, Vec<Config>) {
+    let mut configs = vec![Config::default()];
+    let mut cases = Vec::new();
+    for family in sorted_files(&crate_root().join("ui-tests"), None) {
+        for path in sorted_files(&family, Some("rs")) {
+            let settings = path.with_extension("toml");
+            let config = if settings.is_file() {
+                let dir = path.parent().expect("a case is in a directory");
+                let loaded = stray::settings::Settings::load(dir, Some(&settings))
+                    .unwrap_or_else(|e| panic!("{}: {e:#}", settings.display()));
+                configs.push(Config {
+                    levels: loaded.levels.into_iter().collect(),
+                    resources: loaded.resources,
+                    ..Config::default()
+                });
+                configs.len() - 1
+            } else {
+                0
+            };
+            cases.push(seed(&path, config));
+        }
+    }
+    let corpus: Vec<Seed> = sorted_files(&crate_root().join("tests/fuzz/corpus"), Some("rs"))
+        .iter()
+        .map(|p| seed(p, 0))
+        .collect();
+    for s in &corpus {
+        // A corpus file that no longer parses would only feed the lexical mutations.
+        if let Err(e) = syn::parse_file(&s.text) {
+            panic!("{}: does not parse: {e}", s.display);
+        }
+    }
+    assert!(!cases.is_empty() && !corpus.is_empty(), "no seed files");
+    (cases, corpus, configs)
+}
+
+fn seed(path: &Path, config: usize) -> Seed {
+    let display = path
+        .strip_prefix(crate_root())
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{display}: {e}"));
+    Seed {
+        display,
+        text,
+        config,
+    }
+}
+
+fn sorted_files(dir: &Path, ext: Option<&str>) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| match ext {
+            Some(ext) => p.extension().is_some_and(|e| e == ext),
+            None => p.is_dir(),
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// One mutant, and where it came from.
+struct Case<'s> {
+    index: usize,
+    seed: &'s Seed,
+    text: String,
+    steps: Vec<String>,
+    parses: bool,
+}
+
+impl Case<'_> {
+    fn file_name(&self) -> String {
+        format!("mutant{:05}.rs", self.index)
+    }
+}
+
+/// Every distinct failure, with the smallest mutant that shows it.
+#[derive(Default)]
+struct Failures {
+    seed: u64,
+    by_kind: BTreeMap<String, Failure>,
+}
+
+struct Failure {
+    count: usize,
+    bug: Bug,
+    index: usize,
+    origin: String,
+    steps: Vec<String>,
+    text: String,
+}
+
+impl Failures {
+    fn add(&mut self, b: Bug, case: &Case<'_>) {
+        let entry = self
+            .by_kind
+            .entry(b.kind.clone())
+            .or_insert_with(|| Failure {
+                count: 0,
+                bug: b.clone(),
+                index: case.index,
+                origin: case.seed.display.clone(),
+                steps: case.steps.clone(),
+                text: case.text.clone(),
+            });
+        entry.count += 1;
+        if case.text.len() < entry.text.len() {
+            *entry = Failure {
+                count: entry.count,
+                bug: b,
+                index: case.index,
+                origin: case.seed.display.clone(),
+                steps: case.steps.clone(),
+                text: case.text.clone(),
+            };
+        }
+    }
+
+    fn report(&self) -> String {
+        let dir = failures_dir();
+        let _ = std::fs::create_dir_all(&dir);
+        let mut out = String::new();
+        for (n, (kind, f)) in self.by_kind.iter().enumerate() {
+            let path = dir.join(format!("seed-{:x}-mutant{:05}.rs", self.seed, f.index));
+            let saved = match std::fs::write(&path, &f.text) {
+                Ok(()) => path.display().to_string(),
+                Err(e) => format!("(could not write {}: {e})", path.display()),
+            };
+            let _ = writeln!(
+                out,
+                "[{}] {kind}\n    {} mutant(s); the smallest: mutant {} of {} (STRAY_FUZZ_SEED={:#x}), \
+                 saved as {saved}\n    mutations:",
+                n + 1,
+                f.count,
+                f.index,
+                f.origin,
+                self.seed
+            );
+            for step in &f.steps {
+                let _ = writeln!(out, "      - {step}");
+            }
+            for line in f.bug.detail.lines() {
+                let _ = writeln!(out, "    {line}");
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Scans a batch alone and together, and records what went wrong. Returns how many scans
+/// timed out.
+fn run_batch(cases: &[Case<'_>], config: &Config, failures: &mut Failures) -> usize {
+    let dir = tempfile::Builder::new()
+        .prefix("cargo-stray-fuzz-")
+        .tempdir()
+        .expect("temporary directory");
+    let root = dir.path().to_path_buf();
+    let mut together = Vec::new();
+    let mut alone = BTreeMap::new();
+    let mut twinned = Vec::new();
+    let mut timeouts = 0;
+    for case in cases {
+        let path = root.join(case.file_name());
+        std::fs::write(&path, &case.text).expect("write a mutant");
+        let input = Input {
+            path,
+            display: case.file_name(),
+        };
+        let files = vec![(input.clone(), case.parses)];
+        let (config, dir) = (config.clone(), root.clone());
+        take_panics();
+        match limited(FILE_LIMIT, move || examine(files, config, 1, dir)) {
+            Outcome::Done(mut ex) => {
+                let panics = take_panics();
+                for b in ex.bugs.remove(&input.display).unwrap_or_default() {
+                    failures.add(with_panic(b, &panics), case);
+                }
+                alone.insert(input.display.clone(), ex.json.remove(&input.display));
+                if case.index % 3 == 0 {
+                    for (what, text) in twins(&case.text) {
+                        let display = case.file_name().replace(".rs", &format!("-{what}.rs"));
+                        let path = root.join(&display);
+                        std::fs::write(&path, &text).expect("write a twin");
+                        twinned.push((case, input.display.clone(), display.clone(), what));
+                        together.push((Input { path, display }, case.parses));
+                    }
+                }
+                together.push((input, case.parses));
+            }
+            Outcome::Panicked => {
+                let b = bug(
+                    "the scan panicked",
+                    "the panic escaped the scan's own catch_unwind",
+                );
+                failures.add(with_panic(b, &take_panics()), case);
+            }
+            Outcome::TimedOut => {
+                timeouts += 1;
+                failures.add(
+                    bug(
+                        format!("no result within {FILE_LIMIT:?}"),
+                        "a hang, or a very slow path",
+                    ),
+                    case,
+                );
+            }
+        }
+    }
+    let by_name: BTreeMap<String, &Case<'_>> = cases.iter().map(|c| (c.file_name(), c)).collect();
+    let first = by_name.values().next().copied();
+    let (config, limit) = (config.clone(), FILE_LIMIT * together.len().max(1) as u32);
+    take_panics();
+    match limited(limit, move || examine(together, config, 4, root)) {
+        Outcome::Done(ex) => {
+            for (case, display, twin, what) in twinned {
+                if ex.positions.get(&display) != ex.positions.get(&twin) {
+                    let (a, b) = (&ex.positions[&display], &ex.positions[&twin]);
+                    failures.add(
+                        bug(
+                            format!("{what} changes the findings"),
+                            line_diff(("as is", a), (what, b)),
+                        ),
+                        case,
+                    );
+                }
+            }
+            for (name, json) in &ex.json {
+                let Some(case) = by_name.get(name).copied() else {
+                    continue;
+                };
+                if alone.get(name).and_then(Option::as_ref) != Some(json) {
+                    let before = alone.get(name).cloned().flatten().unwrap_or_default();
+                    failures.add(
+                        bug(
+                            "the findings differ between 1 thread and 4",
+                            line_diff(
+                                ("1 thread, alone", &before),
+                                ("4 threads, in a batch", json),
+                            ),
+                        ),
+                        case,
+                    );
+                }
+            }
+        }
+        Outcome::Panicked => {
+            if let Some(case) = first {
+                let b = bug(
+                    "the scan panicked with 4 threads only",
+                    "in a batch, not alone",
+                );
+                failures.add(with_panic(b, &take_panics()), case);
+            }
+        }
+        Outcome::TimedOut => {
+            timeouts += 1;
+            if let Some(case) = first {
+                failures.add(bug("a batch hung with 4 threads only", "not alone"), case);
+            }
+        }
+    }
+    timeouts
+}
+
+/// The scanner survives a few hundred mutants of the ui cases and the corpus. This test
+/// fails on real bugs of the scanner; its output says how to reproduce each one.
+#[test]
+fn mutants_scan_cleanly_and_alike_on_1_and_4_threads() {
+    install_panic_hook();
+    if let Ok(path) = std::env::var("STRAY_FUZZ_MINIMIZE") {
+        return minimize::run(Path::new(&path));
+    }
+    let seed = env_number("STRAY_FUZZ_SEED").unwrap_or(DEFAULT_SEED);
+    let iterations = env_number("STRAY_FUZZ_ITERATIONS").map_or(DEFAULT_ITERATIONS, |n| n as usize);
+    let (cases, corpus, configs) = seeds();
+    let dump = std::env::var_os("STRAY_FUZZ_DUMP").map(PathBuf::from);
+    if let Some(dir) = &dump {
+        std::fs::create_dir_all(dir).expect("STRAY_FUZZ_DUMP directory");
+    }
+    let started = Instant::now();
+    let mut failures = Failures {
+        seed,
+        ..Failures::default()
+    };
+    let mut pending: BTreeMap<usize, Vec<Case<'_>>> = BTreeMap::new();
+    let (mut timeouts, mut parsed) = (0, 0);
+    for index in 0..iterations {
+        let mut rng = Rng::for_mutant(seed, index as u64);
+        let origin = if rng.chance(CORPUS_PERCENT) {
+            rng.pick(&corpus)
+        } else {
+            rng.pick(&cases)
+        };
+        let m = mutate::mutate(&origin.text, &mut rng);
+        let case = Case {
+            index,
+            seed: origin,
+            parses: parses(&m.text),
+            text: m.text,
+            steps: m.steps,
+        };
+        parsed += usize::from(case.parses);
+        if let Some(dir) = &dump {
+            let steps: String = case.steps.iter().map(|s| format!("// - {s}\n")).collect();
+            let head = format!("// mutant {index} of {}:\n{steps}", origin.display);
+            std::fs::write(dir.join(case.file_name()), head + &case.text).expect("dump a mutant");
+        }
+        let batch = pending.entry(origin.config).or_default();
+        batch.push(case);
+        let last = index + 1 == iterations;
+        for (config, batch) in pending.iter_mut() {
+            if batch.len() >= BATCH || (last && !batch.is_empty()) {
+                timeouts += run_batch(batch, &configs[*config], &mut failures);
+                batch.clear();
+            }
+        }
+        if timeouts >= MAX_TIMEOUTS {
+            println!("{timeouts} scans hung: stopped after {} mutants", index + 1);
+            break;
+        }
+    }
+    println!(
+        "{iterations} mutants (seed {seed:#x}), {parsed} of them parse, in {:.1?}",
+        started.elapsed()
+    );
+    assert!(
+        failures.by_kind.is_empty(),
+        "{} distinct failure(s) in {iterations} mutants (seed {seed:#x}):\n\n{}",
+        failures.by_kind.len(),
+        failures.report()
+    );
+}
