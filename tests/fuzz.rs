@@ -379,7 +379,12 @@ fn mutants_scan_cleanly_and_alike_on_1_and_4_threads() {
         } else {
             rng.pick(&cases)
         };
-        let m = mutate::mutate(&origin.text, &mut rng);
+        let donor = if rng.chance(50) {
+            rng.pick(&corpus)
+        } else {
+            rng.pick(&cases)
+        };
+        let m = mutate::mutate(&origin.text, &donor.text, &mut rng);
         let case = Case {
             index,
             seed: origin,

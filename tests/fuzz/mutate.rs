@@ -20,18 +20,27 @@ pub struct Mutant {
     pub steps: Vec<String>,
 }
 
-pub fn mutate(original: &str, rng: &mut Rng) -> Mutant {
+/// Mutates `original`, grafting in statements of `donor` at times.
+pub fn mutate(original: &str, donor: &str, rng: &mut Rng) -> Mutant {
     let rounds = match rng.below(100) {
-        0..60 => 1,
-        60..85 => 2,
-        _ => 3,
+        0..55 => 1,
+        55..80 => 2,
+        80..92 => 3,
+        // Mutations on mutations: wrappers nest, inserted code gets wrapped.
+        _ => 4 + rng.below(6),
     };
+    let grafts: Vec<String> = Sites::of(donor).map_or_else(Vec::new, |s| {
+        s.stmts
+            .iter()
+            .map(|r| donor[r.clone()].to_string())
+            .collect()
+    });
     let mut text = original.to_string();
     let mut steps = Vec::new();
     for _ in 0..rounds {
         // A mutation with nothing to act on (no string literal, no loop) tries another.
         for _ in 0..10 {
-            if let Some((new, step)) = one(&text, rng) {
+            if let Some((new, step)) = one(&text, &grafts, rng) {
                 text = new;
                 steps.push(step);
                 break;
@@ -45,14 +54,14 @@ pub fn mutate(original: &str, rng: &mut Rng) -> Mutant {
 
 type Mutation = Option<(String, String)>;
 
-fn one(text: &str, rng: &mut Rng) -> Mutation {
+fn one(text: &str, grafts: &[String], rng: &mut Rng) -> Mutation {
     let roll = rng.below(100);
-    if roll < 60
+    if roll < 58
         && let Some(sites) = Sites::of(text)
     {
-        return syntactic(text, &sites, rng);
+        return syntactic(text, &sites, grafts, rng);
     }
-    if roll < 92 {
+    if roll < 86 {
         return lexical(text, &tokens(text)?, rng);
     }
     textual(text, rng)
@@ -286,6 +295,16 @@ const STMT_WRAPPERS: &[&str] = &[
     "while running() { @ }",
     "std::thread::scope(|s| { s.spawn(|| { @ }); });",
     "tokio::select! { _ = tick() => { @ } }",
+    "let Ok(_) = probe() else { @ return; };",
+    "if let Some(a) = first() && let Some(b) = second(a) { @ }",
+    "let _ = async || { @ };",
+    "let r = loop { @ break 1; };",
+    "'outer: for i in 0..3 { @ continue 'outer; }",
+    "impl Local { fn method(&self) { @ } }",
+    "fn inner() { @ }",
+    "while let Some(_) = it.next() { @ }",
+    "match event { Event::A(x) if x > 0 => { @ } _ => {} }",
+    "defer(move || { @ });",
 ];
 
 /// Expression wrappers; `@` is the expression.
@@ -294,7 +313,9 @@ const EXPR_WRAPPERS: &[&str] = &[
     "{ @ }", "(|| @)()", "(move || { @ })()", "async { @ }.await",
     "(async move { @ }).await", "Some(@).unwrap()", "(@)?", "@?", "@.await", "(@).clone()",
     "&@", "&mut @", "drop(@)", "Box::new(@)", "match @ { x => x }", "{ let v = @; v }",
-    "(@, 0).0", "@.into()", "if flag { @ } else { @ }",
+    "(@, 0).0", "@.into()", "if flag { @ } else { @ }", "loop { break @; }",
+    "'b: { break 'b @; }", "(async || @)().await", "[@][0]", "vec![@]", "format!(\"{}\", @)",
+    "Ok::<_, ()>(@)?", "tokio::select! { v = @ => v }", "{ @ }.await", "(@ as _)",
 ];
 
 /// Statements to insert; `@` is a place (a local, a field) and `#` a bound name.
@@ -308,7 +329,12 @@ const INSERTS: &[&str] = &[
     "tokio::spawn(async move { let _ = @; });", "std::thread::spawn(move || drop(@));",
     "let x = @.clone();", "return @;", "if @.is_cancelled() { return; }", "let größe = @;",
     "let _ = \"größe 🦀\";", "let # = #.clone();", "let mut # = #;", "let # = &mut #;",
-    "let (#, _) = (#, 0);", "let # = Some(#);",
+    "let (#, _) = (#, 0);", "let # = Some(#);", "break 'blk;", "return Err(\"é\".into());",
+    "let Some(_) = @ else { return; };", "if let Some(x) = @.take() { drop(x); }",
+    "loop { break; }", "@ = Default::default();", "let _ = &mut @;", "let r = &@;",
+    "match @ { _ => {} }", "*@ = todo!();", "let _ = std::mem::replace(&mut @, todo!());",
+    "std::mem::swap(&mut @, &mut @);", "let # = #;", "let _ = #;", "# = #;",
+    "tokio::spawn(@);", "let h = std::thread::spawn(move || @);", "@.await;",
 ];
 
 #[rustfmt::skip]
@@ -316,10 +342,10 @@ const DIVERGING: &[&str] = &[
     "todo!()", "loop {}", "return", "break", "continue", "panic!(\"é\")",
 ];
 
-fn syntactic(text: &str, s: &Sites, rng: &mut Rng) -> Mutation {
+fn syntactic(text: &str, s: &Sites, grafts: &[String], rng: &mut Rng) -> Mutation {
     let place = |rng: &mut Rng| (!s.places.is_empty()).then(|| rng.pick(&s.places).clone());
     let binding = |rng: &mut Rng| (!s.bindings.is_empty()).then(|| rng.pick(&s.bindings).clone());
-    Some(match rng.below(11) {
+    Some(match rng.below(12) {
         0 | 1 => {
             let r = pick(&s.stmts, rng)?;
             let wrapper = rng.pick(STMT_WRAPPERS);
@@ -344,15 +370,20 @@ fn syntactic(text: &str, s: &Sites, rng: &mut Rng) -> Mutation {
                 ),
             )
         }
-        4 | 5 => {
-            let template = rng.pick(INSERTS);
-            let mut stmt = template.to_string();
-            if stmt.contains('@') {
-                stmt = stmt.replace('@', &place(rng)?);
-            }
-            if stmt.contains('#') {
-                stmt = stmt.replace('#', &binding(rng)?);
-            }
+        4 | 5 | 11 => {
+            let stmt = if rng.chance(30) {
+                // A statement of another file, with names this one may not have.
+                pick(grafts, rng)?.clone()
+            } else {
+                let mut stmt = rng.pick(INSERTS).to_string();
+                if stmt.contains('@') {
+                    stmt = stmt.replace('@', &place(rng)?);
+                }
+                if stmt.contains('#') {
+                    stmt = stmt.replace('#', &binding(rng)?);
+                }
+                stmt
+            };
             let block = pick(&s.blocks, rng)?;
             let mut points = vec![block.inner.start, block.inner.end];
             points.extend(block.stmts.iter().map(|r| r.end));
