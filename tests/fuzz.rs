@@ -40,8 +40,8 @@ use stray::config::Config;
 use stray::scan::Input;
 
 use check::{
-    Bug, Outcome, bug, examine, install_panic_hook, limited, line_diff, parses, take_panics, twins,
-    with_panic,
+    Bug, Outcome, bug, examine, install_panic_hook, limited, line_diff, parses, take_panics,
+    twin_bug, with_panic, write_twins,
 };
 use rng::Rng;
 
@@ -246,6 +246,8 @@ fn run_batch(cases: &[Case<'_>], config: &Config, failures: &mut Failures) -> us
     let mut together = Vec::new();
     let mut alone = BTreeMap::new();
     let mut twinned = Vec::new();
+    // Who each file of the batch comes from, and how it failed alone.
+    let mut owners = BTreeMap::new();
     let mut timeouts = 0;
     for case in cases {
         let path = root.join(case.file_name());
@@ -260,19 +262,20 @@ fn run_batch(cases: &[Case<'_>], config: &Config, failures: &mut Failures) -> us
         match limited(FILE_LIMIT, move || examine(files, config, 1, dir)) {
             Outcome::Done(mut ex) => {
                 let panics = take_panics();
-                for b in ex.bugs.remove(&input.display).unwrap_or_default() {
+                let bugs = ex.bugs.remove(&input.display).unwrap_or_default();
+                let kinds: Vec<String> = bugs.iter().map(|b| b.kind.clone()).collect();
+                for b in bugs {
                     failures.add(with_panic(b, &panics), case);
                 }
                 alone.insert(input.display.clone(), ex.json.remove(&input.display));
                 if case.index % 3 == 0 {
-                    for (what, text) in twins(&case.text) {
-                        let display = case.file_name().replace(".rs", &format!("-{what}.rs"));
-                        let path = root.join(&display);
-                        std::fs::write(&path, &text).expect("write a twin");
-                        twinned.push((case, input.display.clone(), display.clone(), what));
-                        together.push((Input { path, display }, case.parses));
+                    for (what, twin) in write_twins(&input, &case.text) {
+                        twinned.push((case, input.display.clone(), what, twin.display.clone()));
+                        owners.insert(twin.display.clone(), (case, kinds.clone()));
+                        together.push((twin, case.parses));
                     }
                 }
+                owners.insert(input.display.clone(), (case, kinds));
                 together.push((input, case.parses));
             }
             Outcome::Panicked => {
@@ -294,36 +297,33 @@ fn run_batch(cases: &[Case<'_>], config: &Config, failures: &mut Failures) -> us
             }
         }
     }
-    let by_name: BTreeMap<String, &Case<'_>> = cases.iter().map(|c| (c.file_name(), c)).collect();
-    let first = by_name.values().next().copied();
+    let first = cases.first();
     let (config, limit) = (config.clone(), FILE_LIMIT * together.len().max(1) as u32);
     take_panics();
     match limited(limit, move || examine(together, config, 4, root)) {
         Outcome::Done(ex) => {
-            for (case, display, twin, what) in twinned {
-                if ex.positions.get(&display) != ex.positions.get(&twin) {
-                    let (a, b) = (&ex.positions[&display], &ex.positions[&twin]);
-                    failures.add(
-                        bug(
-                            format!("{what} changes the findings"),
-                            line_diff(("as is", a), (what, b)),
-                        ),
-                        case,
-                    );
+            let panics = take_panics();
+            for (name, bugs) in &ex.bugs {
+                let (case, known) = &owners[name];
+                for b in bugs.iter().filter(|b| !known.contains(&b.kind)) {
+                    failures.add(with_panic(b.clone(), &panics), case);
                 }
             }
-            for (name, json) in &ex.json {
-                let Some(case) = by_name.get(name).copied() else {
-                    continue;
-                };
-                if alone.get(name).and_then(Option::as_ref) != Some(json) {
-                    let before = alone.get(name).cloned().flatten().unwrap_or_default();
+            for (case, display, what, twin) in twinned {
+                if let Some(b) = twin_bug(&ex, &display, what, &twin) {
+                    failures.add(b, case);
+                }
+            }
+            for (name, before) in alone {
+                let json = ex.json.get(&name).cloned().unwrap_or_default();
+                if before.as_ref() != Some(&json) {
+                    let (case, before) = (owners[&name].0, before.unwrap_or_default());
                     failures.add(
                         bug(
                             "the findings differ between 1 thread and 4",
                             line_diff(
                                 ("1 thread, alone", &before),
-                                ("4 threads, in a batch", json),
+                                ("4 threads, in a batch", &json),
                             ),
                         ),
                         case,
@@ -406,6 +406,14 @@ fn mutants_scan_cleanly_and_alike_on_1_and_4_threads() {
                 timeouts += run_batch(batch, &configs[*config], &mut failures);
                 batch.clear();
             }
+        }
+        if (index + 1) % 1000 == 0 {
+            let n = failures.by_kind.len();
+            println!(
+                "{} mutants, {n} distinct failure(s), {:.0?}",
+                index + 1,
+                started.elapsed()
+            );
         }
         if timeouts >= MAX_TIMEOUTS {
             println!("{timeouts} scans hung: stopped after {} mutants", index + 1);

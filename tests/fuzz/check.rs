@@ -151,20 +151,18 @@ pub fn examine(
     config.jobs = Some(jobs);
     let inputs = files.iter().map(|(i, _)| i.clone()).collect();
     let report = scan::scan(inputs, Vec::new(), &config);
-    if jobs > 1 {
-        // The other formats, once a batch, for their panics: what they say follows the
-        // JSON report, compared below.
-        let mut sink = Vec::new();
-        stray::report::human::write(&report, STYLE, &mut sink).expect("human report");
-        stray::report::sarif::write(&report, &root, &mut sink).expect("SARIF report");
-        stray::report::github::write(&report, &root, &mut sink).expect("github report");
-    }
+    // The other formats once a batch, for their panics (what they say follows the JSON
+    // report, compared), and file by file when the batch's panics.
+    let all_render = jobs == 1 || renders(&report, &root);
     let mut out = Examined::default();
     for (input, parses) in files {
         let only = only(&report, &input.display);
         let mut json = Vec::new();
         stray::report::json::write(&only, &root, &mut json).expect("JSON report");
-        let bugs = check(&only, parses);
+        let mut bugs = check(&only, parses);
+        if !all_render && !renders(&only, &root) {
+            bugs.push(bug("the human, SARIF or github report panicked", ""));
+        }
         out.positions
             .insert(input.display.clone(), positions(&only));
         out.json.insert(
@@ -174,6 +172,16 @@ pub fn examine(
         out.bugs.insert(input.display, bugs);
     }
     out
+}
+
+fn renders(report: &Report, root: &std::path::Path) -> bool {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut sink = Vec::new();
+        stray::report::human::write(report, STYLE, &mut sink).expect("human report");
+        stray::report::sarif::write(report, root, &mut sink).expect("SARIF report");
+        stray::report::github::write(report, root, &mut sink).expect("github report");
+    }))
+    .is_ok()
 }
 
 /// What a report says in lines and columns, which CRLF line endings and a byte-order
@@ -302,9 +310,31 @@ pub fn check(report: &Report, parses: bool) -> Vec<Bug> {
     bugs
 }
 
+/// Writes the twins of `text` beside `input`: (what, the twin).
+pub fn write_twins(input: &Input, text: &str) -> Vec<(&'static str, Input)> {
+    twins(text)
+        .into_iter()
+        .map(|(what, text)| {
+            let display = input.display.replace(".rs", &format!("-{what}.rs"));
+            let path = input.path.with_file_name(&display);
+            std::fs::write(&path, text).expect("write a twin");
+            (what, Input { path, display })
+        })
+        .collect()
+}
+
+/// The findings of `display` and of its twin must sit on the same lines and columns.
+pub fn twin_bug(ex: &Examined, display: &str, what: &str, twin: &str) -> Option<Bug> {
+    let (a, b) = (ex.positions.get(display)?, ex.positions.get(twin)?);
+    (a != b).then(|| {
+        let kind = format!("{what} changes the findings");
+        bug(kind, line_diff(("as is", a), (what, b)))
+    })
+}
+
 /// The same mutant with CRLF line endings, and with a byte-order mark, where it has
 /// neither: the findings must stay on the same lines and columns.
-pub fn twins(text: &str) -> Vec<(&'static str, String)> {
+fn twins(text: &str) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     if !text.contains('\r') {
         out.push(("crlf", text.replace('\n', "\r\n")));

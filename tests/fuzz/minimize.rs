@@ -6,7 +6,9 @@ use std::path::Path;
 use stray::config::Config;
 use stray::scan::Input;
 
-use crate::check::{Outcome, bug, examine, limited, parses, take_panics, with_panic};
+use crate::check::{
+    Bug, Outcome, bug, examine, limited, parses, take_panics, twin_bug, with_panic, write_twins,
+};
 use crate::mutate::{Kind, tokens};
 
 pub fn run(path: &Path) {
@@ -49,13 +51,23 @@ fn failing(name: &str, text: &str) -> Vec<String> {
         path,
         display: name.to_string(),
     };
-    let files = vec![(input, parses(text))];
+    let parses = parses(text);
+    let twins = write_twins(&input, text);
+    let mut files = vec![(input, parses)];
+    files.extend(twins.iter().map(|(_, twin)| (twin.clone(), parses)));
     let root = dir.path().to_path_buf();
     take_panics();
     let bugs = match limited(crate::FILE_LIMIT, move || {
         examine(files, Config::default(), 1, root)
     }) {
-        Outcome::Done(ex) => ex.bugs.into_values().flatten().collect(),
+        Outcome::Done(ex) => {
+            let mut bugs: Vec<Bug> = twins
+                .iter()
+                .filter_map(|(what, twin)| twin_bug(&ex, name, what, &twin.display))
+                .collect();
+            bugs.extend(ex.bugs.into_values().flatten());
+            bugs
+        }
         Outcome::Panicked => vec![bug("the scan panicked", "")],
         Outcome::TimedOut => vec![bug(format!("no result within {:?}", crate::FILE_LIMIT), "")],
     };

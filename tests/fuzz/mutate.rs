@@ -349,11 +349,16 @@ fn syntactic(text: &str, s: &Sites, grafts: &[String], rng: &mut Rng) -> Mutatio
         0 | 1 => {
             let r = pick(&s.stmts, rng)?;
             let wrapper = rng.pick(STMT_WRAPPERS);
-            let new = wrapper.replacen('@', &text[r.clone()], 1);
+            // Now and then many times over: nesting is what makes analyses blow up.
+            let times = if rng.chance(4) { 5 + rng.below(12) } else { 1 };
+            let mut new = text[r.clone()].to_string();
+            for _ in 0..times {
+                new = wrapper.replacen('@', &new, 1);
+            }
             (
                 splice(text, r.clone(), &new),
                 format!(
-                    "wrap the statement at {} in `{wrapper}`",
+                    "wrap the statement at {} in `{wrapper}`, {times} time(s)",
                     position(text, r.start)
                 ),
             )
