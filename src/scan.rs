@@ -73,8 +73,9 @@ pub struct Report {
 }
 
 /// How deep a file may nest and still be parsed and analysed on a given stack. syn parses
-/// delimiters, prefix operators, closures, generic arguments and `return`/assignment
-/// chains recursively; method, field, binary-operator and `else if` chains in a loop, but
+/// delimiters, prefix operators, closures, generic arguments, ranges, `@` bindings,
+/// `return`/assignment chains and conditions that are an `if` or `match` themselves
+/// recursively; method, field, binary-operator and `else if` chains in a loop, but
 /// every visitor (ours, and the tree's `Drop`) recurses into those. A stack overflow aborts
 /// the whole process, which no `catch_unwind` can stop, so files are measured first.
 #[derive(Debug, Clone, Copy)]
@@ -281,7 +282,7 @@ fn analyse(source: &SourceFile, config: &Config) -> Analysis {
         let what = match why {
             nesting::TooDeep::Delimiters(n) => format!("delimiters nest more than {n} deep"),
             nesting::TooDeep::Operators(n) => format!(
-                "more than {n} prefix operators, closures, generic arguments or `return`s nest in one expression"
+                "more than {n} prefix operators, closures, ranges, generic arguments, `return`s or conditions nest in one expression"
             ),
         };
         return Err((

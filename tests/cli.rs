@@ -1420,10 +1420,12 @@ fn long_chains_do_not_crash() {
 }
 
 /// Nesting without delimiters: prefix operators, closures, `return`s, assignments, nested
-/// generics and reference types, and longer call chains. The delimiter count that guards
-/// the parser does not see these, and each of them overflows the stack (the process aborts
-/// with SIGABRT) in the parser (`syn::expr::parsing::unary_expr`, `syn::ty::parsing`) or in
-/// `stray::syntax::types::Typer::infer`. Each file is a few hundred kilobytes at most.
+/// generics and reference types, ranges, `if`/`match`/`while`/`for` in the condition of
+/// another, `@` bindings, and longer call chains. The delimiter count that guards the
+/// parser does not see these, and each of them overflows the stack (the process aborts
+/// with SIGABRT) in the parser (`syn::expr::parsing::unary_expr`, `syn::ty::parsing`,
+/// `syn::pat::parsing`) or in `stray::syntax::types::Typer::infer`. Each file is a few
+/// hundred kilobytes at most.
 #[test]
 fn nesting_without_delimiters_does_not_crash() {
     let body = |expr: String| format!("fn f() {{ let x = {expr}; }}\n");
@@ -1450,6 +1452,43 @@ fn nesting_without_delimiters_does_not_crash() {
         (
             "ref_types.rs",
             format!("type T = {}u8;\n", "&".repeat(5_000)),
+        ),
+        ("ranges.rs", body(format!("{}0", ".. ".repeat(20_000)))),
+        (
+            "ifs.rs",
+            body(format!(
+                "{}c{}",
+                "if ".repeat(20_000),
+                " {} else {}".repeat(20_000)
+            )),
+        ),
+        (
+            "matches.rs",
+            body(format!(
+                "{}c{}",
+                "match ".repeat(20_000),
+                " {}".repeat(20_000)
+            )),
+        ),
+        (
+            "whiles.rs",
+            body(format!(
+                "{}c{}",
+                "while ".repeat(20_000),
+                " {}".repeat(20_000)
+            )),
+        ),
+        (
+            "fors.rs",
+            body(format!(
+                "{}c{}",
+                "for x in ".repeat(20_000),
+                " {}".repeat(20_000)
+            )),
+        ),
+        (
+            "bindings.rs",
+            format!("fn f() {{ let {}b = 1; }}\n", "a @ ".repeat(100_000)),
         ),
     ];
     let dir = temp();

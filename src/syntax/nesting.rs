@@ -7,7 +7,8 @@ pub enum TooDeep {
     /// `(`, `[` or `{` nested deeper than the limit.
     Delimiters(usize),
     /// A run of tokens that syn parses by recursion (prefix operators, closures, generic
-    /// arguments, `return`/`break` and assignment chains) longer than the limit.
+    /// arguments, ranges, `@` bindings, `return`/`break` and assignment chains, `if`,
+    /// `match`, `while` or `for` in the condition of another) longer than the limit.
     Operators(usize),
 }
 
@@ -51,7 +52,15 @@ pub fn exceeds(text: &str, max_nesting: usize, max_run: usize) -> Option<(TooDee
                 runs[depth] = 0;
                 i += 2;
             }
-            b'!' | b'-' | b'*' | b'&' | b'|' | b'<' | b'=' => {
+            b'.' if b.get(i + 1) == Some(&b'.') => {
+                // A range's end, and the pattern after `..`, are parsed by recursion.
+                runs[depth] += 1;
+                if runs[depth] > max_run {
+                    return Some((TooDeep::Operators(max_run), i));
+                }
+                i += 2;
+            }
+            b'!' | b'-' | b'*' | b'&' | b'|' | b'<' | b'=' | b'@' => {
                 runs[depth] += 1;
                 if runs[depth] > max_run {
                     return Some((TooDeep::Operators(max_run), i));
@@ -71,7 +80,20 @@ pub fn exceeds(text: &str, max_nesting: usize, max_run: usize) -> Option<(TooDee
                 } else {
                     skip_ident(b, i)
                 };
-                if matches!(&b[i..end], b"return" | b"break" | b"yield" | b"move") {
+                // Each of these starts an expression whose operand syn parses by
+                // recursion; the keywords taking a condition are only in a run when the
+                // condition is another of them, as a block ends a run.
+                if matches!(
+                    &b[i..end],
+                    b"return"
+                        | b"break"
+                        | b"yield"
+                        | b"move"
+                        | b"if"
+                        | b"match"
+                        | b"while"
+                        | b"for"
+                ) {
                     runs[depth] += 1;
                     if runs[depth] > max_run {
                         return Some((TooDeep::Operators(max_run), i));
@@ -297,5 +319,32 @@ mod tests {
         assert_eq!(exceeds(&arms, 256, 40), None);
         // `returned` is an identifier, not the keyword.
         assert_eq!(exceeds(&"returned ".repeat(100), 256, 40), None);
+    }
+
+    #[test]
+    fn counts_ranges_bindings_and_conditions_that_nest() {
+        let deep = [
+            format!("fn f() {{ let x = {}0; }}", ".. ".repeat(50)),
+            format!("fn f() {{ let {}b = 1; }}", "a @ ".repeat(50)),
+            format!(
+                "fn f() {{ {}c{} }}",
+                "if ".repeat(50),
+                " {} else {}".repeat(50)
+            ),
+            format!("fn f() {{ {}c{} }}", "match ".repeat(50), " {}".repeat(50)),
+            format!("fn f() {{ {}c{} }}", "while ".repeat(50), " {}".repeat(50)),
+            format!(
+                "fn f() {{ {}c{} }}",
+                "for x in ".repeat(50),
+                " {}".repeat(50)
+            ),
+        ];
+        for text in &deep {
+            assert!(exceeds(text, 256, 40).is_some(), "{text}");
+        }
+        // One at a time, as code has them, ends each run at its block.
+        let normal =
+            "fn f() { for i in 0..n { if a { x @ 1..=5 } else if b {} } while c { match d {} } }\n";
+        assert_eq!(exceeds(&normal.repeat(100), 256, 40), None);
     }
 }
