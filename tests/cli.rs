@@ -1490,6 +1490,23 @@ fn nesting_without_delimiters_does_not_crash() {
             "bindings.rs",
             format!("fn f() {{ let {}b = 1; }}\n", "a @ ".repeat(100_000)),
         ),
+        // Inside the macros whose bodies the analysis parses and follows.
+        (
+            "select_chain.rs",
+            format!(
+                "use tokio_util::sync::CancellationToken;\n\
+                 async fn f(t: CancellationToken) {{ tokio::select! {{ _ = t{} => {{}} }} }}\n",
+                ".m()".repeat(100_000)
+            ),
+        ),
+        (
+            "join_chain.rs",
+            format!(
+                "use tokio_util::sync::CancellationToken;\n\
+                 async fn f(t: CancellationToken) {{ tokio::join!(t{}, async {{}}); }}\n",
+                ".m()".repeat(100_000)
+            ),
+        ),
     ];
     let dir = temp();
     for (name, text) in &shapes {

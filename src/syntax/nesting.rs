@@ -220,6 +220,35 @@ fn skip_ident(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The macros whose bodies the flow analysis parses: `select!`, `join!`, `try_join!` and
+/// its `EXPRESSION_MACROS`.
+const PARSED_MACROS: &[&str] = &[
+    "select",
+    "join",
+    "try_join",
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "format",
+    "format_args",
+    "write",
+    "writeln",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "dbg",
+    "vec",
+    "info",
+    "warn",
+    "error",
+    "debug",
+    "trace",
+];
+
 /// Whether expressions, types or patterns nest deeper than `limit` in the parsed file.
 /// syn parses method, field, binary-operator and `else if` chains in a loop, but every
 /// visitor (ours and syn's `Drop`) recurses into them; this check recurses at most
@@ -268,6 +297,54 @@ impl<'ast> syn::visit::Visit<'ast> for Depth {
     fn visit_item(&mut self, i: &'ast syn::Item) {
         self.nested(|d| syn::visit::visit_item(d, i));
     }
+    /// The analysis parses the bodies of some macros (`select!`, `join!`, the formatting
+    /// and logging ones) and walks them as it walks code, so their trees count too. They
+    /// are bounded from their tokens rather than parsed: parsing a body flattens every
+    /// macro nested in it, and these nest as other expressions do.
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        let parsed = m
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| PARSED_MACROS.iter().any(|name| s.ident == name));
+        if parsed && self.depth + token_depth(m.tokens.clone()) > self.limit {
+            self.exceeded = true;
+        }
+    }
+}
+
+/// A bound on how deep the tree parsed from `tokens` nests: every node takes at least one
+/// token, so between two separators (`,`, `;`, `=>`), which part siblings, the tree can
+/// nest no deeper than the tokens there, plus what the deepest group among them holds.
+fn token_depth(tokens: proc_macro2::TokenStream) -> usize {
+    use proc_macro2::{Spacing, TokenTree};
+    let (mut deepest, mut run, mut inner) = (0, 0, 0);
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(t) = tokens.next() {
+        let separator = match &t {
+            TokenTree::Punct(p) if matches!(p.as_char(), ',' | ';') => true,
+            TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == Spacing::Joint => {
+                let arrow =
+                    matches!(tokens.peek(), Some(TokenTree::Punct(q)) if q.as_char() == '>');
+                if arrow {
+                    tokens.next();
+                }
+                arrow
+            }
+            TokenTree::Group(g) => {
+                inner = inner.max(token_depth(g.stream()));
+                false
+            }
+            _ => false,
+        };
+        if separator {
+            deepest = deepest.max(run + inner);
+            (run, inner) = (0, 0);
+        } else {
+            run += 1;
+        }
+    }
+    deepest.max(run + inner)
 }
 
 #[cfg(test)]
@@ -319,6 +396,37 @@ mod tests {
         assert_eq!(exceeds(&arms, 256, 40), None);
         // `returned` is an identifier, not the keyword.
         assert_eq!(exceeds(&"returned ".repeat(100), 256, 40), None);
+    }
+
+    #[test]
+    fn measures_the_macro_bodies_the_analysis_parses() {
+        let deep = |body: &str| {
+            let file = syn::parse_file(body).expect("parses");
+            let exceeded = super::ast_exceeds(&file, 100);
+            if exceeded {
+                std::mem::forget(file);
+            }
+            exceeded
+        };
+        let chain = "x".to_string() + &".m()".repeat(200);
+        assert!(deep(&format!(
+            "async fn f() {{ tokio::select! {{ _ = {chain} => {{}} }} }}"
+        )));
+        assert!(deep(&format!(
+            "async fn f() {{ tokio::join!({chain}, b); }}"
+        )));
+        assert!(deep(&format!("fn f() {{ println!(\"{{}}\", {chain}); }}")));
+        assert!(!deep(
+            "fn f() { println!(\"{}\", x.m().m()); m! { a b c } }"
+        ));
+        // A macro the analysis leaves alone is not measured, and a long list is shallow.
+        assert!(!deep(&format!("fn f() {{ m!({chain}); }}")));
+        let table = vec!["1"; 5000].join(", ");
+        assert!(!deep(&format!("fn f() {{ let v = vec![{table}]; }}")));
+        let arms = "_ = a.b() => c(), ".repeat(1000);
+        assert!(!deep(&format!(
+            "async fn f() {{ tokio::select! {{ {arms} }} }}"
+        )));
     }
 
     #[test]
