@@ -21,6 +21,9 @@
 //! `target/tmp/fuzz-failures/`: `cargo run -- -j 1 <file>` scans it alone, and
 //! `STRAY_FUZZ_MINIMIZE=<file> cargo test --test fuzz -- --nocapture` shrinks it to the
 //! smallest text that still fails the same way, written beside it as `<file>.min.rs`.
+//! When the test process itself dies (a stack overflow aborts it), `in-progress.rs` and
+//! `in-progress.txt` there hold the mutant being scanned and where it came from.
+//! `STRAY_FUZZ_DUMP=<dir>` writes every mutant to `<dir>`, its mutations in a comment.
 
 #[path = "fuzz/check.rs"]
 mod check;
@@ -34,6 +37,7 @@ mod rng;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::thread;
 use std::time::{Duration, Instant};
 
 use stray::config::Config;
@@ -62,6 +66,20 @@ fn crate_root() -> &'static Path {
 
 fn failures_dir() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz-failures")
+}
+
+/// What is being scanned, kept on disk: a stack overflow aborts the process, and with it
+/// the harness, so only a file written before the scan can say which mutant did it.
+fn in_progress(case: &Case<'_>, what: &str) {
+    let dir = failures_dir();
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join("in-progress.rs"), &case.text);
+    let steps: String = case.steps.iter().map(|s| format!("  - {s}\n")).collect();
+    let note = format!(
+        "{what}: mutant {} of {} (in-progress.rs), mutations:\n{steps}",
+        case.index, case.seed.display
+    );
+    let _ = std::fs::write(dir.join("in-progress.txt"), note);
 }
 
 fn env_number(name: &str) -> Option<u64> {
@@ -166,6 +184,8 @@ impl Case<'_> {
 struct Failures {
     seed: u64,
     by_kind: BTreeMap<String, Failure>,
+    /// The slowest scans alone: (time, mutant, origin, last mutation).
+    slowest: Vec<(Duration, usize, String, String)>,
 }
 
 struct Failure {
@@ -258,8 +278,18 @@ fn run_batch(cases: &[Case<'_>], config: &Config, failures: &mut Failures) -> us
         };
         let files = vec![(input.clone(), case.parses)];
         let (config, dir) = (config.clone(), root.clone());
+        in_progress(case, "scanning alone");
         take_panics();
-        match limited(FILE_LIMIT, move || examine(files, config, 1, dir)) {
+        let scan_started = Instant::now();
+        let outcome = limited(FILE_LIMIT, move || examine(files, config, 1, dir));
+        let last = case.steps.last().cloned().unwrap_or_default();
+        let origin = case.seed.display.clone();
+        failures
+            .slowest
+            .push((scan_started.elapsed(), case.index, origin, last));
+        failures.slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
+        failures.slowest.truncate(5);
+        match outcome {
             Outcome::Done(mut ex) => {
                 let panics = take_panics();
                 let bugs = ex.bugs.remove(&input.display).unwrap_or_default();
@@ -299,6 +329,14 @@ fn run_batch(cases: &[Case<'_>], config: &Config, failures: &mut Failures) -> us
     }
     let first = cases.first();
     let (config, limit) = (config.clone(), FILE_LIMIT * together.len().max(1) as u32);
+    if let Some(case) = first {
+        let what = format!(
+            "scanning {} files together in {}",
+            together.len(),
+            root.display()
+        );
+        in_progress(case, &what);
+    }
     take_panics();
     match limited(limit, move || examine(together, config, 4, root)) {
         Outcome::Done(ex) => {
@@ -354,6 +392,18 @@ fn run_batch(cases: &[Case<'_>], config: &Config, failures: &mut Failures) -> us
 /// fails on real bugs of the scanner; its output says how to reproduce each one.
 #[test]
 fn mutants_scan_cleanly_and_alike_on_1_and_4_threads() {
+    // Parsing mutants here needs the stack the scan's workers have.
+    let run = thread::Builder::new()
+        .name("fuzz".into())
+        .stack_size(check::STACK_SIZE)
+        .spawn(fuzz)
+        .expect("start the fuzzer");
+    if let Err(panic) = run.join() {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+fn fuzz() {
     install_panic_hook();
     if let Ok(path) = std::env::var("STRAY_FUZZ_MINIMIZE") {
         return minimize::run(Path::new(&path));
@@ -424,6 +474,12 @@ fn mutants_scan_cleanly_and_alike_on_1_and_4_threads() {
         "{iterations} mutants (seed {seed:#x}), {parsed} of them parse, in {:.1?}",
         started.elapsed()
     );
+    for (time, index, origin, step) in &failures.slowest {
+        println!("  slowest: {time:.1?} mutant {index} of {origin}: {step}");
+    }
+    for name in ["in-progress.rs", "in-progress.txt"] {
+        let _ = std::fs::remove_file(failures_dir().join(name));
+    }
     assert!(
         failures.by_kind.is_empty(),
         "{} distinct failure(s) in {iterations} mutants (seed {seed:#x}):\n\n{}",

@@ -14,7 +14,7 @@ use stray::report::Style;
 use stray::scan::{self, Input, ProblemKind, Report};
 
 /// As the scan's worker threads have.
-const STACK_SIZE: usize = 64 << 20;
+pub const STACK_SIZE: usize = 64 << 20;
 
 const STYLE: Style = Style {
     color: false,
@@ -22,8 +22,9 @@ const STYLE: Style = Style {
     quiet: false,
 };
 
+/// Whether syn parses `text`; too deep to parse safely counts as not.
 pub fn parses(text: &str) -> bool {
-    let ok = syn::parse_file(text.strip_prefix('\u{feff}').unwrap_or(text)).is_ok();
+    let ok = crate::mutate::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).is_some();
     proc_macro2::extra::invalidate_current_thread_spans();
     ok
 }

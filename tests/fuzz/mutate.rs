@@ -107,7 +107,7 @@ fn lexical(text: &str, toks: &[Tok], rng: &mut Rng) -> Mutation {
     let t = &toks[i];
     let tok = &text[t.range.clone()];
     let at = position(text, t.range.start);
-    Some(match rng.below(11) {
+    Some(match rng.below(12) {
         0 => (
             splice(text, t.range.clone(), ""),
             format!("delete `{tok}` at {at}"),
@@ -199,6 +199,19 @@ fn lexical(text: &str, toks: &[Tok], rng: &mut Rng) -> Mutation {
             (
                 splice(text, t.range.end..t.range.end, space),
                 format!("insert {space:?} after `{tok}` at {at}"),
+            )
+        }
+        10 => {
+            // Long runs of what syn parses by recursion, for the guard against deep input.
+            let vocab = [
+                "..", "if", "match", "!", "&", "-", "@", "return", "move", "|", "(", "{", "[", "<",
+                "=", "?", ".await", "'a:", "async",
+            ];
+            let (new, times) = (rng.pick(&vocab), 10 + rng.below(2000));
+            let run = format!(" {new}").repeat(times);
+            (
+                splice(text, t.range.end..t.range.end, &run),
+                format!("insert `{new}` {times} times after `{tok}` at {at}"),
             )
         }
         _ => {
@@ -366,11 +379,20 @@ fn syntactic(text: &str, s: &Sites, grafts: &[String], rng: &mut Rng) -> Mutatio
         2 | 3 => {
             let (r, _) = pick(&s.exprs, rng)?;
             let wrapper = rng.pick(EXPR_WRAPPERS);
-            let new = wrapper.replace('@', &text[r.clone()]);
+            // Deep trees now and then, with wrappers that do not copy the expression.
+            let times = if rng.chance(3) && wrapper.matches('@').count() == 1 {
+                20 + rng.below(300)
+            } else {
+                1
+            };
+            let mut new = text[r.clone()].to_string();
+            for _ in 0..times {
+                new = wrapper.replace('@', &new);
+            }
             (
                 splice(text, r.clone(), &new),
                 format!(
-                    "wrap the expression at {} in `{wrapper}`",
+                    "wrap the expression at {} in `{wrapper}`, {times} time(s)",
                     position(text, r.start)
                 ),
             )
@@ -512,6 +534,20 @@ pub enum Kind {
     Delimiter,
 }
 
+/// Parses `text` as the scan does, on a stack as large as the scan's: only when it is
+/// shallow enough to parse, and to walk and drop afterwards.
+pub fn parse(text: &str) -> Option<syn::File> {
+    if stray::syntax::nesting::exceeds(text, 256, 1024).is_some() {
+        return None;
+    }
+    let file = syn::parse_file(text).ok()?;
+    if stray::syntax::nesting::ast_exceeds(&file, 1000) {
+        std::mem::forget(file);
+        return None;
+    }
+    Some(file)
+}
+
 pub struct Tok {
     pub range: Range<usize>,
     pub kind: Kind,
@@ -600,7 +636,7 @@ struct Sites {
 impl Sites {
     fn of(text: &str) -> Option<Sites> {
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let file = syn::parse_file(body).ok()?;
+        let file = parse(body)?;
         let mut sites = Sites {
             bom: text.len() - body.len(),
             len: body.len(),
