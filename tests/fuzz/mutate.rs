@@ -156,7 +156,7 @@ fn lexical(text: &str, toks: &[Tok], rng: &mut Rng) -> Mutation {
                 .map(|t| &text[t.range.clone()])
                 .filter(|n| !KEYWORDS.contains(n))
                 .collect();
-            let from = *rng.pick(&names);
+            let from = *pick(&names, rng)?;
             let to = if rng.chance(50) {
                 *rng.pick(&names)
             } else {
