@@ -279,17 +279,18 @@ fn analyse(source: &SourceFile, config: &Config) -> Analysis {
     } else if let Some((why, offset)) =
         nesting::exceeds(&source.text, DEEP.nesting, DEEP.operator_run)
     {
-        let what = match why {
-            nesting::TooDeep::Delimiters(n) => format!("delimiters nest more than {n} deep"),
+        let message = match why {
+            nesting::TooDeep::Delimiters(n) => format!(
+                "delimiters nest more than {n} deep; skipped, as parsing it could overflow the stack"
+            ),
+            nesting::TooDeep::Ranges(n) => format!(
+                "more than {n} ranges in a row (`.. ..`); skipped, as analysing it could take hours"
+            ),
             nesting::TooDeep::Operators(n) => format!(
-                "more than {n} prefix operators, closures, ranges, generic arguments, `return`s or conditions nest in one expression"
+                "more than {n} prefix operators, closures, ranges, generic arguments, `return`s or conditions nest in one expression; skipped, as parsing it could overflow the stack"
             ),
         };
-        return Err((
-            ProblemKind::TooDeep,
-            format!("{what}; skipped, as parsing it could overflow the stack"),
-            Some(offset),
-        ));
+        return Err((ProblemKind::TooDeep, message, Some(offset)));
     }
     std::thread::scope(|scope| {
         let thread = std::thread::Builder::new()

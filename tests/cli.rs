@@ -1526,6 +1526,26 @@ fn nesting_without_delimiters_does_not_crash() {
     assert!(crashed.is_empty(), "crashed on:\n{}", crashed.join("\n"));
 }
 
+/// Ranges nested in ranges (`.. .. .. ?`, 24 in a row, which only a mangled file has)
+/// take syn 2.0.119 time exponential in their number to print, and the analysis prints
+/// statements to find their spans: ten seconds for this file, twenty for one more pair.
+#[test]
+fn ranges_in_a_row_are_skipped() {
+    let text = format!(
+        "use std::process::Command;\n\
+         fn f() -> std::io::Result<()> {{\n    let mut child = Command::new(\"make\").spawn()?;\n    \
+         if c() {{ return {}?; }}\n    Ok(())\n}}\n",
+        ".. ".repeat(24)
+    );
+    let dir = tree(&[("ranges.rs", text.as_bytes())]);
+    let r = stray_run(dir.path(), &["--format", "json", "ranges.rs"]).expect(0);
+    assert_eq!(
+        skipped(&r.json()),
+        [("ranges.rs".into(), "too_deep".into())],
+        "{r}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn broken_symlink_and_symlink_loop_are_reported_per_file() {

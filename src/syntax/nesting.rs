@@ -10,7 +10,13 @@ pub enum TooDeep {
     /// arguments, ranges, `@` bindings, `return`/`break` and assignment chains, `if`,
     /// `match`, `while` or `for` in the condition of another) longer than the limit.
     Operators(usize),
+    /// More than this many ranges in a row (`.. .. ..`), which syn takes time exponential
+    /// in their number to print, as `Spanned::span` does.
+    Ranges(usize),
 }
+
+/// Code has one range at a time; `.. ..` is already meaningless.
+pub const MAX_RANGES_IN_A_ROW: usize = 8;
 
 /// The first place where the file passes one of the limits. Strings, characters and
 /// comments are skipped so their contents do not count.
@@ -20,8 +26,20 @@ pub fn exceeds(text: &str, max_nesting: usize, max_run: usize) -> Option<(TooDee
     // Per delimiter depth, the tokens syn would recurse on since the last `;`, `,`, `=>`
     // or brace at that depth; those end any such chain.
     let mut runs: Vec<usize> = vec![0];
+    // `..`s with nothing but whitespace and comments between them.
+    let mut ranges_in_a_row = 0;
     let mut i = 0;
     while i < b.len() {
+        let range = b[i] == b'.' && b.get(i + 1) == Some(&b'.');
+        let comment = b[i] == b'/' && matches!(b.get(i + 1), Some(b'/' | b'*'));
+        if range {
+            ranges_in_a_row += 1;
+            if ranges_in_a_row > MAX_RANGES_IN_A_ROW {
+                return Some((TooDeep::Ranges(MAX_RANGES_IN_A_ROW), i));
+            }
+        } else if !comment && !b[i].is_ascii_whitespace() && b[i] < 0x80 {
+            ranges_in_a_row = 0;
+        }
         match b[i] {
             b'(' | b'[' | b'{' => {
                 if b[i] == b'{' {
@@ -427,6 +445,17 @@ mod tests {
         assert!(!deep(&format!(
             "async fn f() {{ tokio::select! {{ {arms} }} }}"
         )));
+    }
+
+    #[test]
+    fn stops_at_ranges_in_a_row() {
+        let ranges = format!("fn f() {{ return {}?; }}", ".. /* */\n".repeat(9));
+        assert!(matches!(
+            exceeds(&ranges, 256, 1024),
+            Some((TooDeep::Ranges(8), _))
+        ));
+        let apart = format!("fn f() {{ {} }}", "let r = ..; ".repeat(20));
+        assert_eq!(exceeds(&apart, 256, 1024), None);
     }
 
     #[test]
