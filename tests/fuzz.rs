@@ -20,7 +20,8 @@
 //! STRAY_FUZZ_ITERATIONS=i+1`. The smallest mutant of each distinct failure is written to
 //! `target/tmp/fuzz-failures/`: `cargo run -- -j 1 <file>` scans it alone, and
 //! `STRAY_FUZZ_MINIMIZE=<file> cargo test --test fuzz -- --nocapture` shrinks it to the
-//! smallest text that still fails the same way, written beside it as `<file>.min.rs`.
+//! smallest text that still fails the same way (the first way it fails, or the kind named
+//! by `STRAY_FUZZ_KIND`), under the default settings, written beside it as `<file>.min.rs`.
 //! When the test process itself dies (a stack overflow aborts it), `in-progress.rs` and
 //! `in-progress.txt` there hold the mutant being scanned and where it came from.
 //! `STRAY_FUZZ_DUMP=<dir>` writes every mutant to `<dir>`, its mutations in a comment.
@@ -53,7 +54,8 @@ const DEFAULT_SEED: u64 = 0x5752_4159_0011;
 const DEFAULT_ITERATIONS: usize = 400;
 /// Mutants scanned together with four threads, and compared with their scans alone.
 const BATCH: usize = 32;
-/// Generous for a debug build on a busy machine: the largest mutants take milliseconds.
+/// Generous for a debug build on a busy machine: the slowest mutants take a fifth of a
+/// second.
 const FILE_LIMIT: Duration = Duration::from_secs(10);
 /// Hung scans keep a core busy until the process ends: after this many, stop.
 const MAX_TIMEOUTS: usize = 3;

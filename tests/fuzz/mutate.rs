@@ -67,6 +67,7 @@ fn one(text: &str, grafts: &[String], rng: &mut Rng) -> Mutation {
     textual(text, rng)
 }
 
+/// Not renamed: renaming a keyword only breaks the syntax, which other mutations do.
 #[rustfmt::skip]
 const KEYWORDS: &[&str] = &[
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
