@@ -249,6 +249,8 @@ pub fn check(report: &Report, parses: bool) -> Vec<Bug> {
     for p in &report.problems {
         match p.kind {
             ProblemKind::ParseError if !parses => {}
+            // Long runs of `..`, `(` or `!` are too deep to analyse safely: said cleanly.
+            ProblemKind::TooDeep => {}
             ProblemKind::ParseError => {
                 bugs.push(bug("syn parses it, the scan does not", &p.message))
             }
