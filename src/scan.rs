@@ -32,8 +32,9 @@ pub struct Report {
 }
 
 /// How deep a file may nest and still be parsed and analysed on a given stack. syn parses
-/// delimiters, prefix operators, closures, generic arguments and `return`/assignment
-/// chains recursively; method, field, binary-operator and `else if` chains in a loop, but
+/// delimiters, prefix operators, closures, generic arguments, ranges, `@` bindings,
+/// `return`/assignment chains and conditions that are an `if` or `match` themselves
+/// recursively; method, field, binary-operator and `else if` chains in a loop, but
 /// every visitor (ours, and the tree's `Drop`) recurses into those. A stack overflow aborts
 /// the whole process, which no `catch_unwind` can stop, so files are measured first.
 #[derive(Debug, Clone, Copy)]
@@ -239,17 +240,18 @@ fn analyse(source: &SourceFile, config: &Config) -> Analysis {
     } else if let Some((why, offset)) =
         nesting::exceeds(&source.text, DEEP.nesting, DEEP.operator_run)
     {
-        let what = match why {
-            nesting::TooDeep::Delimiters(n) => format!("delimiters nest more than {n} deep"),
+        let message = match why {
+            nesting::TooDeep::Delimiters(n) => format!(
+                "delimiters nest more than {n} deep; skipped, as parsing it could overflow the stack"
+            ),
+            nesting::TooDeep::Ranges(n) => format!(
+                "more than {n} ranges in a row (`.. ..`); skipped, as analysing it could take hours"
+            ),
             nesting::TooDeep::Operators(n) => format!(
-                "more than {n} prefix operators, closures, generic arguments or `return`s nest in one expression"
+                "more than {n} prefix operators, closures, ranges, generic arguments, `return`s or conditions nest in one expression; skipped, as parsing it could overflow the stack"
             ),
         };
-        return Err((
-            ProblemKind::TooDeep,
-            format!("{what}; skipped, as parsing it could overflow the stack"),
-            Some(offset),
-        ));
+        return Err((ProblemKind::TooDeep, message, Some(offset)));
     }
     std::thread::scope(|scope| {
         let thread = std::thread::Builder::new()

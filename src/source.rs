@@ -54,7 +54,8 @@ impl SourceFile {
         }
     }
 
-    /// The text of a 1-based line, without its line terminator.
+    /// The text of a 1-based line, without its line terminator or a byte-order mark,
+    /// which is no more text of the line than a column.
     pub fn line_text(&self, line: usize) -> &str {
         let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
             return "";
@@ -64,7 +65,12 @@ impl SourceFile {
             .get(line)
             .copied()
             .unwrap_or(self.text.len());
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+        let text = self.text[start..end].trim_end_matches(['\n', '\r']);
+        if line == 1 {
+            text.strip_prefix('\u{feff}').unwrap_or(text)
+        } else {
+            text
+        }
     }
 
     pub fn snippet(&self, range: Range<usize>) -> &str {
@@ -128,5 +134,7 @@ mod tests {
         assert_eq!(f.position(5), f.position(3));
         let bom = SourceFile::new("b.rs".into(), "b.rs".into(), "\u{feff}fn f".into());
         assert_eq!(bom.position(6).column, 4);
+        // Nor is it text of the line: fingerprints must not change when an editor adds one.
+        assert_eq!(bom.line_text(1), "fn f");
     }
 }

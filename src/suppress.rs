@@ -97,13 +97,20 @@ pub fn item_lines(file: &syn::File, source: &SourceFile, bom: usize) -> Vec<Rang
 
 /// Finds the suppressions of a file.
 pub fn parse(source: &SourceFile, items: &[RangeInclusive<usize>]) -> Vec<Suppression> {
-    let lines: Vec<&str> = source.text.lines().collect();
-    let mut out = Vec::new();
+    // Each line with where it starts: a CRLF line ending is two bytes, which `lines()`
+    // would hide from the offsets.
+    let mut starts = Vec::new();
+    let mut lines = Vec::new();
     let mut offset = 0;
-    for (index, line) in lines.iter().enumerate() {
+    for raw in source.text.split_inclusive('\n') {
+        starts.push(offset);
+        offset += raw.len();
+        let line = raw.strip_suffix('\n').unwrap_or(raw);
+        lines.push(line.strip_suffix('\r').unwrap_or(line));
+    }
+    let mut out = Vec::new();
+    for (index, (line, &line_start)) in lines.iter().zip(&starts).enumerate() {
         let number = index + 1;
-        let line_start = offset;
-        offset += line.len() + 1;
         let Some(at) = comment_start(line) else {
             continue;
         };
@@ -279,6 +286,17 @@ mod tests {
         assert_eq!(&src.text[s[1].names[0].1.clone()], "cancel");
         // The next line of code, past the blank line; the string is not a comment.
         assert_eq!(s[2].covers, 6..=6);
+    }
+
+    #[test]
+    fn names_are_found_on_crlf_lines() {
+        let src = file(
+            "fn f() {\r\n    let größe = 1;\r\n    g(); // stray: allow(größe, zombie_child)\r\n}\r\n",
+        );
+        let s = parse(&src, &[]);
+        assert_eq!(s[0].covers, 3..=3);
+        assert_eq!(&src.text[s[0].names[0].1.clone()], "größe");
+        assert_eq!(&src.text[s[0].names[1].1.clone()], "zombie_child");
     }
 
     #[test]

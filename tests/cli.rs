@@ -1420,10 +1420,12 @@ fn long_chains_do_not_crash() {
 }
 
 /// Nesting without delimiters: prefix operators, closures, `return`s, assignments, nested
-/// generics and reference types, and longer call chains. The delimiter count that guards
-/// the parser does not see these, and each of them overflows the stack (the process aborts
-/// with SIGABRT) in the parser (`syn::expr::parsing::unary_expr`, `syn::ty::parsing`) or in
-/// `stray::syntax::types::Typer::infer`. Each file is a few hundred kilobytes at most.
+/// generics and reference types, ranges, `if`/`match`/`while`/`for` in the condition of
+/// another, `@` bindings, and longer call chains. The delimiter count that guards the
+/// parser does not see these, and each of them overflows the stack (the process aborts
+/// with SIGABRT) in the parser (`syn::expr::parsing::unary_expr`, `syn::ty::parsing`,
+/// `syn::pat::parsing`) or in `stray::syntax::types::Typer::infer`. Each file is a few
+/// hundred kilobytes at most.
 #[test]
 fn nesting_without_delimiters_does_not_crash() {
     let body = |expr: String| format!("fn f() {{ let x = {expr}; }}\n");
@@ -1451,6 +1453,60 @@ fn nesting_without_delimiters_does_not_crash() {
             "ref_types.rs",
             format!("type T = {}u8;\n", "&".repeat(5_000)),
         ),
+        ("ranges.rs", body(format!("{}0", ".. ".repeat(20_000)))),
+        (
+            "ifs.rs",
+            body(format!(
+                "{}c{}",
+                "if ".repeat(20_000),
+                " {} else {}".repeat(20_000)
+            )),
+        ),
+        (
+            "matches.rs",
+            body(format!(
+                "{}c{}",
+                "match ".repeat(20_000),
+                " {}".repeat(20_000)
+            )),
+        ),
+        (
+            "whiles.rs",
+            body(format!(
+                "{}c{}",
+                "while ".repeat(20_000),
+                " {}".repeat(20_000)
+            )),
+        ),
+        (
+            "fors.rs",
+            body(format!(
+                "{}c{}",
+                "for x in ".repeat(20_000),
+                " {}".repeat(20_000)
+            )),
+        ),
+        (
+            "bindings.rs",
+            format!("fn f() {{ let {}b = 1; }}\n", "a @ ".repeat(100_000)),
+        ),
+        // Inside the macros whose bodies the analysis parses and follows.
+        (
+            "select_chain.rs",
+            format!(
+                "use tokio_util::sync::CancellationToken;\n\
+                 async fn f(t: CancellationToken) {{ tokio::select! {{ _ = t{} => {{}} }} }}\n",
+                ".m()".repeat(100_000)
+            ),
+        ),
+        (
+            "join_chain.rs",
+            format!(
+                "use tokio_util::sync::CancellationToken;\n\
+                 async fn f(t: CancellationToken) {{ tokio::join!(t{}, async {{}}); }}\n",
+                ".m()".repeat(100_000)
+            ),
+        ),
     ];
     let dir = temp();
     for (name, text) in &shapes {
@@ -1468,6 +1524,26 @@ fn nesting_without_delimiters_does_not_crash() {
         }
     }
     assert!(crashed.is_empty(), "crashed on:\n{}", crashed.join("\n"));
+}
+
+/// Ranges nested in ranges (`.. .. .. ?`, 24 in a row, which only a mangled file has)
+/// take syn 2.0.119 time exponential in their number to print, and the analysis prints
+/// statements to find their spans: ten seconds for this file, twenty for one more pair.
+#[test]
+fn ranges_in_a_row_are_skipped() {
+    let text = format!(
+        "use std::process::Command;\n\
+         fn f() -> std::io::Result<()> {{\n    let mut child = Command::new(\"make\").spawn()?;\n    \
+         if c() {{ return {}?; }}\n    Ok(())\n}}\n",
+        ".. ".repeat(24)
+    );
+    let dir = tree(&[("ranges.rs", text.as_bytes())]);
+    let r = stray_run(dir.path(), &["--format", "json", "ranges.rs"]).expect(0);
+    assert_eq!(
+        skipped(&r.json()),
+        [("ranges.rs".into(), "too_deep".into())],
+        "{r}"
+    );
 }
 
 #[cfg(unix)]

@@ -261,12 +261,8 @@ fn span(file: &SourceFile, file_name: &str, label: &Label, is_primary: bool) -> 
     let end = file.position(byte_end);
     let text = (start.line..=end.line)
         .map(|line| {
-            let mut text = file.line_text(line);
-            if line == 1 {
-                // Columns do not count a byte-order mark, so the line they index must not
-                // hold it either (rustc drops it when it reads the file).
-                text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            }
+            // Without a byte-order mark, as the columns count (rustc drops it too).
+            let text = file.line_text(line);
             let past_end = text.chars().count() + 1;
             SpanLine {
                 text: text.to_string(),

@@ -7,9 +7,16 @@ pub enum TooDeep {
     /// `(`, `[` or `{` nested deeper than the limit.
     Delimiters(usize),
     /// A run of tokens that syn parses by recursion (prefix operators, closures, generic
-    /// arguments, `return`/`break` and assignment chains) longer than the limit.
+    /// arguments, ranges, `@` bindings, `return`/`break` and assignment chains, `if`,
+    /// `match`, `while` or `for` in the condition of another) longer than the limit.
     Operators(usize),
+    /// More than this many ranges in a row (`.. .. ..`), which syn takes time exponential
+    /// in their number to print, as `Spanned::span` does.
+    Ranges(usize),
 }
+
+/// Code has one range at a time; `.. ..` is already meaningless.
+pub const MAX_RANGES_IN_A_ROW: usize = 8;
 
 /// The first place where the file passes one of the limits. Strings, characters and
 /// comments are skipped so their contents do not count.
@@ -19,8 +26,20 @@ pub fn exceeds(text: &str, max_nesting: usize, max_run: usize) -> Option<(TooDee
     // Per delimiter depth, the tokens syn would recurse on since the last `;`, `,`, `=>`
     // or brace at that depth; those end any such chain.
     let mut runs: Vec<usize> = vec![0];
+    // `..`s with nothing but whitespace and comments between them.
+    let mut ranges_in_a_row = 0;
     let mut i = 0;
     while i < b.len() {
+        let range = b[i] == b'.' && b.get(i + 1) == Some(&b'.');
+        let comment = b[i] == b'/' && matches!(b.get(i + 1), Some(b'/' | b'*'));
+        if range {
+            ranges_in_a_row += 1;
+            if ranges_in_a_row > MAX_RANGES_IN_A_ROW {
+                return Some((TooDeep::Ranges(MAX_RANGES_IN_A_ROW), i));
+            }
+        } else if !comment && !b[i].is_ascii_whitespace() && b[i] < 0x80 {
+            ranges_in_a_row = 0;
+        }
         match b[i] {
             b'(' | b'[' | b'{' => {
                 if b[i] == b'{' {
@@ -51,7 +70,15 @@ pub fn exceeds(text: &str, max_nesting: usize, max_run: usize) -> Option<(TooDee
                 runs[depth] = 0;
                 i += 2;
             }
-            b'!' | b'-' | b'*' | b'&' | b'|' | b'<' | b'=' => {
+            b'.' if b.get(i + 1) == Some(&b'.') => {
+                // A range's end, and the pattern after `..`, are parsed by recursion.
+                runs[depth] += 1;
+                if runs[depth] > max_run {
+                    return Some((TooDeep::Operators(max_run), i));
+                }
+                i += 2;
+            }
+            b'!' | b'-' | b'*' | b'&' | b'|' | b'<' | b'=' | b'@' => {
                 runs[depth] += 1;
                 if runs[depth] > max_run {
                     return Some((TooDeep::Operators(max_run), i));
@@ -71,7 +98,20 @@ pub fn exceeds(text: &str, max_nesting: usize, max_run: usize) -> Option<(TooDee
                 } else {
                     skip_ident(b, i)
                 };
-                if matches!(&b[i..end], b"return" | b"break" | b"yield" | b"move") {
+                // Each of these starts an expression whose operand syn parses by
+                // recursion; the keywords taking a condition are only in a run when the
+                // condition is another of them, as a block ends a run.
+                if matches!(
+                    &b[i..end],
+                    b"return"
+                        | b"break"
+                        | b"yield"
+                        | b"move"
+                        | b"if"
+                        | b"match"
+                        | b"while"
+                        | b"for"
+                ) {
                     runs[depth] += 1;
                     if runs[depth] > max_run {
                         return Some((TooDeep::Operators(max_run), i));
@@ -198,6 +238,35 @@ fn skip_ident(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The macros whose bodies the flow analysis parses: `select!`, `join!`, `try_join!` and
+/// its `EXPRESSION_MACROS`.
+const PARSED_MACROS: &[&str] = &[
+    "select",
+    "join",
+    "try_join",
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "format",
+    "format_args",
+    "write",
+    "writeln",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "dbg",
+    "vec",
+    "info",
+    "warn",
+    "error",
+    "debug",
+    "trace",
+];
+
 /// Whether expressions, types or patterns nest deeper than `limit` in the parsed file.
 /// syn parses method, field, binary-operator and `else if` chains in a loop, but every
 /// visitor (ours and syn's `Drop`) recurses into them; this check recurses at most
@@ -246,6 +315,54 @@ impl<'ast> syn::visit::Visit<'ast> for Depth {
     fn visit_item(&mut self, i: &'ast syn::Item) {
         self.nested(|d| syn::visit::visit_item(d, i));
     }
+    /// The analysis parses the bodies of some macros (`select!`, `join!`, the formatting
+    /// and logging ones) and walks them as it walks code, so their trees count too. They
+    /// are bounded from their tokens rather than parsed: parsing a body flattens every
+    /// macro nested in it, and these nest as other expressions do.
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        let parsed = m
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| PARSED_MACROS.iter().any(|name| s.ident == name));
+        if parsed && self.depth + token_depth(m.tokens.clone()) > self.limit {
+            self.exceeded = true;
+        }
+    }
+}
+
+/// A bound on how deep the tree parsed from `tokens` nests: every node takes at least one
+/// token, so between two separators (`,`, `;`, `=>`), which part siblings, the tree can
+/// nest no deeper than the tokens there, plus what the deepest group among them holds.
+fn token_depth(tokens: proc_macro2::TokenStream) -> usize {
+    use proc_macro2::{Spacing, TokenTree};
+    let (mut deepest, mut run, mut inner) = (0, 0, 0);
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(t) = tokens.next() {
+        let separator = match &t {
+            TokenTree::Punct(p) if matches!(p.as_char(), ',' | ';') => true,
+            TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == Spacing::Joint => {
+                let arrow =
+                    matches!(tokens.peek(), Some(TokenTree::Punct(q)) if q.as_char() == '>');
+                if arrow {
+                    tokens.next();
+                }
+                arrow
+            }
+            TokenTree::Group(g) => {
+                inner = inner.max(token_depth(g.stream()));
+                false
+            }
+            _ => false,
+        };
+        if separator {
+            deepest = deepest.max(run + inner);
+            (run, inner) = (0, 0);
+        } else {
+            run += 1;
+        }
+    }
+    deepest.max(run + inner)
 }
 
 #[cfg(test)]
@@ -297,5 +414,74 @@ mod tests {
         assert_eq!(exceeds(&arms, 256, 40), None);
         // `returned` is an identifier, not the keyword.
         assert_eq!(exceeds(&"returned ".repeat(100), 256, 40), None);
+    }
+
+    #[test]
+    fn measures_the_macro_bodies_the_analysis_parses() {
+        let deep = |body: &str| {
+            let file = syn::parse_file(body).expect("parses");
+            let exceeded = super::ast_exceeds(&file, 100);
+            if exceeded {
+                std::mem::forget(file);
+            }
+            exceeded
+        };
+        let chain = "x".to_string() + &".m()".repeat(200);
+        assert!(deep(&format!(
+            "async fn f() {{ tokio::select! {{ _ = {chain} => {{}} }} }}"
+        )));
+        assert!(deep(&format!(
+            "async fn f() {{ tokio::join!({chain}, b); }}"
+        )));
+        assert!(deep(&format!("fn f() {{ println!(\"{{}}\", {chain}); }}")));
+        assert!(!deep(
+            "fn f() { println!(\"{}\", x.m().m()); m! { a b c } }"
+        ));
+        // A macro the analysis leaves alone is not measured, and a long list is shallow.
+        assert!(!deep(&format!("fn f() {{ m!({chain}); }}")));
+        let table = vec!["1"; 5000].join(", ");
+        assert!(!deep(&format!("fn f() {{ let v = vec![{table}]; }}")));
+        let arms = "_ = a.b() => c(), ".repeat(1000);
+        assert!(!deep(&format!(
+            "async fn f() {{ tokio::select! {{ {arms} }} }}"
+        )));
+    }
+
+    #[test]
+    fn stops_at_ranges_in_a_row() {
+        let ranges = format!("fn f() {{ return {}?; }}", ".. /* */\n".repeat(9));
+        assert!(matches!(
+            exceeds(&ranges, 256, 1024),
+            Some((TooDeep::Ranges(8), _))
+        ));
+        let apart = format!("fn f() {{ {} }}", "let r = ..; ".repeat(20));
+        assert_eq!(exceeds(&apart, 256, 1024), None);
+    }
+
+    #[test]
+    fn counts_ranges_bindings_and_conditions_that_nest() {
+        let deep = [
+            format!("fn f() {{ let x = {}0; }}", ".. ".repeat(50)),
+            format!("fn f() {{ let {}b = 1; }}", "a @ ".repeat(50)),
+            format!(
+                "fn f() {{ {}c{} }}",
+                "if ".repeat(50),
+                " {} else {}".repeat(50)
+            ),
+            format!("fn f() {{ {}c{} }}", "match ".repeat(50), " {}".repeat(50)),
+            format!("fn f() {{ {}c{} }}", "while ".repeat(50), " {}".repeat(50)),
+            format!(
+                "fn f() {{ {}c{} }}",
+                "for x in ".repeat(50),
+                " {}".repeat(50)
+            ),
+        ];
+        for text in &deep {
+            assert!(exceeds(text, 256, 40).is_some(), "{text}");
+        }
+        // One at a time, as code has them, ends each run at its block.
+        let normal =
+            "fn f() { for i in 0..n { if a { x @ 1..=5 } else if b {} } while c { match d {} } }\n";
+        assert_eq!(exceeds(&normal.repeat(100), 256, 40), None);
     }
 }
