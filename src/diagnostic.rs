@@ -28,34 +28,3 @@ pub struct Diagnostic {
     /// declared in settings with its own lint id.
     pub reported_as: Option<&'static str>,
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn finding(text: &str, start: usize) -> Finding {
-        Finding {
-            lint: crate::lints::ALL[0],
-            severity: Severity::Warning,
-            file: Arc::new(SourceFile::new("a.rs".into(), "a.rs".into(), text.into())),
-            diagnostic: Diagnostic {
-                message: "m".into(),
-                primary: Label {
-                    span: start..start + 2,
-                    message: String::new(),
-                },
-                secondary: Vec::new(),
-                help: None,
-                fix: None,
-                reported_as: None,
-            },
-        }
-    }
-
-    #[test]
-    fn a_byte_order_mark_does_not_change_fingerprints() {
-        let plain = fingerprints(&[finding("fn f() {}\n", 0)], |_| "a.rs".into());
-        let marked = fingerprints(&[finding("\u{feff}fn f() {}\n", 3)], |_| "a.rs".into());
-        assert_eq!(plain, marked);
-    }
-}

@@ -84,3 +84,36 @@ impl Fnv {
         self.0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Label;
+
+    fn finding(text: &str, start: usize) -> Finding {
+        Finding {
+            lint: crate::lints::ALL[0],
+            severity: Severity::Warning,
+            file: Arc::new(SourceFile::new("a.rs".into(), "a.rs".into(), text.into())),
+            diagnostic: Diagnostic {
+                message: "m".into(),
+                primary: Label {
+                    span: start..start + 2,
+                    message: String::new(),
+                },
+                secondary: Vec::new(),
+                help: None,
+                fix: None,
+                reported_as: None,
+            },
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_change_fingerprints() {
+        let root = Path::new("/repo");
+        let plain = fingerprints(&[finding("fn f() {}\n", 0)], root);
+        let marked = fingerprints(&[finding("\u{feff}fn f() {}\n", 3)], root);
+        assert_eq!(plain, marked);
+    }
+}
