@@ -41,11 +41,16 @@ impl Finding {
 /// identities are told apart by occurrence.
 pub fn fingerprints(findings: &[Finding], repo_root: &Path) -> Vec<String> {
     let places = Places::new(repo_root);
+    fingerprints_by(findings, |f| places.uri(&f.file.path, &f.file.display).uri)
+}
+
+/// Fingerprints with each finding's path given by `path_of`.
+pub fn fingerprints_by(findings: &[Finding], path_of: impl Fn(&Finding) -> String) -> Vec<String> {
     let mut seen = std::collections::HashMap::new();
     findings
         .iter()
         .map(|f| {
-            let identity = f.identity(&places.uri(&f.file.path, &f.file.display).uri);
+            let identity = f.identity(&path_of(f));
             let mut h = Fnv::new();
             h.write(identity.0.as_bytes());
             h.write(identity.1.as_bytes());

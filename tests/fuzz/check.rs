@@ -189,7 +189,7 @@ fn renders(report: &Report, root: &std::path::Path) -> bool {
 /// mark must not change.
 pub fn positions(report: &Report) -> String {
     let mut out = String::new();
-    let prints = stray::diagnostic::fingerprints(&report.findings, |_| String::new());
+    let prints = stray::finding::fingerprints_by(&report.findings, |_| String::new());
     let found = report.findings.iter().map(|f| (f, "")).zip(prints);
     let suppressed = report
         .suppressed
