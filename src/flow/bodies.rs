@@ -14,6 +14,7 @@ use super::summaries::{Creator, Summaries};
 use crate::catalog::{Catalog, SKIPPED_TARGET};
 use crate::config::UserResource;
 use crate::syntax::imports::{FileImports, Resolver};
+use crate::syntax::macro_rules::FileMacros;
 
 pub fn analyse_file(file: &syn::File, imports: &FileImports, user: &[UserResource]) -> Flow {
     let summaries = Summaries::of_file(file, imports);
@@ -27,6 +28,7 @@ pub fn analyse_file(file: &syn::File, imports: &FileImports, user: &[UserResourc
     let mut bodies = Bodies {
         resolver: Resolver::new(imports),
         summaries,
+        macros: FileMacros::of_file(file),
         renamed,
         user,
         out: Recorded::default(),
@@ -40,6 +42,8 @@ pub fn analyse_file(file: &syn::File, imports: &FileImports, user: &[UserResourc
 struct Bodies<'a> {
     resolver: Resolver<'a>,
     summaries: Summaries,
+    /// The file's `macro_rules!`, followed where they are invoked.
+    macros: FileMacros,
     /// Names bound by `use .. as name` in this file: a renamed constructor
     /// (`abortable as make_abortable`) must not escape the cheap pre-filter.
     renamed: HashSet<String>,
@@ -57,6 +61,7 @@ impl Bodies<'_> {
             self.resolver.clone(),
             self.user,
             &self.summaries,
+            &self.macros,
             &mut self.out,
             sig,
             block,
@@ -159,6 +164,22 @@ impl<'ast> Visit<'ast> for CreateFinder<'_> {
         }
     }
     fn visit_item(&mut self, _: &'ast syn::Item) {}
+    // Macro arguments are code too (`try_or_log!(cmd.spawn())`, `dbg!(..)`): their
+    // tokens are searched for the same names, two by two for `Type::new`.
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        if self.0 {
+            return;
+        }
+        let mut idents = Vec::new();
+        crate::syntax::idents::collect_idents(m.tokens.clone(), &mut idents);
+        self.0 = idents.iter().any(|i| {
+            Catalog::is_create_method(i)
+                || self.2.contains(i)
+                || self.1.keys().any(|k| k.rsplit("::").next() == Some(i.as_str()))
+        }) || idents
+            .windows(2)
+            .any(|pair| Catalog::may_construct(pair));
+    }
 }
 
 /// The names `use` items bind with `as`.

@@ -1,13 +1,24 @@
-//! Macro invocations, as statements or expressions.
+//! Macro invocations, as statements or expressions: the file's own `macro_rules!`
+//! (expanded in place when simple), diverging macros, `join!` and `select!`, the
+//! error-handling crates' early returns (`bail!`, `ensure!`), scopeguard's `defer!`, std's
+//! expression macros; any other macro hands off the values it names.
+
+use std::rc::Rc;
 
 use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
 use syn::{Expr, Token};
 
 use super::{Interp, Mode};
-use crate::catalog::runtime::{JOIN_MACROS, SELECT_MACRO};
+use crate::catalog::runtime::{JOIN_MACROS, ReturnForm, SELECT_MACRO, early_return};
 use crate::catalog::{DIVERGING, prelude};
+use crate::flow::Exit;
 use crate::flow::track::{State, Val};
+use crate::syntax::macro_rules::MacroRules;
 use crate::syntax::macros;
+
+/// How deep macros of the file are expanded inside one another.
+const MAX_EXPANSION_DEPTH: usize = 8;
 
 impl Interp<'_, '_> {
     /// A macro invocation: diverging macros end the path, `join!` and `select!` poll
@@ -20,6 +31,12 @@ impl Interp<'_, '_> {
             .last()
             .map(|s| s.ident.to_string())
             .unwrap_or_default();
+        // A macro of the file wins over any library's by the same name.
+        if mac.path.get_ident().is_some()
+            && let Some(rules) = self.macro_rules(&name)
+        {
+            return self.invoke_rules(mac, &name, &rules);
+        }
         if DIVERGING.macros.contains(&name.as_str()) {
             self.state = State::unreachable();
             return Val::Untracked;
@@ -38,6 +55,13 @@ impl Interp<'_, '_> {
         {
             self.select(&select);
             return Val::Untracked;
+        }
+        // `r#try!` names `try!` in editions where `try` is a keyword.
+        if let Some(early) = early_return(name.strip_prefix("r#").unwrap_or(&name)) {
+            return self.early_return(mac, early.form);
+        }
+        if let Some(v) = self.defer_macro(&name, mac) {
+            return v;
         }
         if prelude::EXPRESSION_MACROS.contains(&name.as_str())
             && let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
@@ -59,5 +83,96 @@ impl Interp<'_, '_> {
         }
         self.settle_mentioned(mac.tokens.clone());
         Val::Untracked
+    }
+
+    /// The `macro_rules!` by that name visible here: the innermost block's first, then
+    /// the file's.
+    fn macro_rules(&self, name: &str) -> Option<Rc<MacroRules>> {
+        self.local_macros
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| Rc::clone(r))
+            .or_else(|| self.macros.get(name).cloned())
+    }
+
+    /// An invocation of a macro of the file: expanded and evaluated in place when it is
+    /// simple enough (an exit inside it is the invocation's); otherwise every value its
+    /// arguments or its rules name is handed off (silence rather than a guess).
+    fn invoke_rules(&mut self, mac: &syn::Macro, name: &str, rules: &MacroRules) -> Val {
+        let at = mac.span();
+        if self.expanding.len() < MAX_EXPANSION_DEPTH
+            && !self.expanding.iter().any(|n| n == name)
+            && let Some(stmts) = rules.expand(mac.tokens.clone(), at)
+        {
+            let block = syn::Block {
+                brace_token: syn::token::Brace(at),
+                stmts,
+            };
+            self.expanding.push(name.to_string());
+            let value = self.block(&block);
+            self.expanding.pop();
+            return value;
+        }
+        self.settle_mentioned(mac.tokens.clone());
+        self.settle_mentioned(rules.body.clone());
+        Val::Untracked
+    }
+
+    /// A macro that returns early with an error: `bail!(..)` always, `ensure!(cond, ..)`
+    /// where its condition is false, `whatever!(result, ..)` and `try!(result)` as a `?`.
+    fn early_return(&mut self, mac: &syn::Macro, form: ReturnForm) -> Val {
+        let span = mac.span().byte_range();
+        let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) else {
+            self.settle_mentioned(mac.tokens.clone());
+            if form == ReturnForm::Always {
+                self.leave_frame(span, Exit::Macro);
+            }
+            return Val::Untracked;
+        };
+        let args: Vec<&Expr> = args.iter().collect();
+        let message_first = matches!(args.first(), Some(Expr::Lit(_)));
+        if form == ReturnForm::Always || (form == ReturnForm::TryUnlessMessage && message_first) {
+            self.error_arguments(&args);
+            self.leave_frame(span, Exit::Macro);
+            return Val::Untracked;
+        }
+        match (form, args.as_slice()) {
+            (ReturnForm::Unless, [condition, rest @ ..]) => {
+                self.eval(condition, Mode::Borrow);
+                let holds = self.state.clone();
+                self.error_arguments(rest);
+                self.leave_frame(span, Exit::Macro);
+                self.state = holds;
+                Val::Untracked
+            }
+            (ReturnForm::Try | ReturnForm::TryUnlessMessage, [result, rest @ ..]) => {
+                for arg in rest {
+                    self.eval(arg, Mode::Borrow);
+                }
+                self.try_value(result, span, Exit::Macro)
+            }
+            _ => {
+                self.settle_mentioned(mac.tokens.clone());
+                Val::Untracked
+            }
+        }
+    }
+
+    /// What an early return's error is made of: a single expression is moved into it
+    /// (`bail!(err)`), a message's arguments are only formatted.
+    fn error_arguments(&mut self, args: &[&Expr]) {
+        match args {
+            [single] if !matches!(single, Expr::Lit(_)) => self.hand_off(single),
+            _ => {
+                for &arg in args {
+                    let arg = match arg {
+                        Expr::Assign(a) if matches!(&*a.left, Expr::Path(_)) => &*a.right,
+                        other => other,
+                    };
+                    self.eval(arg, Mode::Borrow);
+                }
+            }
+        }
     }
 }

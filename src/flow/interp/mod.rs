@@ -6,13 +6,15 @@
 //! statements, scopes, assignment), `pattern` (binding what a pattern destructures),
 //! `expr`, `call` and `method` (expressions, calls of paths, method calls), `control`
 //! (`if`, `match`, `?`, `return`), `loops` (loops, labelled blocks, `break`/`continue`),
-//! `concurrency` (spawned and detached closures, `select!`, `join!`, `.await`) and `mac`
-//! (macro invocations).
+//! `concurrency` (spawned and detached closures, `select!`, `join!`, `.await`), `mac`
+//! (macro invocations, and the file's own `macro_rules!` expanded in place) and `guard`
+//! (guards whose closure runs where they are dropped, `defer!`).
 
 mod call;
 mod concurrency;
 mod control;
 mod expr;
+mod guard;
 mod loops;
 mod mac;
 mod method;
@@ -23,9 +25,11 @@ mod values;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 use syn::Block;
 
+use self::guard::PendingGuard;
 use self::loops::LoopTarget;
 use super::summaries::Summaries;
 use super::track::{ObjectId, Scope, State, Val};
@@ -33,6 +37,7 @@ use super::{Event, Exit, Fate, Flow, Loss, Story};
 use crate::catalog::{Blocking, Catalog, Part, Resource};
 use crate::config::UserResource;
 use crate::syntax::imports::Resolver;
+use crate::syntax::macro_rules::{FileMacros, MacroRules};
 use crate::syntax::types::type_of;
 
 /// What is known of one tracked value across the paths of its body.
@@ -89,6 +94,15 @@ struct Interp<'a, 'o> {
     /// variable owns yet. Whatever is still unowned at the statement's end is dropped.
     temps: Vec<Vec<ObjectId>>,
     state: State,
+    /// The `macro_rules!` of the file, outside bodies.
+    macros: &'o FileMacros,
+    /// The `macro_rules!` defined in the blocks being evaluated, innermost last.
+    local_macros: Vec<(String, Rc<MacroRules>)>,
+    /// The macros of the file being expanded in place, innermost last: an exit inside
+    /// one is the macro's.
+    expanding: Vec<String>,
+    /// Guards made by the statements being evaluated, not yet held by a variable.
+    pending_guards: Vec<PendingGuard>,
 }
 
 /// Whether an expression's value is moved (`let x = e`, an argument) or only looked at
@@ -104,6 +118,7 @@ impl Interp<'_, '_> {
         resolver: Resolver<'a>,
         user: &'a [UserResource],
         summaries: &'o Summaries,
+        macros: &'o FileMacros,
         out: &'o mut Recorded,
     ) -> Interp<'a, 'o> {
         Interp {
@@ -122,6 +137,10 @@ impl Interp<'_, '_> {
             loops: Vec::new(),
             temps: Vec::new(),
             state: State::reachable(),
+            macros,
+            local_macros: Vec::new(),
+            expanding: Vec::new(),
+            pending_guards: Vec::new(),
         }
     }
 
@@ -164,11 +183,12 @@ pub(super) fn body(
     resolver: Resolver<'_>,
     user: &[UserResource],
     summaries: &Summaries,
+    macros: &FileMacros,
     out: &mut Recorded,
     sig: &syn::Signature,
     block: &Block,
 ) {
-    Interp::new(resolver, user, summaries, out).run(sig, block);
+    Interp::new(resolver, user, summaries, macros, out).run(sig, block);
 }
 
 /// What the bodies of one file met: the tracked values and the blocking calls. Shared
