@@ -22,7 +22,9 @@ or `tokio::spawn(async move { .. })` counts. A scopeguard guard that owns the ch
 (`scopeguard::guard(child, |mut c| ..)`) runs its closure on it where the guard is
 dropped: a closure that waits settles it, one that only kills it leaves a zombie.
 `bail!`, a failed `ensure!` and a `return` inside a macro of the file are early exits
-like `return`.
+like `return`. clippy's `zombie_processes` looks for the same bug: where
+`#[allow(clippy::zombie_processes)]` or `#[expect(clippy::zombie_processes)]` declines
+it, this lint is silenced too (counted as suppressed).
 ",
         why_is_this_bad: "
 std's `Child` has no `Drop` implementation: dropping it neither waits for the process nor
