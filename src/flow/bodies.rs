@@ -11,7 +11,7 @@ use syn::{Block, Expr};
 use super::Flow;
 use super::interp::{self, Recorded};
 use super::summaries::{Creator, Summaries};
-use crate::catalog::{Catalog, SKIPPED_TARGET};
+use crate::catalog::{Catalog, SKIPPED_TARGET, prelude};
 use crate::config::UserResource;
 use crate::syntax::imports::{FileImports, Resolver};
 use crate::syntax::macro_rules::FileMacros;
@@ -25,10 +25,19 @@ pub fn analyse_file(file: &syn::File, imports: &FileImports, user: &[UserResourc
             .iter()
             .filter_map(|c| c.last().map(|s| s.trim_start_matches('.').to_string()))
     }));
+    let macros = FileMacros::of_file(file);
+    // A macro of the file whose rules create a value lets its invocations past the filter.
+    renamed.extend(
+        macros
+            .names()
+            .filter(|(_, rules)| tokens_may_create(rules.body.clone(), &summaries.creators, &renamed))
+            .map(|(name, _)| name.to_string())
+            .collect::<Vec<_>>(),
+    );
     let mut bodies = Bodies {
         resolver: Resolver::new(imports),
         summaries,
-        macros: FileMacros::of_file(file),
+        macros,
         renamed,
         user,
         out: Recorded::default(),
@@ -163,23 +172,59 @@ impl<'ast> Visit<'ast> for CreateFinder<'_> {
             syn::visit::visit_expr_call(self, c);
         }
     }
-    fn visit_item(&mut self, _: &'ast syn::Item) {}
-    // Macro arguments are code too (`try_or_log!(cmd.spawn())`, `dbg!(..)`): their
-    // tokens are searched for the same names, two by two for `Type::new`.
-    fn visit_macro(&mut self, m: &'ast syn::Macro) {
-        if self.0 {
-            return;
+    // Nested functions are bodies of their own; a `macro_rules!` of the body is code
+    // wherever it is invoked.
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        if let syn::Item::Macro(m) = item
+            && m.mac.path.is_ident(prelude::MACRO_RULES)
+            && !self.0
+        {
+            self.0 = tokens_may_create(m.mac.tokens.clone(), self.1, self.2);
         }
-        let mut idents = Vec::new();
-        crate::syntax::idents::collect_idents(m.tokens.clone(), &mut idents);
-        self.0 = idents.iter().any(|i| {
-            Catalog::is_create_method(i)
-                || self.2.contains(i)
-                || self.1.keys().any(|k| k.rsplit("::").next() == Some(i.as_str()))
-        }) || idents
-            .windows(2)
-            .any(|pair| Catalog::may_construct(pair));
     }
+    // Macro arguments are code too (`try_or_log!(cmd.spawn())`, `dbg!(..)`), and so are
+    // the file's macros that create values.
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        if !self.0 {
+            self.0 = m
+                .path
+                .get_ident()
+                .is_some_and(|name| self.2.contains(&name.to_string()))
+                || tokens_may_create(m.tokens.clone(), self.1, self.2);
+        }
+    }
+}
+
+/// Whether macro tokens name something that creates a value: the same names as in code,
+/// two by two for `Type::new`.
+fn tokens_may_create(
+    tokens: TokenStream,
+    creators: &HashMap<String, Creator>,
+    renamed: &HashSet<String>,
+) -> bool {
+    let mut idents = Vec::new();
+    crate::syntax::idents::collect_idents(tokens, &mut idents);
+    idents.iter().any(|i| {
+        Catalog::is_create_method(i)
+            || renamed.contains(i)
+            || creators.keys().any(|k| k.rsplit("::").next() == Some(i.as_str()))
+    }) || idents
+        .windows(2)
+        .any(|pair| constructor_names().contains(pair[1].as_str()) && Catalog::may_construct(pair))
+}
+
+/// The last segments of the catalog's constructors (`new`, `new_pair`), to test macro
+/// tokens cheaply before `Catalog::may_construct`.
+fn constructor_names() -> &'static HashSet<&'static str> {
+    static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        crate::catalog::ALL
+            .iter()
+            .flat_map(|e| e.resources)
+            .flat_map(|r| r.constructors)
+            .filter_map(|c| c.path.rsplit("::").next())
+            .collect()
+    })
 }
 
 /// The names `use` items bind with `as`.

@@ -57,6 +57,10 @@ impl FileMacros {
     pub fn get(&self, name: &str) -> Option<&Rc<MacroRules>> {
         self.0.get(name)
     }
+
+    pub fn names(&self) -> impl Iterator<Item = (&str, &MacroRules)> {
+        self.0.iter().map(|(name, rules)| (name.as_str(), &**rules))
+    }
 }
 
 /// A `macro_rules! name { .. }` item: its name and rules.
