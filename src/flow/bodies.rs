@@ -195,22 +195,67 @@ impl<'ast> Visit<'ast> for CreateFinder<'_> {
     }
 }
 
-/// Whether macro tokens name something that creates a value: the same names as in code,
-/// two by two for `Type::new`.
+/// Whether macro tokens name something that creates a value, read as code would be: a
+/// method call (`.spawn()`), a constructor path (`CancellationToken::new`), or a function
+/// or macro of the file that creates one.
 fn tokens_may_create(
     tokens: TokenStream,
     creators: &HashMap<String, Creator>,
     renamed: &HashSet<String>,
 ) -> bool {
-    let mut idents = Vec::new();
-    crate::syntax::idents::collect_idents(tokens, &mut idents);
-    idents.iter().any(|i| {
-        Catalog::is_create_method(i)
-            || renamed.contains(i)
-            || creators.keys().any(|k| k.rsplit("::").next() == Some(i.as_str()))
-    }) || idents
-        .windows(2)
-        .any(|pair| constructor_names().contains(pair[1].as_str()) && Catalog::may_construct(pair))
+    use proc_macro2::TokenTree;
+    let mut stack = vec![tokens];
+    while let Some(ts) = stack.pop() {
+        // The tokens before the current one: `.` for a method, `Type ::` for a path.
+        let mut dot = false;
+        let mut path_head: Option<String> = None;
+        let mut colons = 0;
+        for tt in ts {
+            match tt {
+                TokenTree::Ident(i) => {
+                    let name = i.to_string();
+                    let hit = if dot {
+                        Catalog::is_create_method(&name) || renamed.contains(&name)
+                    } else {
+                        renamed.contains(&name)
+                            || creators.keys().any(|k| k.rsplit("::").next() == Some(name.as_str()))
+                            || (colons == 2
+                                && path_head.as_ref().is_some_and(|head| {
+                                    constructor_names().contains(name.as_str())
+                                        && Catalog::may_construct(&[head.clone(), name.clone()])
+                                }))
+                    };
+                    if hit {
+                        return true;
+                    }
+                    path_head = Some(name);
+                    dot = false;
+                    colons = 0;
+                }
+                TokenTree::Punct(p) => {
+                    dot = p.as_char() == '.';
+                    if p.as_char() == ':' {
+                        colons += 1;
+                    } else {
+                        colons = 0;
+                        path_head = None;
+                    }
+                }
+                TokenTree::Group(g) => {
+                    stack.push(g.stream());
+                    dot = false;
+                    colons = 0;
+                    path_head = None;
+                }
+                TokenTree::Literal(_) => {
+                    dot = false;
+                    colons = 0;
+                    path_head = None;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// The last segments of the catalog's constructors (`new`, `new_pair`), to test macro

@@ -9,7 +9,6 @@ use std::rc::Rc;
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::parse::{ParseStream, Parser};
-use syn::visit::Visit;
 use syn::{Block, Stmt};
 
 use crate::catalog::prelude::MACRO_RULES;
@@ -34,24 +33,9 @@ impl FileMacros {
     /// definitions by one name (per module, per `cfg`) merge into one that is not
     /// expanded: which applies where is not followed.
     pub fn of_file(file: &syn::File) -> Self {
-        struct Collect(HashMap<String, Rc<MacroRules>>);
-        impl<'ast> Visit<'ast> for Collect {
-            fn visit_item_macro(&mut self, m: &'ast syn::ItemMacro) {
-                let Some((name, def)) = definition(m) else {
-                    return;
-                };
-                let merged = match self.0.remove(&name) {
-                    Some(old) => MacroRules::merge(&old, &def),
-                    None => def,
-                };
-                self.0.insert(name, Rc::new(merged));
-            }
-            // Macros defined in a body are visible only there: the interpreter meets them.
-            fn visit_block(&mut self, _: &'ast syn::Block) {}
-        }
-        let mut c = Collect(HashMap::new());
-        c.visit_file(file);
-        FileMacros(c.0)
+        let mut out = HashMap::new();
+        collect(&file.items, &mut out);
+        FileMacros(out)
     }
 
     pub fn get(&self, name: &str) -> Option<&Rc<MacroRules>> {
@@ -60,6 +44,30 @@ impl FileMacros {
 
     pub fn names(&self) -> impl Iterator<Item = (&str, &MacroRules)> {
         self.0.iter().map(|(name, rules)| (name.as_str(), &**rules))
+    }
+}
+
+/// The `macro_rules!` items among `items` and in their inline modules (those in bodies
+/// are visible only there: the interpreter meets them).
+fn collect(items: &[syn::Item], out: &mut HashMap<String, Rc<MacroRules>>) {
+    for item in items {
+        match item {
+            syn::Item::Macro(m) => {
+                if let Some((name, def)) = definition(m) {
+                    let merged = match out.remove(&name) {
+                        Some(old) => MacroRules::merge(&old, &def),
+                        None => def,
+                    };
+                    out.insert(name, Rc::new(merged));
+                }
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, inner)) = &m.content {
+                    collect(inner, out);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
