@@ -124,7 +124,7 @@ fn lint_attribute(attr: &syn::Attribute) -> Option<(String, Vec<String>, Option<
         .parse_args_with(Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
         .ok()?;
     if list.path.is_ident("cfg_attr") {
-        return metas.iter().skip(1).find_map(|m| lint_meta(m));
+        return metas.iter().skip(1).find_map(lint_meta);
     }
     lint_meta(&attr.meta)
 }

@@ -170,12 +170,26 @@ pub const EARLY_RETURNS: &[EarlyReturn] = &[
     EarlyReturn {
         name: "bail",
         form: ReturnForm::Always,
-        crates: &["anyhow", "eyre", "color-eyre", "miette", "error-chain", "failure"],
+        crates: &[
+            "anyhow",
+            "eyre",
+            "color-eyre",
+            "miette",
+            "error-chain",
+            "failure",
+        ],
     },
     EarlyReturn {
         name: "ensure",
         form: ReturnForm::Unless,
-        crates: &["anyhow", "eyre", "miette", "snafu", "error-chain", "failure"],
+        crates: &[
+            "anyhow",
+            "eyre",
+            "miette",
+            "snafu",
+            "error-chain",
+            "failure",
+        ],
     },
     EarlyReturn {
         name: "ensure_whatever",

@@ -30,7 +30,9 @@ pub fn analyse_file(file: &syn::File, imports: &FileImports, user: &[UserResourc
     renamed.extend(
         macros
             .names()
-            .filter(|(_, rules)| tokens_may_create(rules.body.clone(), &summaries.creators, &renamed))
+            .filter(|(_, rules)| {
+                tokens_may_create(rules.body.clone(), &summaries.creators, &renamed)
+            })
             .map(|(name, _)| name.to_string())
             .collect::<Vec<_>>(),
     );
@@ -218,7 +220,9 @@ fn tokens_may_create(
                         Catalog::is_create_method(&name) || renamed.contains(&name)
                     } else {
                         renamed.contains(&name)
-                            || creators.keys().any(|k| k.rsplit("::").next() == Some(name.as_str()))
+                            || creators
+                                .keys()
+                                .any(|k| k.rsplit("::").next() == Some(name.as_str()))
                             || (colons == 2
                                 && path_head.as_ref().is_some_and(|head| {
                                     constructor_names().contains(name.as_str())

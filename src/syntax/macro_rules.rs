@@ -89,7 +89,12 @@ impl MacroRules {
         let mut readable = true;
         let mut i = 0;
         while i < trees.len() {
-            match (trees.get(i), trees.get(i + 1), trees.get(i + 2), trees.get(i + 3)) {
+            match (
+                trees.get(i),
+                trees.get(i + 1),
+                trees.get(i + 2),
+                trees.get(i + 3),
+            ) {
                 (
                     Some(TokenTree::Group(matcher)),
                     Some(TokenTree::Punct(eq)),
@@ -139,7 +144,9 @@ impl MacroRules {
         let mut bound = HashMap::new();
         let parser = |input: ParseStream<'_>| match_tokens(&matcher, input, &mut bound);
         parser.parse2(args).ok()?;
-        let tokens = substitute(transcriber.clone(), &bound, at)?;
+        let mut hygienic = Vec::new();
+        let_names(transcriber.clone(), &mut hygienic);
+        let tokens = substitute(transcriber.clone(), &bound, &hygienic, at)?;
         Block::parse_within.parse2(tokens).ok()
     }
 }
@@ -149,13 +156,20 @@ impl MacroRules {
 type Bound = HashMap<String, (TokenStream, bool)>;
 
 /// Matches `input` against the matcher, binding each `$name:fragment`.
-fn match_tokens(matcher: &[TokenTree], input: ParseStream<'_>, bound: &mut Bound) -> syn::Result<()> {
+fn match_tokens(
+    matcher: &[TokenTree],
+    input: ParseStream<'_>,
+    bound: &mut Bound,
+) -> syn::Result<()> {
     let mut i = 0;
     while i < matcher.len() {
         match &matcher[i] {
             TokenTree::Punct(p) if p.as_char() == '$' => {
-                let (Some(TokenTree::Ident(name)), Some(TokenTree::Punct(colon)), Some(TokenTree::Ident(kind))) =
-                    (matcher.get(i + 1), matcher.get(i + 2), matcher.get(i + 3))
+                let (
+                    Some(TokenTree::Ident(name)),
+                    Some(TokenTree::Punct(colon)),
+                    Some(TokenTree::Ident(kind)),
+                ) = (matcher.get(i + 1), matcher.get(i + 2), matcher.get(i + 3))
                 else {
                     // A repetition, or `$crate`: not a flat matcher.
                     return Err(input.error("unsupported matcher"));
@@ -222,9 +236,42 @@ fn fragment(kind: &str, input: ParseStream<'_>) -> syn::Result<(TokenStream, boo
     Ok((tokens, false))
 }
 
+/// The names the transcriber's own `let`s bind (`let tmp`, `let mut tmp`): hygiene makes
+/// them invisible to the caller, whose variables by the same names stay distinct.
+fn let_names(tokens: TokenStream, out: &mut Vec<String>) {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (i, tt) in trees.iter().enumerate() {
+        match tt {
+            TokenTree::Ident(kw) if kw == "let" => {
+                let after_mut = match trees.get(i + 1) {
+                    Some(TokenTree::Ident(m)) if m == "mut" => i + 2,
+                    _ => i + 1,
+                };
+                // `let $name`: the caller's name, not the macro's.
+                if let Some(TokenTree::Ident(n)) = trees.get(after_mut) {
+                    out.push(n.to_string());
+                }
+            }
+            TokenTree::Group(g) => let_names(g.stream(), out),
+            _ => {}
+        }
+    }
+}
+
+/// What a transcriber's own `let` binding is renamed to: a name no caller uses.
+fn hygienic_name(name: &str) -> String {
+    format!("__stray_macro_{name}")
+}
+
 /// The transcriber with its `$name`s replaced by what they matched and its own tokens
-/// placed at `at`; `None` for a repetition or a name the matcher does not bind.
-fn substitute(tokens: TokenStream, bound: &Bound, at: Span) -> Option<TokenStream> {
+/// placed at `at` (the names its `let`s bind renamed apart); `None` for a repetition or a
+/// name the matcher does not bind.
+fn substitute(
+    tokens: TokenStream,
+    bound: &Bound,
+    hygienic: &[String],
+    at: Span,
+) -> Option<TokenStream> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out = TokenStream::new();
     let mut i = 0;
@@ -240,7 +287,10 @@ fn substitute(tokens: TokenStream, bound: &Bound, at: Span) -> Option<TokenStrea
                 } else {
                     let (matched, is_expr) = bound.get(&name)?;
                     if *is_expr {
-                        out.extend([TokenTree::Group(Group::new(Delimiter::None, matched.clone()))]);
+                        out.extend([TokenTree::Group(Group::new(
+                            Delimiter::None,
+                            matched.clone(),
+                        ))]);
                     } else {
                         out.extend(matched.clone());
                     }
@@ -248,9 +298,15 @@ fn substitute(tokens: TokenStream, bound: &Bound, at: Span) -> Option<TokenStrea
                 i += 2;
             }
             TokenTree::Group(g) => {
-                let mut group = Group::new(g.delimiter(), substitute(g.stream(), bound, at)?);
+                let mut group =
+                    Group::new(g.delimiter(), substitute(g.stream(), bound, hygienic, at)?);
                 group.set_span(at);
                 out.extend([TokenTree::Group(group)]);
+                i += 1;
+            }
+            TokenTree::Ident(ident) if hygienic.iter().any(|h| ident == h) => {
+                let renamed = hygienic_name(&ident.to_string());
+                out.extend([TokenTree::Ident(proc_macro2::Ident::new(&renamed, at))]);
                 i += 1;
             }
             other => {
@@ -276,18 +332,32 @@ mod tests {
     #[test]
     fn expands_a_rule_without_metavariables() {
         let m = rules("macro_rules! bail_out { () => {{ token.cancel(); return; }} }");
-        let stmts = m.expand(TokenStream::new(), Span::call_site()).expect("expands");
+        let stmts = m
+            .expand(TokenStream::new(), Span::call_site())
+            .expect("expands");
         assert_eq!(stmts.len(), 1);
     }
 
     #[test]
     fn substitutes_expressions() {
-        let m = rules("macro_rules! reap { ($c:expr, $why:literal) => { $c.wait().expect($why) }; }");
+        let m =
+            rules("macro_rules! reap { ($c:expr, $why:literal) => { $c.wait().expect($why) }; }");
         let args: TokenStream = syn::parse_str("child, \"wait\"").expect("tokens");
         let stmts = m.expand(args, Span::call_site()).expect("expands");
         let text = quote::quote!(#(#stmts)*).to_string();
         assert!(text.contains("child"), "{text}");
         assert!(text.contains("wait"), "{text}");
+    }
+
+    #[test]
+    fn renames_the_transcribers_own_lets_apart() {
+        let m = rules("macro_rules! run { ($c:expr) => { let child = $c.spawn(); child }; }");
+        let args: TokenStream = syn::parse_str("child").expect("tokens");
+        let stmts = m.expand(args, Span::call_site()).expect("expands");
+        let text = quote::quote!(#(#stmts)*).to_string();
+        // The caller's `child` is the argument; the macro's own is another variable.
+        assert!(text.contains("let __stray_macro_child"), "{text}");
+        assert!(text.contains("child . spawn"), "{text}");
     }
 
     #[test]

@@ -25,6 +25,12 @@ impl Interp<'_, '_> {
     /// their futures together, std's expression macros evaluate their arguments, and any
     /// other macro hands off the values it names.
     pub(super) fn mac(&mut self, mac: &syn::Macro) -> Val {
+        self.mac_at(mac, false)
+    }
+
+    /// A macro invocation; `statement`: in statement position, where what it expands to
+    /// is spliced into the enclosing block.
+    pub(super) fn mac_at(&mut self, mac: &syn::Macro, statement: bool) -> Val {
         let name = mac
             .path
             .segments
@@ -35,7 +41,7 @@ impl Interp<'_, '_> {
         if mac.path.get_ident().is_some()
             && let Some(rules) = self.macro_rules(&name)
         {
-            return self.invoke_rules(mac, &name, &rules);
+            return self.invoke_rules(mac, &name, &rules, statement);
         }
         if DIVERGING.macros.contains(&name.as_str()) {
             self.state = State::unreachable();
@@ -98,24 +104,52 @@ impl Interp<'_, '_> {
 
     /// An invocation of a macro of the file: expanded and evaluated in place when it is
     /// simple enough (an exit inside it is the invocation's); otherwise every value its
-    /// arguments or its rules name is handed off (silence rather than a guess).
-    fn invoke_rules(&mut self, mac: &syn::Macro, name: &str, rules: &MacroRules) -> Val {
+    /// arguments or its rules name is handed off (silence rather than a guess). In
+    /// statement position its statements join the enclosing block, so what its `let`s bind
+    /// lives to the block's end (under names the caller cannot see, unless the caller
+    /// gave the name).
+    fn invoke_rules(
+        &mut self,
+        mac: &syn::Macro,
+        name: &str,
+        rules: &MacroRules,
+        statement: bool,
+    ) -> Val {
         let at = mac.span();
         if self.expanding.len() < MAX_EXPANSION_DEPTH
             && !self.expanding.iter().any(|n| n == name)
             && let Some(stmts) = rules.expand(mac.tokens.clone(), at)
         {
-            let block = syn::Block {
-                brace_token: syn::token::Brace(at),
-                stmts,
-            };
             self.expanding.push(name.to_string());
-            let value = self.block(&block);
+            let value = if statement {
+                self.splice(&stmts)
+            } else {
+                self.block(&syn::Block {
+                    brace_token: syn::token::Brace(at),
+                    stmts,
+                })
+            };
             self.expanding.pop();
             return value;
         }
         self.settle_mentioned(mac.tokens.clone());
         self.settle_mentioned(rules.body.clone());
+        Val::Untracked
+    }
+
+    /// Statements a macro expands to, evaluated in the current scope; the value of a
+    /// trailing expression.
+    fn splice(&mut self, stmts: &[syn::Stmt]) -> Val {
+        let n = stmts.len();
+        for (i, stmt) in stmts.iter().enumerate() {
+            if !self.state.is_reachable() {
+                break;
+            }
+            match stmt {
+                syn::Stmt::Expr(e, None) if i + 1 == n => return self.eval(e, Mode::Move),
+                _ => self.stmt(stmt),
+            }
+        }
         Val::Untracked
     }
 

@@ -111,7 +111,7 @@ impl Interp<'_, '_> {
                 self.eval(e, Mode::Move);
             }
             Stmt::Macro(m) => {
-                self.mac(&m.mac);
+                self.mac_at(&m.mac, true);
             }
             Stmt::Item(syn::Item::Macro(m)) => {
                 // A `macro_rules!` in a body is visible from here to the block's end.
