@@ -260,6 +260,11 @@ impl Interp<'_, '_> {
         exit: Exit,
         exempt: &[ObjectId],
     ) {
+        // The value whose own operation failed is not lost on this path, not even by a
+        // guard's closure.
+        for &id in exempt {
+            self.state.set(id, 0);
+        }
         let temps: Vec<ObjectId> = self.temps[temps_base.min(self.temps.len())..]
             .iter()
             .flatten()
