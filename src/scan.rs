@@ -175,7 +175,7 @@ fn scan_one(input: &Input, config: &Config) -> Result<Scanned, FileProblem> {
     // Spans index a per-thread table that only grows; everything we keep is byte offsets.
     proc_macro2::extra::invalidate_current_thread_spans();
     match outcome {
-        Ok(Ok((diagnostics, items))) => {
+        Ok(Ok((diagnostics, marks))) => {
             let finding = |lint: &'static lints::Lint, diagnostic| {
                 Some(Finding {
                     lint,
@@ -192,11 +192,13 @@ fn scan_one(input: &Input, config: &Config) -> Result<Scanned, FileProblem> {
                     finding(reported_as.unwrap_or(lint), diagnostic)
                 })
                 .collect();
+            let (findings, mut suppressed) = suppress::apply_clippy(&marks.clippy, findings);
             if !suppress::may_have(&source.text) {
-                return Ok((findings, Vec::new()));
+                return Ok((findings, suppressed));
             }
-            let mut suppressions = suppress::parse(&source, &items);
-            let (mut kept, suppressed) = suppress::apply(&mut suppressions, findings);
+            let mut suppressions = suppress::parse(&source, &marks.items);
+            let (mut kept, by_comment) = suppress::apply(&mut suppressions, findings);
+            suppressed.extend(by_comment);
             kept.extend(
                 suppress::unused(&suppressions)
                     .into_iter()
@@ -221,12 +223,9 @@ fn scan_one(input: &Input, config: &Config) -> Result<Scanned, FileProblem> {
     }
 }
 
-/// The diagnostics of a file, and the line ranges of its items (for suppressions).
+/// The diagnostics of a file, and what its suppressions need of its syntax.
 type Analysis = Result<
-    (
-        Vec<(&'static lints::Lint, Diagnostic)>,
-        Vec<std::ops::RangeInclusive<usize>>,
-    ),
+    (Vec<(&'static lints::Lint, Diagnostic)>, suppress::Marks),
     (ProblemKind, String, Option<usize>),
 >;
 
@@ -343,12 +342,15 @@ fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analy
             (*lint, d)
         }));
     }
-    let items = if crate::suppress::may_have(&source.text) {
-        crate::suppress::item_lines(&syntax, source, bom)
-    } else {
-        Vec::new()
+    let marks = suppress::Marks {
+        items: if suppress::may_have(&source.text) {
+            suppress::item_lines(&syntax, source, bom)
+        } else {
+            Vec::new()
+        },
+        clippy: suppress::clippy_allows(&syntax, text, bom),
     };
-    Ok((out, items))
+    Ok((out, marks))
 }
 
 /// Spans are relative to the text handed to syn, which has no byte-order mark.

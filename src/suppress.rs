@@ -1,13 +1,21 @@
-//! Inline suppressions: `// stray: allow(lint_id, ..) -- reason`.
+//! Inline suppressions: `// stray: allow(lint_id, ..) -- reason`, and clippy's own
+//! attributes for the lints clippy also has.
 //!
 //! A comment at the end of a line covers that line. A comment on a line of its own covers
 //! the next line of code; when that line starts an item (`fn`, `impl`, `mod`, ...), the
 //! whole item. `//! stray: allow(..)` covers the whole file. Names may be lint ids,
 //! families or `all`. A suppression that suppresses nothing is itself reported
 //! (`unused_suppression`), so stale ones do not pile up.
+//!
+//! `#[allow(clippy::zombie_processes)]` or `#[expect(..)]` (also inside `cfg_attr`) on a
+//! statement, an expression, an item or a module (`#![allow(..)]`) silences
+//! `zombie_child` in what it covers, as it silences clippy's lint there: the user has
+//! already declined that very lint. Those attributes are clippy's, not ours: one that
+//! silences nothing is not reported.
 
 use std::ops::{Range, RangeInclusive};
 
+use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
@@ -31,6 +39,247 @@ pub struct Suppression {
 /// Whether a file may contain suppressions at all (a cheap test before parsing them).
 pub fn may_have(text: &str) -> bool {
     text.contains("stray:")
+}
+
+/// What the suppressions of a file need of its syntax: the line ranges of its items (for
+/// comments above them) and clippy's attributes.
+#[derive(Debug, Default)]
+pub struct Marks {
+    pub items: Vec<RangeInclusive<usize>>,
+    pub clippy: Vec<ClippyAllow>,
+}
+
+/// Our lints that clippy also has, by clippy's name: clippy's `#[allow]`/`#[expect]` of
+/// one silences ours where it applies. Verified against rust-clippy's lint list
+/// (`clippy_lints/src/declared_lints.rs`, 2026-08): `zombie_processes` (since 1.83) is the
+/// only one; `let_underscore_lock`, `let_underscore_future` and `let_underscore_must_use`
+/// are about other types than our guards.
+pub const CLIPPY_EQUIVALENTS: &[(&str, &str)] = &[("zombie_child", "zombie_processes")];
+
+/// Where a clippy attribute silences one of our lints.
+#[derive(Debug, Clone)]
+pub struct ClippyAllow {
+    pub lint: &'static str,
+    /// The byte range of what carries the attribute.
+    pub covers: Range<usize>,
+    /// The reason shown for what it suppresses: the attribute, and its own reason.
+    pub reason: String,
+}
+
+/// Whether a file may carry clippy attributes for our lints (a cheap test first).
+fn may_have_clippy(text: &str) -> bool {
+    CLIPPY_EQUIVALENTS
+        .iter()
+        .any(|(_, clippy)| text.contains(clippy))
+}
+
+/// The clippy attributes of a file that silence our lints, shifted by `bom` bytes.
+pub fn clippy_allows(file: &syn::File, text: &str, bom: usize) -> Vec<ClippyAllow> {
+    if !may_have_clippy(text) {
+        return Vec::new();
+    }
+    let mut found = ClippyAttrs(Vec::new());
+    // Inner attributes at the top of the file cover all of it.
+    found.add(&file.attrs, 0..text.len());
+    syn::visit::Visit::visit_file(&mut found, file);
+    for a in &mut found.0 {
+        a.covers = a.covers.start + bom..a.covers.end + bom;
+    }
+    found.0
+}
+
+struct ClippyAttrs(Vec<ClippyAllow>);
+
+impl ClippyAttrs {
+    fn add(&mut self, attrs: &[syn::Attribute], covers: Range<usize>) {
+        for attr in attrs {
+            let Some((kind, names, reason)) = lint_attribute(attr) else {
+                continue;
+            };
+            for name in names {
+                let Some((ours, clippy)) = CLIPPY_EQUIVALENTS.iter().find(|(_, c)| *c == name)
+                else {
+                    continue;
+                };
+                let mut text = format!("clippy's `#[{kind}(clippy::{clippy})]`");
+                if let Some(r) = &reason {
+                    text.push_str(&format!(": {r}"));
+                }
+                self.0.push(ClippyAllow {
+                    lint: ours,
+                    covers: covers.clone(),
+                    reason: text,
+                });
+            }
+        }
+    }
+}
+
+/// `#[allow(..)]`/`#[expect(..)]`, directly or inside `#[cfg_attr(.., ..)]`: which of the
+/// two, the clippy lints it names, and its `reason = ".."`.
+fn lint_attribute(attr: &syn::Attribute) -> Option<(String, Vec<String>, Option<String>)> {
+    let syn::Meta::List(list) = &attr.meta else {
+        return None;
+    };
+    let metas = list
+        .parse_args_with(Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+        .ok()?;
+    if list.path.is_ident("cfg_attr") {
+        return metas.iter().skip(1).find_map(lint_meta);
+    }
+    lint_meta(&attr.meta)
+}
+
+fn lint_meta(meta: &syn::Meta) -> Option<(String, Vec<String>, Option<String>)> {
+    let syn::Meta::List(list) = meta else {
+        return None;
+    };
+    let kind = list.path.get_ident()?.to_string();
+    if kind != "allow" && kind != "expect" {
+        return None;
+    }
+    let metas = list
+        .parse_args_with(Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+        .ok()?;
+    let mut names = Vec::new();
+    let mut reason = None;
+    for m in &metas {
+        match m {
+            syn::Meta::Path(p) => {
+                let segs: Vec<String> = p.segments.iter().map(|s| s.ident.to_string()).collect();
+                if let [tool, name] = segs.as_slice()
+                    && tool == "clippy"
+                {
+                    names.push(name.clone());
+                }
+            }
+            syn::Meta::NameValue(nv) if nv.path.is_ident("reason") => {
+                if let syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) = &nv.value
+                {
+                    reason = Some(s.value());
+                }
+            }
+            _ => {}
+        }
+    }
+    (!names.is_empty()).then_some((kind, names, reason))
+}
+
+impl<'ast> syn::visit::Visit<'ast> for ClippyAttrs {
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        let attrs = match item {
+            syn::Item::Fn(i) => &i.attrs,
+            syn::Item::Impl(i) => &i.attrs,
+            syn::Item::Mod(i) => &i.attrs,
+            syn::Item::Trait(i) => &i.attrs,
+            syn::Item::Const(i) => &i.attrs,
+            syn::Item::Static(i) => &i.attrs,
+            _ => return syn::visit::visit_item(self, item),
+        };
+        self.add(attrs, item.span().byte_range());
+        syn::visit::visit_item(self, item);
+    }
+    fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+        self.add(&f.attrs, f.span().byte_range());
+        syn::visit::visit_impl_item_fn(self, f);
+    }
+    fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
+        self.add(&f.attrs, f.span().byte_range());
+        syn::visit::visit_trait_item_fn(self, f);
+    }
+    fn visit_local(&mut self, l: &'ast syn::Local) {
+        self.add(&l.attrs, l.span().byte_range());
+        syn::visit::visit_local(self, l);
+    }
+    fn visit_stmt_macro(&mut self, m: &'ast syn::StmtMacro) {
+        self.add(&m.attrs, m.span().byte_range());
+        syn::visit::visit_stmt_macro(self, m);
+    }
+    fn visit_arm(&mut self, a: &'ast syn::Arm) {
+        self.add(&a.attrs, a.span().byte_range());
+        syn::visit::visit_arm(self, a);
+    }
+    fn visit_field_value(&mut self, f: &'ast syn::FieldValue) {
+        self.add(&f.attrs, f.span().byte_range());
+        syn::visit::visit_field_value(self, f);
+    }
+    fn visit_expr(&mut self, e: &'ast syn::Expr) {
+        self.add(expr_attrs(e), e.span().byte_range());
+        syn::visit::visit_expr(self, e);
+    }
+}
+
+/// The outer attributes of an expression (`#[allow(..)] { .. }`, on a call, a closure).
+fn expr_attrs(e: &syn::Expr) -> &[syn::Attribute] {
+    use syn::Expr as E;
+    match e {
+        E::Array(x) => &x.attrs,
+        E::Assign(x) => &x.attrs,
+        E::Async(x) => &x.attrs,
+        E::Await(x) => &x.attrs,
+        E::Binary(x) => &x.attrs,
+        E::Block(x) => &x.attrs,
+        E::Break(x) => &x.attrs,
+        E::Call(x) => &x.attrs,
+        E::Cast(x) => &x.attrs,
+        E::Closure(x) => &x.attrs,
+        E::Const(x) => &x.attrs,
+        E::Continue(x) => &x.attrs,
+        E::Field(x) => &x.attrs,
+        E::ForLoop(x) => &x.attrs,
+        E::Group(x) => &x.attrs,
+        E::If(x) => &x.attrs,
+        E::Index(x) => &x.attrs,
+        E::Infer(x) => &x.attrs,
+        E::Let(x) => &x.attrs,
+        E::Lit(x) => &x.attrs,
+        E::Loop(x) => &x.attrs,
+        E::Macro(x) => &x.attrs,
+        E::Match(x) => &x.attrs,
+        E::MethodCall(x) => &x.attrs,
+        E::Paren(x) => &x.attrs,
+        E::Path(x) => &x.attrs,
+        E::Range(x) => &x.attrs,
+        E::RawAddr(x) => &x.attrs,
+        E::Reference(x) => &x.attrs,
+        E::Repeat(x) => &x.attrs,
+        E::Return(x) => &x.attrs,
+        E::Struct(x) => &x.attrs,
+        E::Try(x) => &x.attrs,
+        E::TryBlock(x) => &x.attrs,
+        E::Tuple(x) => &x.attrs,
+        E::Unary(x) => &x.attrs,
+        E::Unsafe(x) => &x.attrs,
+        E::While(x) => &x.attrs,
+        E::Yield(x) => &x.attrs,
+        _ => &[],
+    }
+}
+
+/// Splits off the findings a clippy attribute silences, with its reason.
+pub fn apply_clippy(
+    allows: &[ClippyAllow],
+    findings: Vec<Finding>,
+) -> (Vec<Finding>, Vec<(Finding, Option<String>)>) {
+    if allows.is_empty() {
+        return (findings, Vec::new());
+    }
+    let mut kept = Vec::new();
+    let mut suppressed = Vec::new();
+    for f in findings {
+        let at = f.diagnostic.primary.span.start;
+        match allows
+            .iter()
+            .find(|a| a.lint == f.lint.id && a.covers.contains(&at))
+        {
+            Some(a) => suppressed.push((f, Some(a.reason.clone()))),
+            None => kept.push(f),
+        }
+    }
+    (kept, suppressed)
 }
 
 /// The line ranges of the items of a file (functions, impls, modules, traits, types), for

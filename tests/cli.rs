@@ -1727,6 +1727,35 @@ fn suppressions_are_counted_and_stale_ones_reported() {
     assert_eq!(count(&doc, "suppressed"), 1);
 }
 
+/// clippy's `#[allow(clippy::zombie_processes)]` silences `zombie_child` where it applies
+/// (the whole function here), counted as suppressed; an attribute that silences nothing is
+/// clippy's business, not an `unused_suppression`.
+#[test]
+fn clippy_allow_counts_as_suppressed() {
+    let dir = temp();
+    let text = "use std::process::Command;\n\
+                #[allow(clippy::zombie_processes)]\n\
+                pub fn a() {\n\
+                \x20   let _ = Command::new(\"x\").spawn();\n\
+                }\n\
+                #[allow(clippy::zombie_processes)]\n\
+                pub fn b() {}\n\
+                #[allow(clippy::needless_return)]\n\
+                pub fn c() {\n\
+                \x20   let _ = Command::new(\"y\").spawn();\n\
+                }\n";
+    write(&dir.path().join("c.rs"), text.as_bytes());
+    let r = stray_run(dir.path(), &["c.rs"]);
+    assert!(!r.stderr.contains("unused_suppression"), "{r}");
+    assert_eq!(
+        r.summary(),
+        "1 finding (0 errors, 1 warning) in 1 file; 0 files could not be parsed; 1 suppressed"
+    );
+    let doc = stray_run(dir.path(), &["--format", "json", "c.rs"]).json();
+    assert_eq!(count(&doc, "suppressed"), 1);
+    assert_eq!(doc["findings"][0]["start"]["line"], 10, "{doc}");
+}
+
 /// Adopting on an existing codebase: record today's findings, then only new ones count,
 /// even after unrelated edits move the old ones around.
 #[test]

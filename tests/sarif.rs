@@ -420,3 +420,33 @@ fn suppressed_findings_are_kept_as_dismissed() {
     assert_eq!(suppression["justification"], "cancels at once on purpose");
     assert_eq!(results[0]["ruleId"], "guard_dropped_immediately");
 }
+
+/// A finding silenced by clippy's attribute for the same lint is kept, dismissed, with the
+/// attribute (and its own reason) as the justification.
+#[test]
+fn clippy_attributes_dismiss_their_equivalent() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "use std::process::Command;\n\
+                fn f() {\n\
+                \x20   #[expect(clippy::zombie_processes, reason = \"the notifier daemonizes\")]\n\
+                \x20   let _child = Command::new(\"notify-send\").spawn().unwrap();\n\
+                }\n";
+    std::fs::write(dir.path().join("c.rs"), text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-stray"))
+        .args(["--format", "sarif", "c.rs"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let sarif = parse(&out.stdout);
+    validate(&sarif);
+    let results = results(&sarif);
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["ruleId"], "zombie_child");
+    let suppression = &results[0]["suppressions"][0];
+    assert_eq!(suppression["kind"], "inSource");
+    assert_eq!(
+        suppression["justification"],
+        "clippy's `#[expect(clippy::zombie_processes)]`: the notifier daemonizes"
+    );
+}

@@ -179,3 +179,7 @@ pub fn write_macro(name: &str) -> Option<&'static str> {
 /// Of those, the macros that take their arguments by value (`dbg!(x)` returns it, `vec!`
 /// owns its elements).
 pub const MOVING_MACROS: &[&str] = &["dbg", "vec"];
+
+/// The macro that defines macros: a `macro_rules!` of the file is followed where it is
+/// invoked.
+pub const MACRO_RULES: &str = "macro_rules";

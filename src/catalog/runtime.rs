@@ -154,3 +154,107 @@ pub const EITHER: [&str; 2] = ["Left", "Right"];
 /// Methods that wrap a future without changing what it runs
 /// (`async move { .. }.instrument(span)`, `FutureExt::boxed`, `fuse`).
 pub const FUTURE_ADAPTERS: &[&str] = &["instrument", "in_current_span", "boxed", "fuse"];
+
+/// How a macro that leaves the function early with an error decides to leave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReturnForm {
+    /// Always: `return Err(..)` (`bail!(..)`).
+    Always,
+    /// When its first argument, a condition, is false: `if !cond { return Err(..) }`
+    /// (`ensure!(cond, ..)`).
+    Unless,
+    /// A `?` on its first argument (`try!(result)`).
+    Try,
+    /// snafu's `whatever!`: `return Err(..)` when its first argument is the message (a
+    /// literal); otherwise a `?` on that first argument (`whatever!(result, "..")`).
+    TryUnlessMessage,
+}
+
+/// A macro that returns early with an error, by the last segment of its path.
+#[derive(Debug)]
+pub struct EarlyReturn {
+    pub name: &'static str,
+    pub form: ReturnForm,
+    /// The crates that export it under that name.
+    pub crates: &'static [&'static str],
+}
+
+/// The early-return macros of the error-handling crates, by name (a `macro_rules!` of the
+/// file by the same name wins). Versions read: anyhow 1.0.104, eyre 0.6.12, miette 7.6.0,
+/// snafu 0.9.2 (sources); error-chain 0.12 and failure 0.1 (their documentation); Rust std
+/// 1.95 (`try!`, deprecated, `r#try!` after the 2015 edition).
+pub const EARLY_RETURNS: &[EarlyReturn] = &[
+    EarlyReturn {
+        name: "bail",
+        form: ReturnForm::Always,
+        crates: &[
+            "anyhow",
+            "eyre",
+            "color-eyre",
+            "miette",
+            "error-chain",
+            "failure",
+        ],
+    },
+    EarlyReturn {
+        name: "ensure",
+        form: ReturnForm::Unless,
+        crates: &[
+            "anyhow",
+            "eyre",
+            "miette",
+            "snafu",
+            "error-chain",
+            "failure",
+        ],
+    },
+    EarlyReturn {
+        name: "ensure_whatever",
+        form: ReturnForm::Unless,
+        crates: &["snafu"],
+    },
+    EarlyReturn {
+        name: "whatever",
+        form: ReturnForm::TryUnlessMessage,
+        crates: &["snafu"],
+    },
+    EarlyReturn {
+        name: "try",
+        form: ReturnForm::Try,
+        crates: &["std"],
+    },
+];
+
+/// The early-return macro named `name`, if it is one.
+pub fn early_return(name: &str) -> Option<&'static EarlyReturn> {
+    EARLY_RETURNS.iter().find(|m| m.name == name)
+}
+
+/// Guards that own a value and run a closure on it when dropped, and the macros that run
+/// a body at the end of their scope. Version read: scopeguard 1.2.0 (`src/lib.rs`):
+/// `guard(v, f)` and `guard_on_success(v, f)` call `f(v)` in `Drop` (the latter unless
+/// unwinding), `guard_on_unwind` only while unwinding; `ScopeGuard::into_inner(g)` gives
+/// `v` back and drops `f` uncalled; `ScopeGuard` derefs (mutably) to `v`; `defer! { .. }`
+/// is `let _guard = guard((), |()| { .. });`.
+#[derive(Debug)]
+pub struct ScopeGuards {
+    /// `f(value, closure)`: the guard runs the closure on the value when it is dropped.
+    pub run_on_drop: &'static [&'static str],
+    /// `f(value, closure)`: the closure runs only while unwinding from a panic; on every
+    /// path the analysis follows, the guard only owns the value.
+    pub run_on_unwind: &'static [&'static str],
+    /// `f(guard)`: the value back; the closure never runs.
+    pub defuse: &'static [&'static str],
+    /// Macros whose body runs where their scope ends.
+    pub defer_macros: &'static [&'static str],
+    /// Macros whose body runs only while unwinding.
+    pub unwind_macros: &'static [&'static str],
+}
+
+pub const SCOPE_GUARDS: ScopeGuards = ScopeGuards {
+    run_on_drop: &["scopeguard::guard", "scopeguard::guard_on_success"],
+    run_on_unwind: &["scopeguard::guard_on_unwind"],
+    defuse: &["scopeguard::ScopeGuard::into_inner"],
+    defer_macros: &["defer", "defer_on_success"],
+    unwind_macros: &["defer_on_unwind"],
+};

@@ -11,9 +11,10 @@ use syn::{Block, Expr};
 use super::Flow;
 use super::interp::{self, Recorded};
 use super::summaries::{Creator, Summaries};
-use crate::catalog::{Catalog, SKIPPED_TARGET};
+use crate::catalog::{Catalog, SKIPPED_TARGET, prelude};
 use crate::config::UserResource;
 use crate::syntax::imports::{FileImports, Resolver};
+use crate::syntax::macro_rules::FileMacros;
 use crate::syntax::types::StructFields;
 
 pub fn analyse_file(
@@ -22,7 +23,8 @@ pub fn analyse_file(
     fields: &StructFields,
     user: &[UserResource],
 ) -> Flow {
-    let summaries = Summaries::of_file(file, imports, fields, user);
+    let macros = FileMacros::of_file(file);
+    let summaries = Summaries::of_file(file, imports, fields, user, &macros);
     let mut renamed = renamed_imports(file);
     // The last segment of a user-declared constructor lets its callers past the filter.
     renamed.extend(user.iter().flat_map(|u| {
@@ -30,9 +32,20 @@ pub fn analyse_file(
             .iter()
             .filter_map(|c| c.last().map(|s| s.trim_start_matches('.').to_string()))
     }));
+    // A macro of the file whose rules create a value lets its invocations past the filter.
+    renamed.extend(
+        macros
+            .names()
+            .filter(|(_, rules)| {
+                tokens_may_create(rules.body.clone(), &summaries.creators, &renamed)
+            })
+            .map(|(name, _)| name.to_string())
+            .collect::<Vec<_>>(),
+    );
     let mut bodies = Bodies {
         resolver: Resolver::new(imports),
         summaries,
+        macros,
         renamed,
         user,
         fields,
@@ -47,6 +60,8 @@ pub fn analyse_file(
 struct Bodies<'a> {
     resolver: Resolver<'a>,
     summaries: Summaries,
+    /// The file's `macro_rules!`, followed where they are invoked.
+    macros: FileMacros,
     /// Names bound by `use .. as name` in this file: a renamed constructor
     /// (`abortable as make_abortable`) must not escape the cheap pre-filter.
     renamed: HashSet<String>,
@@ -66,6 +81,7 @@ impl Bodies<'_> {
             self.user,
             self.fields,
             &self.summaries,
+            &self.macros,
             &mut self.out,
             sig,
             block,
@@ -173,7 +189,106 @@ impl<'ast> Visit<'ast> for CreateFinder<'_> {
             syn::visit::visit_expr_call(self, c);
         }
     }
-    fn visit_item(&mut self, _: &'ast syn::Item) {}
+    // Nested functions are bodies of their own; a `macro_rules!` of the body is code
+    // wherever it is invoked.
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        if let syn::Item::Macro(m) = item
+            && m.mac.path.is_ident(prelude::MACRO_RULES)
+            && !self.0
+        {
+            self.0 = tokens_may_create(m.mac.tokens.clone(), self.1, self.2);
+        }
+    }
+    // Macro arguments are code too (`try_or_log!(cmd.spawn())`, `dbg!(..)`), and so are
+    // the file's macros that create values.
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        if !self.0 {
+            self.0 = m
+                .path
+                .get_ident()
+                .is_some_and(|name| self.2.contains(&name.to_string()))
+                || tokens_may_create(m.tokens.clone(), self.1, self.2);
+        }
+    }
+}
+
+/// Whether macro tokens name something that creates a value, read as code would be: a
+/// method call (`.spawn()`), a constructor path (`CancellationToken::new`), or a function
+/// or macro of the file that creates one.
+fn tokens_may_create(
+    tokens: TokenStream,
+    creators: &HashMap<String, Creator>,
+    renamed: &HashSet<String>,
+) -> bool {
+    use proc_macro2::TokenTree;
+    let mut stack = vec![tokens];
+    while let Some(ts) = stack.pop() {
+        // The tokens before the current one: `.` for a method, `Type ::` for a path.
+        let mut dot = false;
+        let mut path_head: Option<String> = None;
+        let mut colons = 0;
+        for tt in ts {
+            match tt {
+                TokenTree::Ident(i) => {
+                    let name = i.to_string();
+                    let hit = if dot {
+                        Catalog::is_create_method(&name) || renamed.contains(&name)
+                    } else {
+                        renamed.contains(&name)
+                            || creators
+                                .keys()
+                                .any(|k| k.rsplit("::").next() == Some(name.as_str()))
+                            || (colons == 2
+                                && path_head.as_ref().is_some_and(|head| {
+                                    constructor_names().contains(name.as_str())
+                                        && Catalog::may_construct(&[head.clone(), name.clone()])
+                                }))
+                    };
+                    if hit {
+                        return true;
+                    }
+                    path_head = Some(name);
+                    dot = false;
+                    colons = 0;
+                }
+                TokenTree::Punct(p) => {
+                    dot = p.as_char() == '.';
+                    if p.as_char() == ':' {
+                        colons += 1;
+                    } else {
+                        colons = 0;
+                        path_head = None;
+                    }
+                }
+                TokenTree::Group(g) => {
+                    stack.push(g.stream());
+                    dot = false;
+                    colons = 0;
+                    path_head = None;
+                }
+                TokenTree::Literal(_) => {
+                    dot = false;
+                    colons = 0;
+                    path_head = None;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The last segments of the catalog's constructors (`new`, `new_pair`), to test macro
+/// tokens cheaply before `Catalog::may_construct`.
+fn constructor_names() -> &'static HashSet<&'static str> {
+    static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        crate::catalog::ALL
+            .iter()
+            .flat_map(|e| e.resources)
+            .flat_map(|r| r.constructors)
+            .filter_map(|c| c.path.rsplit("::").next())
+            .collect()
+    })
 }
 
 /// The names `use` items bind with `as`.

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use crate::catalog::{Blocking, Catalog, Part, Resource};
 use crate::config::UserResource;
 use crate::syntax::imports::{FileImports, Resolver};
+use crate::syntax::macro_rules::FileMacros;
 use crate::syntax::types::{StructFields, Ty, type_of};
 
 use super::bodies::windows_only;
@@ -104,6 +105,7 @@ pub(crate) fn summarise(
     imports: &FileImports,
     fields: &StructFields,
     user: &[UserResource],
+    macros: &FileMacros,
     base: &Summaries,
 ) -> HashMap<String, ParamEffects> {
     let mut candidates = Vec::new();
@@ -117,6 +119,7 @@ pub(crate) fn summarise(
                 user,
                 fields,
                 &summaries,
+                macros,
                 c.sig,
                 c.block,
                 &c.probes,

@@ -47,6 +47,13 @@ pub enum Exit {
     /// Never bound: dropped at the end of the statement that created it
     /// (`let _ = ...`, `spawn()?;`).
     Discarded,
+    /// A macro that returns early: `bail!(..)`, a failed `ensure!(..)`, or a `return` or
+    /// `?` in the expansion of a `macro_rules!` of the file. Its span is the invocation.
+    Macro,
+    /// A guard's closure, run where the guard is dropped, left the value it was given
+    /// unsettled (`scopeguard::guard(child, |mut c| { c.kill().ok(); })`). Its span names
+    /// the guard.
+    Guard,
 }
 
 impl Exit {
@@ -61,6 +68,8 @@ impl Exit {
             Exit::Dropped => "the `drop`",
             Exit::Overwritten => "the assignment",
             Exit::Discarded => "the end of the statement",
+            Exit::Macro => "the macro",
+            Exit::Guard => "the guard's closure",
         }
     }
 
@@ -68,7 +77,7 @@ impl Exit {
     pub fn is_early(self) -> bool {
         matches!(
             self,
-            Exit::Return | Exit::Try | Exit::Break | Exit::Continue
+            Exit::Return | Exit::Try | Exit::Break | Exit::Continue | Exit::Macro
         )
     }
 }
@@ -85,13 +94,24 @@ pub struct Loss {
 }
 
 impl Loss {
-    /// "the `?` at line 12", for messages that name the path that loses a value.
+    /// "the `?` at line 12", "the `bail!` at line 12", for messages that name the path
+    /// that loses a value.
     pub fn describe(&self, source: &crate::source::SourceFile) -> String {
-        format!(
-            "{} at line {}",
-            self.exit.name(),
-            source.position(self.span.start).line
-        )
+        let what = match self.macro_name(source) {
+            Some(name) => format!("the `{name}!`"),
+            None => self.exit.name().to_string(),
+        };
+        format!("{what} at line {}", source.position(self.span.start).line)
+    }
+
+    /// The macro a `Macro` exit goes through, as written (`anyhow::bail`).
+    pub fn macro_name<'s>(&self, source: &'s crate::source::SourceFile) -> Option<&'s str> {
+        if self.exit != Exit::Macro {
+            return None;
+        }
+        let text = source.text.get(self.span.clone())?;
+        let name = text.split('!').next()?.trim();
+        (!name.is_empty() && name.len() < text.len()).then_some(name)
     }
 }
 

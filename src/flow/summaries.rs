@@ -17,6 +17,7 @@ use crate::syntax::types::{Ty, type_of};
 use super::bodies::windows_only;
 use super::effects::{self, ParamEffects};
 use crate::config::UserResource;
+use crate::syntax::macro_rules::FileMacros;
 use crate::syntax::types::StructFields;
 
 /// What the functions of one file do with tracked values, by resolved path.
@@ -38,6 +39,7 @@ impl Summaries {
         imports: &FileImports,
         fields: &StructFields,
         user: &[UserResource],
+        macros: &FileMacros,
     ) -> Summaries {
         let mut summaries = Summaries::default();
         collect_creators(
@@ -50,7 +52,7 @@ impl Summaries {
             &mut Resolver::new(imports),
             &mut summaries.waiters,
         );
-        summaries.effects = effects::summarise(file, imports, fields, user, &summaries);
+        summaries.effects = effects::summarise(file, imports, fields, user, macros, &summaries);
         summaries
     }
 }

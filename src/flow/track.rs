@@ -1,6 +1,11 @@
 //! The abstract state: what each tracked value may be at a program point.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
+use std::rc::Rc;
+
+use syn::punctuated::Punctuated;
+use syn::{Expr, Pat, Token};
 
 /// Index of a tracked value in the analysis of one file.
 pub type ObjectId = usize;
@@ -19,24 +24,48 @@ pub const ABSENT: Bits = 4;
 pub const GONE: Bits = 8;
 
 /// The state at a program point: the values that may still be live there, or `None`
-/// where no path reaches (after `return`, `panic!`); the values something may wait
-/// on along the way there; and the parts (pipes) some path there may have read or
-/// written. Sparse sets, so that branching in a long function costs what is live, not
-/// what was ever created.
+/// where no path reaches (after `return`, `panic!`); the values something may wait on
+/// along the way there; the parts (pipes) some path there may have read or written; and
+/// the deferred code (guards' closures) that may still run at the end of its scope.
+/// Sparse sets, so that branching in a long function costs what is live, not what was
+/// ever created.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State(
     pub Option<BTreeSet<ObjectId>>,
     pub BTreeSet<ObjectId>,
     pub BTreeSet<ObjectId>,
+    pub BTreeSet<DeferredId>,
 );
 
 impl State {
     pub fn reachable() -> Self {
-        State(Some(BTreeSet::new()), BTreeSet::new(), BTreeSet::new())
+        State(
+            Some(BTreeSet::new()),
+            BTreeSet::new(),
+            BTreeSet::new(),
+            BTreeSet::new(),
+        )
     }
 
     pub fn unreachable() -> Self {
-        State(None, BTreeSet::new(), BTreeSet::new())
+        State(None, BTreeSet::new(), BTreeSet::new(), BTreeSet::new())
+    }
+
+    /// Deferred code registered on this path: it runs where its scope ends.
+    pub fn arm(&mut self, id: DeferredId) {
+        if self.0.is_some() {
+            self.3.insert(id);
+        }
+    }
+
+    /// Defused (`ScopeGuard::into_inner`) or already run on this path.
+    pub fn disarm(&mut self, id: DeferredId) {
+        self.3.remove(&id);
+    }
+
+    /// Whether the deferred code may still run on this path.
+    pub fn armed(&self, id: DeferredId) -> bool {
+        self.3.contains(&id)
     }
 
     pub fn is_reachable(&self) -> bool {
@@ -99,6 +128,7 @@ impl State {
         if other.0.is_some() {
             self.1.extend(other.1.iter().copied());
             self.2.extend(other.2.iter().copied());
+            self.3.extend(other.3.iter().copied());
         }
         match (&mut self.0, &other.0) {
             (_, None) => {}
@@ -193,4 +223,28 @@ pub struct Var {
 #[derive(Debug, Default, Clone)]
 pub struct Scope {
     pub vars: Vec<Var>,
+    /// Code that runs when one of its variables is dropped (a guard's closure), by the
+    /// variable's index.
+    pub deferred: Vec<Deferred>,
+}
+
+/// Numbers the deferred code of a body, for the state's set of what may still run.
+pub type DeferredId = usize;
+
+/// Code a scope runs when the variable holding it is dropped: a guard's closure, run on
+/// the value the guard owns (`scopeguard::guard(child, |c| ..)`), or a `defer!` body.
+#[derive(Debug, Clone)]
+pub struct Deferred {
+    pub id: DeferredId,
+    /// The index of the variable that holds it, in its scope.
+    pub var: usize,
+    /// The closure's parameters (none for a `defer!` body) and its body.
+    pub inputs: Rc<Punctuated<Pat, Token![,]>>,
+    pub body: Rc<Expr>,
+    /// What the closure's first parameter receives.
+    pub value: Val,
+    /// Where the guard is made.
+    pub span: Range<usize>,
+    /// What names it in messages (`scopeguard::guard`, `defer`).
+    pub named: Range<usize>,
 }

@@ -83,13 +83,17 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let line = cx.source.position(exit.span.start).line;
         let created = cx.source.position(story.created.start).line;
         let what = match exit.exit {
-            Exit::Try => "`?`",
-            Exit::Return => "`return`",
-            Exit::Break => "`break`",
-            Exit::Continue => "`continue`",
-            Exit::Dropped => "`drop`",
-            Exit::Overwritten => "assignment",
-            Exit::EndOfScope | Exit::Discarded => "end of scope",
+            Exit::Try => "`?`".to_string(),
+            Exit::Return => "`return`".to_string(),
+            Exit::Break => "`break`".to_string(),
+            Exit::Continue => "`continue`".to_string(),
+            Exit::Dropped => "`drop`".to_string(),
+            Exit::Overwritten => "assignment".to_string(),
+            Exit::EndOfScope | Exit::Discarded => "end of scope".to_string(),
+            Exit::Macro => exit
+                .macro_name(cx.source)
+                .map_or("macro".to_string(), |m| format!("`{m}!`")),
+            Exit::Guard => "guard's closure".to_string(),
         };
         out.push(Diagnostic {
             message: format!(

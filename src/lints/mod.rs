@@ -275,11 +275,21 @@ impl Lint {
             d.use_instead.trim()
         );
         let _ = writeln!(s, "## Known limits\n\n{}\n", d.known_limits.trim());
-        let _ = writeln!(
+        let _ = write!(
             s,
             "## Suppressing\n\nOn the line of a finding or the line above it, or above the `fn`, `impl` or `mod` it is in: `// stray: allow({}) -- reason`. For a whole file, at its top: `//! stray: allow({})`. A suppression that suppresses nothing is reported as `unused_suppression`.",
             self.id, self.id
         );
+        if let Some((_, clippy)) = crate::suppress::CLIPPY_EQUIVALENTS
+            .iter()
+            .find(|(ours, _)| *ours == self.id)
+        {
+            let _ = write!(
+                s,
+                " clippy's `#[allow(clippy::{clippy})]` or `#[expect(clippy::{clippy})]` on a statement, an expression, an item or a module (`#![allow(..)]`) silences it there too, as the same lint."
+            );
+        }
+        s.push('\n');
         s
     }
 

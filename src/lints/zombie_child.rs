@@ -18,7 +18,13 @@ reports it when some path drops it without `wait()`, `wait_with_output()` or
 after it. A child that is returned, stored in a struct, passed by value or `&mut` to
 another function, or moved into a closure that is not a spawned thread or task is taken
 to be someone else's, and is not reported. A wait inside `std::thread::spawn(move || ..)`
-or `tokio::spawn(async move { .. })` counts.
+or `tokio::spawn(async move { .. })` counts. A scopeguard guard that owns the child
+(`scopeguard::guard(child, |mut c| ..)`) runs its closure on it where the guard is
+dropped: a closure that waits settles it, one that only kills it leaves a zombie.
+`bail!`, a failed `ensure!` and a `return` inside a macro of the file are early exits
+like `return`. clippy's `zombie_processes` looks for the same bug: where
+`#[allow(clippy::zombie_processes)]` or `#[expect(clippy::zombie_processes)]` declines
+it, this lint is silenced too (counted as suppressed).
 ",
         why_is_this_bad: "
 std's `Child` has no `Drop` implementation: dropping it neither waits for the process nor
@@ -88,6 +94,9 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             )
         };
         let help = match witness.exit {
+            Exit::Guard => {
+                "wait for the child in the guard's closure (`let _ = c.wait();` after `kill()`): `kill()` alone does not reap it"
+            }
             Exit::Discarded => {
                 "bind the child and call `.wait()` on it, or run the command with `.status()` or `.output()`, which wait for it"
             }
@@ -122,5 +131,7 @@ fn loss_label(exit: Exit) -> &'static str {
         Exit::Dropped => "the child is dropped here without being waited for",
         Exit::Overwritten => "the child is overwritten here without being waited for",
         Exit::Discarded => "the child is dropped at the end of this statement",
+        Exit::Macro => "this macro returns early without waiting for the child",
+        Exit::Guard => "this guard's closure drops the child without waiting for it",
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod idents;
 pub mod imports;
+pub mod macro_rules;
 pub mod macros;
 pub mod nesting;
 pub mod types;

@@ -25,6 +25,10 @@ impl Interp<'_, '_> {
             && p.qself.is_none()
         {
             let resolved = self.resolver.resolve(&p.path);
+            // Guards whose closure runs where they are dropped (see `guard`).
+            if let Some(v) = self.guard_call(c, &resolved) {
+                return v;
+            }
             if let Some(v) = self.construct(c, &resolved) {
                 return v;
             }

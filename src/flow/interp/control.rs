@@ -20,17 +20,34 @@ impl Interp<'_, '_> {
         if let Some(e) = &r.expr {
             self.hand_off(e);
         }
-        self.leave_frame(r.return_token.span.byte_range(), Exit::Return);
+        let exit = self.exit_or_macro(Exit::Return);
+        self.leave_frame(r.return_token.span.byte_range(), exit);
         Val::Untracked
     }
 
-    /// `operation?`: on the error path, what the frame owns is dropped, except the value
-    /// whose own creation or operation failed.
+    /// How a `return` or `?` is named: inside the expansion of a macro of the file, it is
+    /// the macro's exit (its span is the invocation).
+    pub(super) fn exit_or_macro(&self, exit: Exit) -> Exit {
+        if self.expanding.is_empty() {
+            exit
+        } else {
+            Exit::Macro
+        }
+    }
+
     pub(super) fn try_expr(&mut self, t: &syn::ExprTry) -> Val {
+        let exit = self.exit_or_macro(Exit::Try);
+        self.try_value(&t.expr, t.question_token.span.byte_range(), exit)
+    }
+
+    /// `operation?` (or a macro that does the same, `exit` naming it, at `span`): on the
+    /// error path, what the frame owns is dropped, except the value whose own creation
+    /// or operation failed.
+    pub(super) fn try_value(&mut self, expr: &Expr, span: Range<usize>, exit: Exit) -> Val {
         // `child.kill()?`, `stdin.write_all(..)?`: the failure of an operation on the
         // value itself, or on one of its parts, is not the path that loses it (that would
         // flag the `kill()?; wait()?` and pipe I/O idioms everywhere).
-        let operated = self.operated_on(&t.expr);
+        let operated = self.operated_on(expr);
         let on_itself = operated
             .map(|id| self.root(id))
             // Only for values whose own I/O breaks them (a child and its pipes, a stream, a
@@ -39,7 +56,7 @@ impl Interp<'_, '_> {
                 let r = self.out.objects[id].resource;
                 !r.parts.is_empty() || !r.arm.is_empty()
             });
-        let v = self.eval(&t.expr, Mode::Move);
+        let v = self.eval(expr, Mode::Move);
         // The value whose own creation or poll failed is not lost by this `?`: it never
         // existed, or the failure is of the very call that settles it.
         let inner: Vec<ObjectId> = match &v {
@@ -52,9 +69,15 @@ impl Interp<'_, '_> {
         let joined_io = self.joined_io(&v);
         // On the error path the value inside never existed; everything else live in this
         // frame is dropped by the early return.
-        let span = t.question_token.span.byte_range();
         let frame_scopes = self.frames.last().map_or(0, |f| f.scope_base);
         let frame_temps = self.frames.last().map_or(0, |f| f.temps_base);
+        // Guards dropped on the error path run their closures there first.
+        let normal_path = self.guards_armed(frame_scopes).then(|| {
+            let normal = self.state.clone();
+            let exempt: Vec<ObjectId> = inner.iter().copied().chain(on_itself).collect();
+            self.unwind_guards(frame_scopes, frame_temps, &span, exit, &exempt);
+            normal
+        });
         // On the error path: what the frame owns is lost here (recorded once), the value
         // whose creation failed never existed, the value whose own call failed is broken;
         // none of them is live where the frame ends.
@@ -64,7 +87,7 @@ impl Interp<'_, '_> {
                 && Some(self.root(id)) != on_itself
                 && !joined_io.contains(&self.root(id))
             {
-                self.lose(id, span.clone(), Exit::Try, false);
+                self.lose(id, span.clone(), exit, false);
             }
             if !self.out.objects[id].resource.shared {
                 error_path.set(id, 0);
@@ -82,6 +105,9 @@ impl Interp<'_, '_> {
         }
         if let Some(f) = self.frames.last_mut() {
             f.returns.join(&error_path);
+        }
+        if let Some(normal) = normal_path {
+            self.state = normal;
         }
         match v {
             Val::Wrapped(id) => Val::Obj { id, owned: true },
@@ -192,6 +218,9 @@ impl Interp<'_, '_> {
     pub(super) fn leave_frame(&mut self, span: Range<usize>, exit: Exit) {
         let frame_scopes = self.frames.last().map_or(0, |f| f.scope_base);
         let frame_temps = self.frames.last().map_or(0, |f| f.temps_base);
+        if self.guards_armed(frame_scopes) {
+            self.unwind_guards(frame_scopes, frame_temps, &span, exit, &[]);
+        }
         let mut state = std::mem::replace(&mut self.state, State::unreachable());
         for id in self.live_owned_in(&state, frame_scopes, frame_temps) {
             self.state = state.clone();

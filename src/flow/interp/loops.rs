@@ -129,6 +129,10 @@ impl Interp<'_, '_> {
         };
         let (scope_depth, temps_depth) =
             (self.loops[index].scope_depth, self.loops[index].temps_depth);
+        // Guards dropped by the jump run their closures there.
+        if self.guards_armed(scope_depth) {
+            self.unwind_guards(scope_depth, temps_depth, &span, exit, &[]);
+        }
         let mut lost: Vec<ObjectId> = self.scopes[scope_depth.min(self.scopes.len())..]
             .iter()
             .flat_map(|s| s.vars.iter().flat_map(|v| v.owns.iter().copied()))

@@ -6,13 +6,15 @@
 //! statements, scopes, assignment), `pattern` (binding what a pattern destructures),
 //! `expr`, `call` and `method` (expressions, calls of paths, method calls), `control`
 //! (`if`, `match`, `?`, `return`), `loops` (loops, labelled blocks, `break`/`continue`),
-//! `concurrency` (spawned and detached closures, `select!`, `join!`, `.await`) and `mac`
-//! (macro invocations).
+//! `concurrency` (spawned and detached closures, `select!`, `join!`, `.await`), `mac`
+//! (macro invocations, and the file's own `macro_rules!` expanded in place) and `guard`
+//! (guards whose closure runs where they are dropped, `defer!`).
 
 mod call;
 mod concurrency;
 mod control;
 mod expr;
+mod guard;
 mod loops;
 mod mac;
 mod method;
@@ -26,9 +28,11 @@ use std::collections::{HashMap, HashSet};
 
 pub(super) use self::probe::probe;
 use std::ops::Range;
+use std::rc::Rc;
 
 use syn::Block;
 
+use self::guard::PendingGuard;
 use self::loops::LoopTarget;
 use super::summaries::Summaries;
 use super::track::{ObjectId, Scope, State, Val};
@@ -36,6 +40,7 @@ use super::{Event, Exit, Fate, Flow, Loss, Story};
 use crate::catalog::{Blocking, Catalog, Part, Resource};
 use crate::config::UserResource;
 use crate::syntax::imports::Resolver;
+use crate::syntax::macro_rules::{FileMacros, MacroRules};
 use crate::syntax::types::{StructFields, type_of};
 
 /// What is known of one tracked value across the paths of its body.
@@ -99,6 +104,15 @@ struct Interp<'a, 'o> {
     /// variable owns yet. Whatever is still unowned at the statement's end is dropped.
     temps: Vec<Vec<ObjectId>>,
     state: State,
+    /// The `macro_rules!` of the file, outside bodies.
+    macros: &'o FileMacros,
+    /// The `macro_rules!` defined in the blocks being evaluated, innermost last.
+    local_macros: Vec<(String, Rc<MacroRules>)>,
+    /// The macros of the file being expanded in place, innermost last: an exit inside
+    /// one is the macro's.
+    expanding: Vec<String>,
+    /// Guards made by the statements being evaluated, not yet held by a variable.
+    pending_guards: Vec<PendingGuard>,
 }
 
 /// Whether an expression's value is moved (`let x = e`, an argument) or only looked at
@@ -115,6 +129,7 @@ impl Interp<'_, '_> {
         user: &'a [UserResource],
         fields: &'a StructFields,
         summaries: &'o Summaries,
+        macros: &'o FileMacros,
         out: &'o mut Recorded,
     ) -> Interp<'a, 'o> {
         Interp {
@@ -135,6 +150,10 @@ impl Interp<'_, '_> {
             loops: Vec::new(),
             temps: Vec::new(),
             state: State::reachable(),
+            macros,
+            local_macros: Vec::new(),
+            expanding: Vec::new(),
+            pending_guards: Vec::new(),
         }
     }
 
@@ -191,11 +210,12 @@ pub(super) fn body(
     user: &[UserResource],
     fields: &StructFields,
     summaries: &Summaries,
+    macros: &FileMacros,
     out: &mut Recorded,
     sig: &syn::Signature,
     block: &Block,
 ) {
-    Interp::new(resolver, user, fields, summaries, out).run(sig, block, &[]);
+    Interp::new(resolver, user, fields, summaries, macros, out).run(sig, block, &[]);
 }
 
 /// What the bodies of one file met: the tracked values and the blocking calls. Shared

@@ -13,6 +13,7 @@ use crate::flow::effects::{Effect, ParamEffects, Probe, Step};
 use crate::flow::summaries::Summaries;
 use crate::flow::track::{LIVE, ObjectId, State, Val};
 use crate::syntax::imports::Resolver;
+use crate::syntax::macro_rules::FileMacros;
 use crate::syntax::types::StructFields;
 
 /// What the function does to each probed parameter, in the order of `probes`; `None`
@@ -23,12 +24,13 @@ pub(in crate::flow) fn probe(
     user: &[UserResource],
     fields: &StructFields,
     summaries: &Summaries,
+    macros: &FileMacros,
     sig: &syn::Signature,
     block: &Block,
     probes: &[Probe],
 ) -> Vec<Option<Effect>> {
     let mut out = Recorded::default();
-    let mut interp = Interp::new(resolver, user, fields, summaries, &mut out);
+    let mut interp = Interp::new(resolver, user, fields, summaries, macros, &mut out);
     let mut bound = Vec::new();
     for p in probes {
         let Some(syn::FnArg::Typed(t)) = sig.inputs.iter().nth(p.input) else {

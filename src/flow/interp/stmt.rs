@@ -3,6 +3,7 @@
 //! assignment drops what the variable held.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use syn::spanned::Spanned;
 use syn::{Block, Expr, Pat, Stmt};
@@ -13,11 +14,13 @@ use crate::catalog::prelude;
 use crate::flow::Exit;
 use crate::flow::bodies::windows_only;
 use crate::flow::track::{ABSENT, Scope, Val};
+use crate::syntax::macro_rules::definition;
 
 impl Interp<'_, '_> {
     pub(super) fn block(&mut self, block: &Block) -> Val {
         self.resolver.enter_block(block);
         self.scopes.push(Scope::default());
+        let macros = self.local_macros.len();
         let mut value = Val::Untracked;
         let n = block.stmts.len();
         for (i, stmt) in block.stmts.iter().enumerate() {
@@ -38,16 +41,21 @@ impl Interp<'_, '_> {
             }
         }
         self.end_scope(close);
+        self.local_macros.truncate(macros);
         self.resolver.leave_block();
         value
     }
 
-    /// Ends the innermost scope: what its variables still own is dropped there.
+    /// Ends the innermost scope: its variables are dropped in reverse order, each with
+    /// what it still owns and the guard it holds (whose closure runs there).
     pub(super) fn end_scope(&mut self, at: Range<usize>) {
         let Some(si) = self.scopes.len().checked_sub(1) else {
             return;
         };
         for vi in (0..self.scopes[si].vars.len()).rev() {
+            if !self.scopes[si].deferred.is_empty() {
+                self.run_deferred_of(si, vi);
+            }
             for id in self.take_owned((si, vi)) {
                 self.lose(id, at.clone(), Exit::EndOfScope, true);
             }
@@ -72,6 +80,7 @@ impl Interp<'_, '_> {
             return;
         }
         self.temps.push(Vec::new());
+        let guards = self.pending_guards.len();
         match stmt {
             Stmt::Local(local) => {
                 let collection = local
@@ -100,10 +109,17 @@ impl Interp<'_, '_> {
                 self.eval(e, Mode::Move);
             }
             Stmt::Macro(m) => {
-                self.mac(&m.mac);
+                self.mac_at(&m.mac, true);
+            }
+            Stmt::Item(syn::Item::Macro(m)) => {
+                // A `macro_rules!` in a body is visible from here to the block's end.
+                if let Some((name, rules)) = definition(m) {
+                    self.local_macros.push((name, Rc::new(rules)));
+                }
             }
             Stmt::Item(_) => {}
         }
+        self.claim_guards(guards, stmt);
         if self.state.is_reachable() {
             let span = stmt.span().byte_range();
             self.drop_temps(span);
