@@ -4,5 +4,6 @@ pub mod idents;
 pub mod imports;
 pub mod macros;
 pub mod nesting;
+pub mod span;
 pub mod types;
 pub mod walk;

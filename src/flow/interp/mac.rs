@@ -1,7 +1,6 @@
 //! Macro invocations, as statements or expressions.
 
 use syn::punctuated::Punctuated;
-use syn::spanned::Spanned;
 use syn::{Expr, Token};
 
 use super::{Interp, Mode};
@@ -9,6 +8,7 @@ use crate::catalog::runtime::{JOIN_MACROS, SELECT_MACRO};
 use crate::catalog::{DIVERGING, prelude};
 use crate::flow::track::{State, Val};
 use crate::syntax::macros;
+use crate::syntax::span;
 
 impl Interp<'_, '_> {
     /// A macro invocation: diverging macros end the path, `join!` and `select!` poll
@@ -35,7 +35,7 @@ impl Interp<'_, '_> {
                 .map(|f| self.concurrently_joined(f).1)
                 .collect();
             for (f, task) in futures.iter().zip(tasks) {
-                self.join_thread(task, f.span().byte_range());
+                self.join_thread(task, span::expr(f));
             }
             return Val::Untracked;
         }

@@ -99,7 +99,19 @@ struct Interp<'a, 'o> {
     /// variable owns yet. Whatever is still unowned at the statement's end is dropped.
     temps: Vec<Vec<ObjectId>>,
     state: State,
+    /// How deep the expression being evaluated is nested.
+    depth: usize,
+    /// Loop-body rounds evaluated so far in this body.
+    rounds: usize,
+    /// The body was too deep or its loops too many to follow exactly: what it found is
+    /// dropped (quiet, never a guess).
+    approximate: bool,
 }
+
+/// How deeply expressions may nest before a body is not followed: each level of closures,
+/// macros and long chains costs a walk of what is inside it, so deeper bodies would cost
+/// time quadratic in their depth. Real code stays far below.
+const MAX_DEPTH: usize = 200;
 
 /// Whether an expression's value is moved (`let x = e`, an argument) or only looked at
 /// (`e.method()` receivers, `&e`, format arguments).
@@ -135,6 +147,9 @@ impl Interp<'_, '_> {
             loops: Vec::new(),
             temps: Vec::new(),
             state: State::reachable(),
+            depth: 0,
+            rounds: 0,
+            approximate: false,
         }
     }
 
@@ -195,7 +210,12 @@ pub(super) fn body(
     sig: &syn::Signature,
     block: &Block,
 ) {
-    Interp::new(resolver, user, fields, summaries, out).run(sig, block, &[]);
+    let (objects, events) = (out.objects.len(), out.events.len());
+    let mut interp = Interp::new(resolver, user, fields, summaries, out);
+    interp.run(sig, block, &[]);
+    if interp.approximate {
+        out.forget_since(objects, events);
+    }
 }
 
 /// What the bodies of one file met: the tracked values and the blocking calls. Shared
@@ -215,6 +235,21 @@ pub(super) struct Recorded {
 }
 
 impl Recorded {
+    /// Drops what a body found from `objects` and `events` on: its values are settled,
+    /// its blocking calls forgotten.
+    fn forget_since(&mut self, objects: usize, events: usize) {
+        let from = objects.min(self.objects.len());
+        for o in &mut self.objects[from..] {
+            o.losses.clear();
+            o.seen.clear();
+        }
+        let from = events.min(self.events.len());
+        for e in self.events.drain(from..) {
+            self.seen_events
+                .remove(&(e.span.start, e.blocking, e.joins));
+        }
+    }
+
     /// Each value's story: its fate over every path, with the loss to report.
     pub(super) fn into_flow(self) -> Flow {
         let stories = self

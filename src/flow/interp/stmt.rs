@@ -4,7 +4,6 @@
 
 use std::ops::Range;
 
-use syn::spanned::Spanned;
 use syn::{Block, Expr, Pat, Stmt};
 
 use super::pattern::refutes_absent;
@@ -13,6 +12,7 @@ use crate::catalog::prelude;
 use crate::flow::Exit;
 use crate::flow::bodies::windows_only;
 use crate::flow::track::{ABSENT, Scope, Val};
+use crate::syntax::span;
 
 impl Interp<'_, '_> {
     pub(super) fn block(&mut self, block: &Block) -> Val {
@@ -105,7 +105,7 @@ impl Interp<'_, '_> {
             Stmt::Item(_) => {}
         }
         if self.state.is_reachable() {
-            let span = stmt.span().byte_range();
+            let span = span::stmt(stmt);
             self.drop_temps(span);
         } else {
             self.temps.pop();
@@ -147,7 +147,7 @@ impl Interp<'_, '_> {
                 if let Some(at) = self.lookup(&name) {
                     let old = self.take_owned(at);
                     for id in old {
-                        self.lose(id, a.span().byte_range(), Exit::Overwritten, true);
+                        self.lose(id, span::assign(a), Exit::Overwritten, true);
                     }
                     let var = self.var(at);
                     var.val = v.clone();
