@@ -49,13 +49,6 @@ pub struct Marks {
     pub clippy: Vec<ClippyAllow>,
 }
 
-/// Our lints that clippy also has, by clippy's name: clippy's `#[allow]`/`#[expect]` of
-/// one silences ours where it applies. Verified against rust-clippy's lint list
-/// (`clippy_lints/src/declared_lints.rs`, 2026-08): `zombie_processes` (since 1.83) is the
-/// only one; `let_underscore_lock`, `let_underscore_future` and `let_underscore_must_use`
-/// are about other types than our guards.
-pub const CLIPPY_EQUIVALENTS: &[(&str, &str)] = &[("zombie_child", "zombie_processes")];
-
 /// Where a clippy attribute silences one of our lints.
 #[derive(Debug, Clone)]
 pub struct ClippyAllow {
@@ -68,7 +61,7 @@ pub struct ClippyAllow {
 
 /// Whether a file may carry clippy attributes for our lints (a cheap test first).
 fn may_have_clippy(text: &str) -> bool {
-    CLIPPY_EQUIVALENTS
+    lints::CLIPPY_EQUIVALENTS
         .iter()
         .any(|(_, clippy)| text.contains(clippy))
 }
@@ -97,7 +90,8 @@ impl ClippyAttrs {
                 continue;
             };
             for name in names {
-                let Some((ours, clippy)) = CLIPPY_EQUIVALENTS.iter().find(|(_, c)| *c == name)
+                let Some((ours, clippy)) =
+                    lints::CLIPPY_EQUIVALENTS.iter().find(|(_, c)| *c == name)
                 else {
                     continue;
                 };

@@ -76,12 +76,15 @@ impl Bodies<'_> {
         if windows_only(attrs) || !may_create(block, &self.summaries.creators, &self.renamed) {
             return;
         }
+        let facts = interp::FileFacts {
+            user: self.user,
+            fields: self.fields,
+            macros: &self.macros,
+        };
         interp::body(
             self.resolver.clone(),
-            self.user,
-            self.fields,
+            facts,
             &self.summaries,
-            &self.macros,
             &mut self.out,
             sig,
             block,

@@ -114,12 +114,15 @@ pub(crate) fn summarise(
     for _ in 0..ROUNDS {
         let mut next = HashMap::new();
         for c in &candidates {
-            let effects = interp::probe(
-                c.resolver.clone(),
+            let facts = interp::FileFacts {
                 user,
                 fields,
-                &summaries,
                 macros,
+            };
+            let effects = interp::probe(
+                c.resolver.clone(),
+                facts,
+                &summaries,
                 c.sig,
                 c.block,
                 &c.probes,

@@ -206,6 +206,7 @@ fn waiting_params(sig: &syn::Signature, body: &Block, resolver: &Resolver<'_>) -
                 neutral: resource.neutral.to_vec(),
                 ok: true,
                 used: false,
+                macros: 0,
             };
             check.visit_block(body);
             match (check.ok, check.used) {
@@ -225,7 +226,14 @@ struct OnlyWaits {
     neutral: Vec<&'static str>,
     ok: bool,
     used: bool,
+    /// How many parsed macros the visit is inside.
+    macros: usize,
 }
+
+/// Each `select!`/`join!` parsed re-reads the macros nested in it: past this depth they
+/// are not followed (the parameter is taken as handed off), so that deep nests cost
+/// linear time.
+const MAX_MACRO_NESTING: usize = 16;
 
 /// What a function of this file does with a parameter holding a shared tracked value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,6 +273,12 @@ impl<'ast> Visit<'ast> for OnlyWaits {
             .last()
             .map(|s| s.ident.to_string())
             .unwrap_or_default();
+        let parsed = name == SELECT_MACRO || JOIN_MACROS.contains(&name.as_str());
+        if parsed && self.macros >= MAX_MACRO_NESTING {
+            self.ok = false;
+            return;
+        }
+        self.macros += usize::from(parsed);
         if name == SELECT_MACRO
             && let Ok(select) = macros::parse_select(mac)
         {
@@ -291,6 +305,7 @@ impl<'ast> Visit<'ast> for OnlyWaits {
                 self.ok = false;
             }
         }
+        self.macros -= usize::from(parsed);
     }
 }
 

@@ -46,6 +46,13 @@ pub const ALL: &[&Lint] = &[
     &unused_suppression::LINT,
 ];
 
+/// Our lints that clippy also has, by clippy's name: clippy's `#[allow]`/`#[expect]` of
+/// one silences ours where it applies. Verified against rust-clippy's lint list
+/// (`clippy_lints/src/declared_lints.rs`, 2026-08): `zombie_processes` (since 1.83) is the
+/// only one; `let_underscore_lock`, `let_underscore_future` and `let_underscore_must_use`
+/// are about other types than our guards.
+pub const CLIPPY_EQUIVALENTS: &[(&str, &str)] = &[("zombie_child", "zombie_processes")];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Family {
     Process,
@@ -280,10 +287,7 @@ impl Lint {
             "## Suppressing\n\nOn the line of a finding or the line above it, or above the `fn`, `impl` or `mod` it is in: `// stray: allow({}) -- reason`. For a whole file, at its top: `//! stray: allow({})`. A suppression that suppresses nothing is reported as `unused_suppression`.",
             self.id, self.id
         );
-        if let Some((_, clippy)) = crate::suppress::CLIPPY_EQUIVALENTS
-            .iter()
-            .find(|(ours, _)| *ours == self.id)
-        {
+        if let Some((_, clippy)) = CLIPPY_EQUIVALENTS.iter().find(|(ours, _)| *ours == self.id) {
             let _ = write!(
                 s,
                 " clippy's `#[allow(clippy::{clippy})]` or `#[expect(clippy::{clippy})]` on a statement, an expression, an item or a module (`#![allow(..)]`) silences it there too, as the same lint."

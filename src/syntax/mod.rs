@@ -5,5 +5,6 @@ pub mod imports;
 pub mod macro_rules;
 pub mod macros;
 pub mod nesting;
+pub mod span;
 pub mod types;
 pub mod walk;

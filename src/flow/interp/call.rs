@@ -6,7 +6,6 @@
 use std::ops::Range;
 
 use syn::Expr;
-use syn::spanned::Spanned;
 
 use super::{Interp, Mode};
 use crate::catalog::{
@@ -18,6 +17,7 @@ use crate::flow::effects::ParamEffects;
 use crate::flow::summaries::{Creator, Made, ParamUse};
 use crate::flow::track::{ObjectId, State, Val};
 use crate::syntax::imports::Resolved;
+use crate::syntax::span;
 
 impl Interp<'_, '_> {
     pub(super) fn call(&mut self, c: &syn::ExprCall) -> Val {
@@ -75,14 +75,14 @@ impl Interp<'_, '_> {
             for a in &c.args {
                 self.argument(a);
             }
-            let id = self.create(u.resource, c.span().byte_range(), 0);
+            let id = self.create(u.resource, span::call(c), 0);
             return Some(Val::Obj { id, owned: true });
         }
         if let Some((resource, ctor)) = r.0.iter().find_map(|c| Catalog::constructed_by(c)) {
             for a in &c.args {
                 self.argument(a);
             }
-            let id = self.create(resource, c.span().byte_range(), 0);
+            let id = self.create(resource, span::call(c), 0);
             return Some(constructed(id, resource, ctor));
         }
         if let Some(params) = r.0.iter().find_map(|c| self.summaries.waiters.get(c)) {
@@ -101,7 +101,7 @@ impl Interp<'_, '_> {
         if effects.is_none() && creator.is_none() {
             return None;
         }
-        let span = c.span().byte_range();
+        let span = span::call(c);
         self.pass_arguments(&c.args, effects.as_ref(), true, span.clone());
         Some(match creator {
             Some(creator) => self.made(&creator, span),
@@ -148,7 +148,7 @@ impl Interp<'_, '_> {
                 if use_ == ParamUse::Waits
                     && let Some(id) = v.object()
                 {
-                    self.record(Blocking::Cancellation, Some(id), 0, a.span().byte_range());
+                    self.record(Blocking::Cancellation, Some(id), 0, span::expr(a));
                 }
             } else {
                 self.argument(a);
@@ -189,7 +189,7 @@ impl Interp<'_, '_> {
                     && let Val::Obj { id, .. } = v
                     && self.out.objects[id].part_of.is_some()
                 {
-                    self.record(Blocking::ReadToEof, Some(id), 0, c.span().byte_range());
+                    self.record(Blocking::ReadToEof, Some(id), 0, span::call(c));
                 }
             }
             return Some(Val::Untracked);
@@ -205,13 +205,13 @@ impl Interp<'_, '_> {
             let v = self.eval(&c.args[0], Mode::Move);
             // Only this path loses it: the variable keeps owning it on the others.
             if let Val::Obj { id, owned: true } | Val::Wrapped(id) = v {
-                self.lose(id, c.span().byte_range(), Exit::Dropped, true);
+                self.lose(id, span::call(c), Exit::Dropped, true);
             }
             return Some(Val::Untracked);
         }
         if r.is_any(EXECUTORS.functions) {
             let to_end = r.is_any(EXECUTORS.run_to_end);
-            return Some(self.run_spawned(c.args.iter(), to_end, c.span().byte_range()));
+            return Some(self.run_spawned(c.args.iter(), to_end, span::call(c)));
         }
         if r.is_any(SELECT_FUNCTIONS) && c.args.len() == 2 {
             return Some(self.select_function(c));

@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use syn::punctuated::Punctuated;
-use syn::spanned::Spanned;
 use syn::{Expr, Pat, Token};
 
 use super::method::Call;
@@ -16,6 +15,7 @@ use crate::flow::bodies::may_create_in;
 use crate::flow::track::{ObjectId, Scope, State, Val};
 use crate::syntax::idents::collect_idents;
 use crate::syntax::macros;
+use crate::syntax::span;
 
 impl Interp<'_, '_> {
     /// A closure not given to a spawner: it may run later, or never. What it captures is
@@ -41,10 +41,10 @@ impl Interp<'_, '_> {
         self.awaited = false;
         // Awaiting a task's handle joins it, and gives what the task returned.
         if let Val::Handle(thread) = v {
-            self.join_thread(thread, a.span().byte_range());
+            self.join_thread(thread, span::await_expr(a));
             return Val::Joined(thread);
         }
-        self.awaiting(&v, a.base.span().byte_range());
+        self.awaiting(&v, span::expr(&a.base));
         match v {
             // A constructor's future gives its value (`connect(..).await?`).
             v @ (Val::Tuple(_) | Val::Wrapped(_) | Val::Derived(_) | Val::Selected(_)) => v,
@@ -114,7 +114,7 @@ impl Interp<'_, '_> {
     pub(super) fn handle_method(&mut self, call: &Call<'_>, thread: usize) -> Val {
         self.arguments(call.m);
         if call.is(JOIN_METHODS) {
-            self.join_thread(thread, call.m.span().byte_range());
+            self.join_thread(thread, span::method_call(call.m));
             Val::Joined(thread)
         } else if prelude::keeps_value(&call.method) {
             Val::Handle(thread)
@@ -193,7 +193,7 @@ impl Interp<'_, '_> {
                     .iter()
                     .any(|(_, b)| *b == Blocking::Cancellation)
             {
-                let span = body.span().byte_range();
+                let span = span::expr(body);
                 self.record(
                     Blocking::Cancellation,
                     Some(id),
@@ -238,7 +238,7 @@ impl Interp<'_, '_> {
         if let Some(f) = &frame {
             self.state.join(&f.returns);
         }
-        let end = body.span().byte_range();
+        let end = span::expr(body);
         let end = end.end.saturating_sub(1)..end.end;
         self.drop_temps(end.clone());
         self.end_scope(end);
@@ -290,7 +290,7 @@ impl Interp<'_, '_> {
                 self.awaited = true;
                 let v = self.eval(other, Mode::Borrow);
                 self.awaited = false;
-                self.awaiting(&v, other.span().byte_range());
+                self.awaiting(&v, span::expr(other));
                 if let Val::Derived(_) = v {
                     value = v;
                 }
@@ -324,7 +324,7 @@ impl Interp<'_, '_> {
             let value = self.concurrently(&branch.future);
             self.bind_pattern(&branch.pat, value);
             self.eval(&branch.handler, Mode::Move);
-            let end = branch.handler.span().byte_range();
+            let end = span::expr(&branch.handler);
             self.end_scope(end.end.saturating_sub(1)..end.end);
             after.join(&self.state);
         }

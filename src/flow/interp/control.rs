@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use syn::Expr;
-use syn::spanned::Spanned;
 
 use super::pattern::{refuted_by, refutes_ok};
 use super::{Interp, Mode};
@@ -12,6 +11,7 @@ use crate::catalog::prelude;
 use crate::flow::Exit;
 use crate::flow::bodies::is_windows_cfg;
 use crate::flow::track::{ABSENT, LIVE, ObjectId, Scope, State, Val};
+use crate::syntax::span;
 
 impl Interp<'_, '_> {
     /// `return value`: the value goes to the caller; everything else the frame owns is
@@ -122,7 +122,7 @@ impl Interp<'_, '_> {
     /// do not change which operation failed.
     fn operated_on(&self, operand: &Expr) -> Option<ObjectId> {
         let mut operand = operand;
-        loop {
+        for _ in 0..super::values::MAX_RECEIVER_CHAIN {
             match operand {
                 Expr::Await(a) => operand = &a.base,
                 Expr::MethodCall(m) if self.self_method_effects(m).is_some() => {
@@ -151,6 +151,7 @@ impl Interp<'_, '_> {
                 other => return self.object_named(other),
             }
         }
+        None
     }
 
     /// The value whose own failed operation the condition finds: `op.is_err()` or
@@ -344,7 +345,7 @@ impl Interp<'_, '_> {
                 Val::Tuple(_) => v.owned(),
                 other => other.object().into_iter().collect(),
             };
-            let end = arm.body.span().byte_range();
+            let end = span::expr(&arm.body);
             let end = end.end.saturating_sub(1)..end.end;
             self.end_scope(end.clone());
             let temps = self.temps.pop().unwrap_or_default();

@@ -2,11 +2,11 @@
 //! expressions whose values are only looked at or handed off.
 
 use syn::Expr;
-use syn::spanned::Spanned;
 
 use super::{Interp, Mode};
 use crate::catalog::Catalog;
 use crate::flow::track::Val;
+use crate::syntax::span;
 
 impl Interp<'_, '_> {
     /// What `expr` evaluates to, with its effects on the state. `mode`: whether its value
@@ -15,6 +15,17 @@ impl Interp<'_, '_> {
         if !self.state.is_reachable() {
             return Val::Untracked;
         }
+        if self.depth >= super::MAX_DEPTH {
+            self.approximate = true;
+            return Val::Untracked;
+        }
+        self.depth += 1;
+        let v = self.eval_nested(expr, mode);
+        self.depth -= 1;
+        v
+    }
+
+    fn eval_nested(&mut self, expr: &Expr, mode: Mode) -> Val {
         match expr {
             Expr::Path(p) => self.path(p, mode),
             Expr::Paren(p) => self.eval(&p.expr, mode),
@@ -125,7 +136,7 @@ impl Interp<'_, '_> {
                 .iter()
                 .find(|p| name == p.field)
         {
-            let pid = self.part(*id, part, f.span().byte_range());
+            let pid = self.part(*id, part, span::field(f));
             return Val::Field(pid);
         }
         Val::Untracked

@@ -4,17 +4,22 @@
 
 use std::ops::Range;
 
-use syn::spanned::Spanned;
 use syn::{Block, Expr, Pat};
 
 use super::{Interp, Mode};
 use crate::catalog::{Blocking, prelude};
 use crate::flow::Exit;
 use crate::flow::track::{ABSENT, Bits, LIVE, ObjectId, Scope, State, Val};
+use crate::syntax::span;
 
 /// How many times a loop body is re-analysed before its state is taken as final. Each
 /// value's state only grows (four bits), so real loops settle in two or three rounds.
 const MAX_LOOP_ROUNDS: usize = 6;
+
+/// Loop-body rounds one body may take in all. A function's loops take a few rounds each;
+/// only loops nested a dozen deep, each re-run for every round of the one around it,
+/// come near.
+const LOOP_BUDGET: usize = 4096;
 
 /// What a `for` loop binds each round.
 #[derive(Clone, Copy)]
@@ -66,7 +71,7 @@ impl Interp<'_, '_> {
         {
             if self.out.objects[id].part_of.is_some() {
                 self.used_part(id);
-                self.record(Blocking::ReadToEof, Some(id), 0, f.expr.span().byte_range());
+                self.record(Blocking::ReadToEof, Some(id), 0, span::expr(&f.expr));
             }
             items = Some(id);
         }
@@ -190,7 +195,16 @@ impl Interp<'_, '_> {
         let mut exit = State::unreachable();
         let element = pat.as_ref().and_then(|p| p.element);
         let mut processed: Bits = ABSENT;
-        for _ in 0..MAX_LOOP_ROUNDS {
+        for round in 0..MAX_LOOP_ROUNDS {
+            // Nested loops multiply their rounds: past the budget, each loop runs once
+            // and the body's findings are dropped.
+            self.rounds += 1;
+            if self.rounds > LOOP_BUDGET {
+                self.approximate = true;
+                if round > 0 {
+                    break;
+                }
+            }
             self.state = head.clone();
             self.loops.push(LoopTarget {
                 label: label.clone(),

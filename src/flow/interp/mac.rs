@@ -6,7 +6,6 @@
 use std::rc::Rc;
 
 use syn::punctuated::Punctuated;
-use syn::spanned::Spanned;
 use syn::{Expr, Token};
 
 use super::{Interp, Mode};
@@ -16,6 +15,7 @@ use crate::flow::Exit;
 use crate::flow::track::{State, Val};
 use crate::syntax::macro_rules::MacroRules;
 use crate::syntax::macros;
+use crate::syntax::span;
 
 /// How deep macros of the file are expanded inside one another.
 const MAX_EXPANSION_DEPTH: usize = 8;
@@ -57,7 +57,7 @@ impl Interp<'_, '_> {
                 .map(|f| self.concurrently_joined(f).1)
                 .collect();
             for (f, task) in futures.iter().zip(tasks) {
-                self.join_thread(task, f.span().byte_range());
+                self.join_thread(task, span::expr(f));
             }
             return Val::Untracked;
         }
@@ -127,7 +127,7 @@ impl Interp<'_, '_> {
         rules: &MacroRules,
         statement: bool,
     ) -> Val {
-        let at = mac.span();
+        let at = syn::spanned::Spanned::span(mac);
         if self.expanding.len() < MAX_EXPANSION_DEPTH
             && !self.expanding.iter().any(|n| n == name)
             && let Some(stmts) = rules.expand(mac.tokens.clone(), at)
@@ -168,7 +168,7 @@ impl Interp<'_, '_> {
     /// A macro that returns early with an error: `bail!(..)` always, `ensure!(cond, ..)`
     /// where its condition is false, `whatever!(result, ..)` and `try!(result)` as a `?`.
     fn early_return(&mut self, mac: &syn::Macro, form: ReturnForm) -> Val {
-        let span = mac.span().byte_range();
+        let span = span::mac(mac);
         let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) else {
             self.settle_mentioned(mac.tokens.clone());
             if form == ReturnForm::Always {

@@ -4,12 +4,12 @@
 //! collections and spawner methods come first.
 
 use syn::Expr;
-use syn::spanned::Spanned;
 
 use super::{Interp, Mode};
 use crate::catalog::{Builder, Catalog, EXECUTORS, Resource, prelude};
 use crate::flow::effects::ParamEffects;
 use crate::flow::track::{ObjectId, Val};
+use crate::syntax::span;
 
 /// One method call being evaluated: the call, its name, and whether it is awaited.
 pub(super) struct Call<'m> {
@@ -43,7 +43,7 @@ impl Interp<'_, '_> {
             for a in &m.args {
                 self.argument(a);
             }
-            let id = self.create(u.resource, m.span().byte_range(), 0);
+            let id = self.create(u.resource, span::method_call(m), 0);
             return Val::Obj { id, owned: true };
         }
         if let Some(v) = self.self_method(&call) {
@@ -59,7 +59,7 @@ impl Interp<'_, '_> {
         {
             self.eval(&m.receiver, Mode::Borrow);
             let to_end = call.is(EXECUTORS.run_to_end);
-            return self.run_spawned(m.args.iter(), to_end, m.span().byte_range());
+            return self.run_spawned(m.args.iter(), to_end, span::method_call(m));
         }
         let consumes = prelude::keeps_value(&call.method);
         let receiver = self.eval(
@@ -124,7 +124,7 @@ impl Interp<'_, '_> {
         if creator.is_none() && effects.is_none() {
             return None;
         }
-        let span = call.m.span().byte_range();
+        let span = span::method_call(call.m);
         self.pass_arguments(&call.m.args, effects.as_ref(), false, span.clone());
         Some(match creator {
             Some(creator) => self.made(&creator, span),
@@ -210,11 +210,11 @@ impl Interp<'_, '_> {
             self.eval(a, Mode::Borrow);
         }
         if let Some(c) = builder.completions.iter().find(|c| c.method == call.method) {
-            self.record(c.blocking, None, config, m.span().byte_range());
+            self.record(c.blocking, None, config, span::method_call(m));
             return Val::Untracked;
         }
         if let Some(resource) = Catalog::resource_created_by(builder.ty, &call.method) {
-            let id = self.create(resource, m.span().byte_range(), config);
+            let id = self.create(resource, span::method_call(m), config);
             return created(id, resource);
         }
         // Settings change the builder a variable holds, also through a chain
@@ -233,14 +233,14 @@ impl Interp<'_, '_> {
         self.arguments(m);
         if call.method == prelude::TAKE {
             // Taken out of the field: the result owns it now.
-            self.out.objects[pid].taken_at = Some(m.span().byte_range());
+            self.out.objects[pid].taken_at = Some(span::method_call(m));
             if let Some(t) = self.temps.last_mut() {
                 t.push(pid);
             }
             Val::Wrapped(pid)
         } else if call.is(prelude::MOVE_OUT) {
             // `child.stdout.unwrap()` moves it out of the child.
-            self.out.objects[pid].taken_at = Some(m.span().byte_range());
+            self.out.objects[pid].taken_at = Some(span::method_call(m));
             if let Some(t) = self.temps.last_mut() {
                 t.push(pid);
             }
@@ -277,7 +277,7 @@ impl Interp<'_, '_> {
                 crate::catalog::Blocking::ReadToEof,
                 Some(id),
                 0,
-                call.m.span().byte_range(),
+                span::method_call(call.m),
             );
         }
         if prelude::keeps_value(&call.method) || call.is(prelude::ERROR_ADAPTERS) {

@@ -105,7 +105,7 @@ struct Interp<'a, 'o> {
     temps: Vec<Vec<ObjectId>>,
     state: State,
     /// The `macro_rules!` of the file, outside bodies.
-    macros: &'o FileMacros,
+    macros: &'a FileMacros,
     /// The `macro_rules!` defined in the blocks being evaluated, innermost last.
     local_macros: Vec<(String, Rc<MacroRules>)>,
     /// The macros of the file being expanded in place, innermost last: an exit inside
@@ -113,7 +113,19 @@ struct Interp<'a, 'o> {
     expanding: Vec<String>,
     /// Guards made by the statements being evaluated, not yet held by a variable.
     pending_guards: Vec<PendingGuard>,
+    /// How deep the expression being evaluated is nested.
+    depth: usize,
+    /// Loop-body rounds evaluated so far in this body.
+    rounds: usize,
+    /// The body was too deep or its loops too many to follow exactly: what it found is
+    /// dropped (quiet, never a guess).
+    approximate: bool,
 }
+
+/// How deeply expressions may nest before a body is not followed: each level of closures,
+/// macros and long chains costs a walk of what is inside it, so deeper bodies would cost
+/// time quadratic in their depth. Real code stays far below.
+const MAX_DEPTH: usize = 200;
 
 /// Whether an expression's value is moved (`let x = e`, an argument) or only looked at
 /// (`e.method()` receivers, `&e`, format arguments).
@@ -126,12 +138,15 @@ enum Mode {
 impl Interp<'_, '_> {
     fn new<'a, 'o>(
         resolver: Resolver<'a>,
-        user: &'a [UserResource],
-        fields: &'a StructFields,
+        facts: FileFacts<'a>,
         summaries: &'o Summaries,
-        macros: &'o FileMacros,
         out: &'o mut Recorded,
     ) -> Interp<'a, 'o> {
+        let FileFacts {
+            user,
+            fields,
+            macros,
+        } = facts;
         Interp {
             resolver,
             user,
@@ -154,6 +169,9 @@ impl Interp<'_, '_> {
             local_macros: Vec::new(),
             expanding: Vec::new(),
             pending_guards: Vec::new(),
+            depth: 0,
+            rounds: 0,
+            approximate: false,
         }
     }
 
@@ -207,15 +225,29 @@ impl Interp<'_, '_> {
 /// resolution in force around it, adding what it meets to `out`.
 pub(super) fn body(
     resolver: Resolver<'_>,
-    user: &[UserResource],
-    fields: &StructFields,
+    facts: FileFacts<'_>,
     summaries: &Summaries,
-    macros: &FileMacros,
     out: &mut Recorded,
     sig: &syn::Signature,
     block: &Block,
 ) {
-    Interp::new(resolver, user, fields, summaries, macros, out).run(sig, block, &[]);
+    let (objects, events) = (out.objects.len(), out.events.len());
+    let mut interp = Interp::new(resolver, facts, summaries, out);
+    interp.run(sig, block, &[]);
+    if interp.approximate {
+        out.forget_since(objects, events);
+    }
+}
+
+/// What is known of the file around its bodies.
+#[derive(Clone, Copy)]
+pub(in crate::flow) struct FileFacts<'f> {
+    /// Resources declared in settings.
+    pub(in crate::flow) user: &'f [UserResource],
+    /// Field types of the file's structs and enum variants.
+    pub(in crate::flow) fields: &'f StructFields,
+    /// The file's `macro_rules!`, outside bodies.
+    pub(in crate::flow) macros: &'f FileMacros,
 }
 
 /// What the bodies of one file met: the tracked values and the blocking calls. Shared
@@ -235,6 +267,21 @@ pub(super) struct Recorded {
 }
 
 impl Recorded {
+    /// Drops what a body found from `objects` and `events` on: its values are settled,
+    /// its blocking calls forgotten.
+    fn forget_since(&mut self, objects: usize, events: usize) {
+        let from = objects.min(self.objects.len());
+        for o in &mut self.objects[from..] {
+            o.losses.clear();
+            o.seen.clear();
+        }
+        let from = events.min(self.events.len());
+        for e in self.events.drain(from..) {
+            self.seen_events
+                .remove(&(e.span.start, e.blocking, e.joins));
+        }
+    }
+
     /// Each value's story: its fate over every path, with the loss to report.
     pub(super) fn into_flow(self) -> Flow {
         let stories = self

@@ -4,13 +4,13 @@
 //! is taken as handing it off.
 
 use syn::Expr;
-use syn::spanned::Spanned;
 
 use super::Interp;
 use super::method::Call;
 use crate::catalog::{Blocking, Resource, SPLITTERS, prelude};
 use crate::flow::Exit;
 use crate::flow::track::{LIVE, ObjectId, Val};
+use crate::syntax::span;
 
 use super::call::split_halves;
 
@@ -42,7 +42,7 @@ impl Interp<'_, '_> {
             Val::Derived(id)
         } else if call.is(part.reads_to_eof) {
             self.used_part(id);
-            self.record(Blocking::ReadToEof, Some(id), 0, m.span().byte_range());
+            self.record(Blocking::ReadToEof, Some(id), 0, span::method_call(m));
             Val::Derived(id)
         } else if call.is(part.writes) {
             self.write_through(id, &call.method);
@@ -122,7 +122,7 @@ impl Interp<'_, '_> {
             if call.awaited {
                 self.settle(id, true);
             } else {
-                self.lose(id, m.span().byte_range(), Exit::Dropped, true);
+                self.lose(id, span::method_call(m), Exit::Dropped, true);
             }
             return Some(Val::Untracked);
         }
@@ -138,7 +138,7 @@ impl Interp<'_, '_> {
 
     /// `parent.child_token()`: a value settled with the one it is made from.
     fn child_of(&mut self, call: &Call<'_>, id: ObjectId, resource: &'static Resource) -> Val {
-        let child = self.create(resource, call.m.span().byte_range(), 0);
+        let child = self.create(resource, span::method_call(call.m), 0);
         self.out.objects[child].parent = Some(id);
         let siblings = self.children.entry(id).or_default();
         if !siblings.contains(&child) {
@@ -165,7 +165,7 @@ impl Interp<'_, '_> {
         if blocking.is_future() && !call.awaited {
             return Some(Val::Derived(id));
         }
-        self.record(*blocking, Some(id), 0, call.m.span().byte_range());
+        self.record(*blocking, Some(id), 0, span::method_call(call.m));
         self.close_parts(id, *blocking);
         None
     }
@@ -193,7 +193,7 @@ impl Interp<'_, '_> {
                 // Polled in a loop: the loop runs until it is done; what must drain
                 // meanwhile is judged where it polls.
                 if self.bits(id) & LIVE != 0 {
-                    self.record(Blocking::Poll, Some(id), 0, call.m.span().byte_range());
+                    self.record(Blocking::Poll, Some(id), 0, span::method_call(call.m));
                 }
                 self.settle(id, true);
                 Val::Untracked

@@ -7,30 +7,25 @@ use std::ops::Range;
 use syn::Block;
 use syn::spanned::Spanned;
 
-use super::{Interp, Recorded};
-use crate::config::UserResource;
+use super::{FileFacts, Interp, Recorded};
 use crate::flow::effects::{Effect, ParamEffects, Probe, Step};
 use crate::flow::summaries::Summaries;
 use crate::flow::track::{LIVE, ObjectId, State, Val};
 use crate::syntax::imports::Resolver;
-use crate::syntax::macro_rules::FileMacros;
-use crate::syntax::types::StructFields;
 
 /// What the function does to each probed parameter, in the order of `probes`; `None`
 /// where it is not summarised (handed off, lost, settled on some paths only, or used on
 /// another thread): its callers hand the value off, as to a function they do not see.
 pub(in crate::flow) fn probe(
     resolver: Resolver<'_>,
-    user: &[UserResource],
-    fields: &StructFields,
+    facts: FileFacts<'_>,
     summaries: &Summaries,
-    macros: &FileMacros,
     sig: &syn::Signature,
     block: &Block,
     probes: &[Probe],
 ) -> Vec<Option<Effect>> {
     let mut out = Recorded::default();
-    let mut interp = Interp::new(resolver, user, fields, summaries, macros, &mut out);
+    let mut interp = Interp::new(resolver, facts, summaries, &mut out);
     let mut bound = Vec::new();
     for p in probes {
         let Some(syn::FnArg::Typed(t)) = sig.inputs.iter().nth(p.input) else {

@@ -5,7 +5,6 @@
 use std::ops::Range;
 use std::rc::Rc;
 
-use syn::spanned::Spanned;
 use syn::{Block, Expr, Pat, Stmt};
 
 use super::pattern::refutes_absent;
@@ -15,6 +14,7 @@ use crate::flow::Exit;
 use crate::flow::bodies::windows_only;
 use crate::flow::track::{ABSENT, Scope, Val};
 use crate::syntax::macro_rules::definition;
+use crate::syntax::span;
 
 impl Interp<'_, '_> {
     pub(super) fn block(&mut self, block: &Block) -> Val {
@@ -121,7 +121,7 @@ impl Interp<'_, '_> {
         }
         self.claim_guards(guards, stmt);
         if self.state.is_reachable() {
-            let span = stmt.span().byte_range();
+            let span = span::stmt(stmt);
             self.drop_temps(span);
         } else {
             self.temps.pop();
@@ -163,7 +163,7 @@ impl Interp<'_, '_> {
                 if let Some(at) = self.lookup(&name) {
                     let old = self.take_owned(at);
                     for id in old {
-                        self.lose(id, a.span().byte_range(), Exit::Overwritten, true);
+                        self.lose(id, span::assign(a), Exit::Overwritten, true);
                     }
                     let var = self.var(at);
                     var.val = v.clone();

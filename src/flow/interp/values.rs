@@ -14,6 +14,9 @@ use crate::flow::track::{Bits, GONE, LIVE, ObjectId, SETTLED, State, Val, Var};
 use crate::flow::{Event, Exit, Loss};
 use crate::syntax::idents::collect_idents;
 
+/// How long a chain of views and calls `object_named` follows from the value it names.
+pub(super) const MAX_RECEIVER_CHAIN: usize = 32;
+
 impl Interp<'_, '_> {
     /// The object for `field` of `parent` (`child.stdout`), created open (live) the first
     /// time the field is used on a path where the parent exists.
@@ -452,19 +455,33 @@ impl Interp<'_, '_> {
     /// The tracked value a receiver expression names (`child`, `child.as_mut()`, `&mut child`,
     /// `child.stdout.take().unwrap()`).
     pub(super) fn object_named(&self, expr: &Expr) -> Option<ObjectId> {
+        let mut expr = expr;
+        // Receivers are short; a longer chain (`t??…?`) is not followed, so that naming
+        // the receiver at each of its levels costs a bounded walk.
+        for _ in 0..MAX_RECEIVER_CHAIN {
+            expr = match expr {
+                Expr::Paren(p) => &p.expr,
+                Expr::Reference(r) => &r.expr,
+                Expr::Field(f) => &f.base,
+                Expr::Try(t) => &t.expr,
+                Expr::MethodCall(m)
+                    if m.args.is_empty() || prelude::keeps_value(&m.method.to_string()) =>
+                {
+                    &m.receiver
+                }
+                other => return self.object_at(other),
+            };
+        }
+        None
+    }
+
+    /// `object_named` at the end of the chain: a variable, or the pipe a write macro
+    /// writes to.
+    fn object_at(&self, expr: &Expr) -> Option<ObjectId> {
         match expr {
             Expr::Path(p) => {
                 let at = self.lookup(&p.path.get_ident()?.to_string())?;
                 self.scopes[at.0].vars[at.1].val.object()
-            }
-            Expr::Paren(p) => self.object_named(&p.expr),
-            Expr::Reference(r) => self.object_named(&r.expr),
-            Expr::Field(f) => self.object_named(&f.base),
-            Expr::Try(t) => self.object_named(&t.expr),
-            Expr::MethodCall(m)
-                if m.args.is_empty() || prelude::keeps_value(&m.method.to_string()) =>
-            {
-                self.object_named(&m.receiver)
             }
             // `writeln!(stdin, ..)` is a call on its first argument.
             Expr::Macro(m)
