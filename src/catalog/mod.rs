@@ -87,6 +87,7 @@ impl Resource {
         drained_by: &[],
         closing_argument: None,
         closed_by_peer: &[],
+        pid: &[],
         loses: &[],
     };
 }
@@ -175,6 +176,8 @@ pub struct Resource {
     /// Methods of what it yields that say the peer closed it (`msg.is_close()`): the
     /// closing handshake completes there.
     pub closed_by_peer: &'static [&'static str],
+    /// Methods that give its process id, through which code we do not see may reap it.
+    pub pid: &'static [&'static str],
     /// Methods that throw away what is at risk (`into_inner()` discards the buffer).
     pub loses: &'static [&'static str],
     /// Where the resource is when the builder's `create` method returns a tuple

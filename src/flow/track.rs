@@ -166,6 +166,9 @@ pub enum Val {
     /// What joining a thread or task gave (its result): a `?` on it is a failure of the
     /// I/O that thread did.
     Joined(usize),
+    /// The value's process id (`child.id()`): whoever is given it may reap the process
+    /// through it (`waitpid`), so giving it away hands the value off.
+    Pid(ObjectId),
     /// What `select(a, b)` gives (an `Either` of outputs): the values of `a` and `b`
     /// that keep their origin (reads of a stream), the others untracked.
     Selected(Vec<Val>),
@@ -181,6 +184,7 @@ impl Val {
     pub fn objects(&self) -> Vec<ObjectId> {
         match self {
             Val::Tuple(items) => items.iter().flat_map(Val::objects).collect(),
+            Val::Pid(id) => vec![*id],
             other => other.object().into_iter().collect(),
         }
     }

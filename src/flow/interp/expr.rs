@@ -68,7 +68,11 @@ impl Interp<'_, '_> {
             Expr::Binary(b) => self.look_at([&*b.left, &*b.right]),
             Expr::Unary(u) => self.look_at([&*u.expr]),
             Expr::Index(i) => self.look_at([&*i.expr, &*i.index]),
-            Expr::Cast(c) => self.look_at([&*c.expr]),
+            // `child.id() as i32` is the process id still.
+            Expr::Cast(c) => match self.eval(&c.expr, Mode::Borrow) {
+                v @ Val::Pid(_) => v,
+                _ => Val::Untracked,
+            },
             Expr::Range(r) => self.look_at(r.start.iter().chain(r.end.iter()).map(|e| &**e)),
             Expr::Let(l) => {
                 // A `let` outside `if`/`while` conditions (rare): bind in the current scope.

@@ -97,7 +97,10 @@ impl Interp<'_, '_> {
                 self.arguments(m);
                 Val::Joined(thread)
             }
-            Val::Untracked | Val::Tuple(_) | Val::Selected(_) | Val::Joined(_) => {
+            // Conversions of a process id (`.unwrap()`, `.into()`, `.to_string()`) are the
+            // process id still.
+            Val::Pid(id) if m.args.is_empty() => Val::Pid(id),
+            Val::Untracked | Val::Tuple(_) | Val::Selected(_) | Val::Joined(_) | Val::Pid(_) => {
                 self.arguments(m);
                 Val::Untracked
             }

@@ -83,6 +83,9 @@ impl Interp<'_, '_> {
         if call.is(resource.drained_by) {
             return Val::Derived(id);
         }
+        if call.is(resource.pid) {
+            return Val::Pid(id);
+        }
         if let Some(v) = self.risky_method(call, id, resource) {
             return v;
         }
