@@ -15,6 +15,8 @@ pub const ABSENT: &[&str] = &["Err", "None"];
 pub const NONE: &str = "None";
 /// `Option`'s full variant: a poll seen to return it is done.
 pub const SOME: &str = "Some";
+/// `Result`'s success variant.
+pub const OK: &str = "Ok";
 /// `Result`'s failure variant.
 pub const ERR: &str = "Err";
 /// The method that tests a `Result` for failure (`op.is_err()`).
@@ -25,6 +27,9 @@ pub const IS_NONE: &str = "is_none";
 
 /// Methods on a carrier that hand back the value inside.
 pub const UNWRAP: &[&str] = &["unwrap", "expect", "unwrap_unchecked", "unwrap_or_else"];
+/// Of `UNWRAP`, those that panic on `None`/`Err`: past them, the carrier held a value.
+pub const PANICKING_UNWRAP: &[&str] = &["unwrap", "expect", "unwrap_unchecked"];
+
 /// Methods on a carrier that keep the value inside it: std's conversions and views, and
 /// anyhow's and eyre's context adapters.
 pub const PLUMBING: &[&str] = &[

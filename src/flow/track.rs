@@ -158,6 +158,9 @@ pub enum Val {
     /// The result of polling the value (`try_wait()`): it was settled where this is seen
     /// to hold `Some`.
     Polled(ObjectId),
+    /// The `Option` a poll gave, its `Result` taken off (by `?`, `unwrap`, `expect`):
+    /// unwrapping it too says it held `Some` (it panics otherwise), so the value is done.
+    Status(ObjectId),
     /// A tuple holding tracked values (`AbortHandle::new_pair()`).
     Tuple(Vec<Val>),
     /// The handle of a spawned thread or task (the number the events on it carry):

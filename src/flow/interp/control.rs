@@ -111,6 +111,7 @@ impl Interp<'_, '_> {
         }
         match v {
             Val::Wrapped(id) => Val::Obj { id, owned: true },
+            Val::Polled(id) => Val::Status(id),
             other => other,
         }
     }
@@ -202,7 +203,7 @@ impl Interp<'_, '_> {
         {
             return None;
         }
-        let Val::Polled(id) = self.eval(&m.receiver, Mode::Borrow) else {
+        let (Val::Polled(id) | Val::Status(id)) = self.eval(&m.receiver, Mode::Borrow) else {
             return Some(self.state.clone());
         };
         let pending = self.state.clone();

@@ -74,12 +74,19 @@ impl Interp<'_, '_> {
             }
             Val::Obj { id, owned } => self.object_method(&call, id, owned),
             Val::Derived(id) => self.derived_method(&call, id),
-            Val::Polled(id) => {
+            Val::Polled(id) | Val::Status(id) => {
                 for a in &m.args {
                     self.eval(a, Mode::Borrow);
                 }
-                if consumes {
-                    Val::Polled(id)
+                let status = matches!(receiver, Val::Status(_));
+                if call.is(prelude::PANICKING_UNWRAP) && status {
+                    // `wait_timeout(d)?.expect(..)`: past it, the child exited.
+                    self.settle(id, true);
+                    Val::Untracked
+                } else if call.is(prelude::PANICKING_UNWRAP) {
+                    Val::Status(id)
+                } else if consumes {
+                    receiver
                 } else {
                     // Inspected (`is_some()`, `map(..)`): some path may see it done.
                     self.settle(id, true);

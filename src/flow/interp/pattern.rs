@@ -63,7 +63,7 @@ impl Interp<'_, '_> {
                     self.bind_pattern(p, v);
                 }
             }
-            _ if matches!(value, Val::Polled(_)) => self.bind_polled(pat, value),
+            _ if matches!(value, Val::Polled(_) | Val::Status(_)) => self.bind_polled(pat, value),
             Pat::TupleStruct(_) | Pat::Struct(_) if matches!(value, Val::Untracked) => {
                 self.bind_payload(pat)
             }
@@ -117,13 +117,23 @@ impl Interp<'_, '_> {
 
     /// What a poll returned (`try_wait()`): where the pattern sees `Some`, it is done.
     fn bind_polled(&mut self, pat: &Pat, value: Val) {
-        if let Val::Polled(id) = value
+        if let Val::Polled(id) | Val::Status(id) = value
             && mentions_some(pat)
         {
             self.settle(id, true);
         }
-        match pat {
-            Pat::Ident(p) if p.subpat.is_none() => self.declare(p.ident.to_string(), value),
+        match (pat, value) {
+            (Pat::Ident(p), value) if p.subpat.is_none() => {
+                self.declare(p.ident.to_string(), value)
+            }
+            // `Ok(status) => status` over a poll's `Result`: the `Option` inside.
+            (Pat::TupleStruct(ts), Val::Polled(id))
+                if ts.elems.len() == 1 && variant(ts).as_deref() == Some(prelude::OK) =>
+            {
+                if let Some(inner) = ts.elems.first() {
+                    self.bind_pattern(inner, Val::Status(id));
+                }
+            }
             _ => self.bind_idents(pat),
         }
     }
