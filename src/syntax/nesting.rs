@@ -1,6 +1,8 @@
 //! Whether a file is safe to parse, measured with a small lexer before parsing: syn
 //! parses some constructs recursively, and a stack overflow aborts the process.
 
+use crate::catalog::{prelude, runtime};
+
 /// Why a file is too deep to parse safely, with the byte offset where the limit is passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TooDeep {
@@ -238,34 +240,18 @@ fn skip_ident(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The macros whose bodies the flow analysis parses: `select!`, `join!`, `try_join!` and
-/// its `EXPRESSION_MACROS`.
-const PARSED_MACROS: &[&str] = &[
-    "select",
-    "join",
-    "try_join",
-    "println",
-    "print",
-    "eprintln",
-    "eprint",
-    "format",
-    "format_args",
-    "write",
-    "writeln",
-    "assert",
-    "assert_eq",
-    "assert_ne",
-    "debug_assert",
-    "debug_assert_eq",
-    "debug_assert_ne",
-    "dbg",
-    "vec",
-    "info",
-    "warn",
-    "error",
-    "debug",
-    "trace",
-];
+/// Whether the flow analysis parses the body of the macro named `name` (by the last
+/// segment of its path): `select!`, `join!`, the catalog's expression macros, the
+/// early-return macros and the guards' `defer!` family. The catalog lists them; reading
+/// them here keeps this bound in step with what the analysis walks.
+fn parsed_by_flow(name: &str) -> bool {
+    runtime::JOIN_MACROS.contains(&name)
+        || name == runtime::SELECT_MACRO
+        || prelude::EXPRESSION_MACROS.contains(&name)
+        || runtime::early_return(name).is_some()
+        || runtime::SCOPE_GUARDS.defer_macros.contains(&name)
+        || runtime::SCOPE_GUARDS.unwind_macros.contains(&name)
+}
 
 /// Whether expressions, types or patterns nest deeper than `limit` in the parsed file.
 /// syn parses method, field, binary-operator and `else if` chains in a loop, but every
@@ -324,7 +310,7 @@ impl<'ast> syn::visit::Visit<'ast> for Depth {
             .path
             .segments
             .last()
-            .is_some_and(|s| PARSED_MACROS.iter().any(|name| s.ident == name));
+            .is_some_and(|s| parsed_by_flow(&s.ident.to_string()));
         if parsed && self.depth + token_depth(m.tokens.clone()) > self.limit {
             self.exceeded = true;
         }
