@@ -6,6 +6,12 @@
 
 /// The types that carry a value or its absence (`io::Result<Child>`, `Option<Child>`).
 pub const CARRIERS: &[&str] = &["Result", "Option"];
+/// The optional carrier, as a field's type names it (`child: Option<Child>`).
+pub const OPTION: &str = "Option";
+/// The trait whose `drop(&mut self)` runs when a value goes away.
+pub const DROP_TRAIT: &str = "Drop";
+/// Its method.
+pub const DROP_METHOD: &str = "drop";
 
 /// The variants of a carrier that hold the value (`Ok(child)`, `Some(child)`).
 pub const PRESENT: &[&str] = &["Ok", "Some"];

@@ -50,6 +50,7 @@ pub fn analyse_file(
         user,
         fields,
         out: Recorded::default(),
+        dropping: None,
     };
     if !windows_only(&file.attrs) {
         bodies.visit_file(file);
@@ -69,11 +70,13 @@ struct Bodies<'a> {
     user: &'a [UserResource],
     fields: &'a StructFields,
     out: Recorded,
+    /// Inside `impl Drop for T`: `T`, resolved.
+    dropping: Option<String>,
 }
 
 impl Bodies<'_> {
     fn body(&mut self, attrs: &[syn::Attribute], sig: &syn::Signature, block: &Block) {
-        if windows_only(attrs) || !may_create(block, &self.summaries.creators, &self.renamed) {
+        if windows_only(attrs) {
             return;
         }
         let facts = interp::FileFacts {
@@ -81,6 +84,29 @@ impl Bodies<'_> {
             fields: self.fields,
             macros: &self.macros,
         };
+        if let Some(owner) = &self.dropping
+            && sig.ident == prelude::DROP_METHOD
+        {
+            let fields = interp::terminable_fields(self.fields, owner);
+            if !fields.is_empty() {
+                let holding = interp::Holding {
+                    owner,
+                    fields: &fields,
+                };
+                interp::drop_body(
+                    self.resolver.clone(),
+                    facts,
+                    &self.summaries,
+                    &mut self.out,
+                    (sig, block),
+                    holding,
+                );
+                return;
+            }
+        }
+        if !may_create(block, &self.summaries.creators, &self.renamed) {
+            return;
+        }
         interp::body(
             self.resolver.clone(),
             facts,
@@ -111,7 +137,22 @@ impl<'ast> Visit<'ast> for Bodies<'_> {
             return;
         }
         let previous = self.resolver.set_self_type(Some(&i.self_ty));
+        let is_drop = i.trait_.as_ref().is_some_and(|(_, path, _)| {
+            path.segments
+                .last()
+                .is_some_and(|s| s.ident == prelude::DROP_TRAIT)
+        });
+        let dropping = if is_drop {
+            self.resolver
+                .resolve_segments(&["Self".to_string()])
+                .single()
+                .map(str::to_string)
+        } else {
+            None
+        };
+        let outer = std::mem::replace(&mut self.dropping, dropping);
         syn::visit::visit_item_impl(self, i);
+        self.dropping = outer;
         self.resolver.restore_self_type(previous);
     }
 

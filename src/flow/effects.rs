@@ -18,7 +18,7 @@ use crate::syntax::macro_rules::FileMacros;
 use crate::syntax::types::{StructFields, Ty, type_of};
 
 use super::bodies::windows_only;
-use super::interp;
+use super::interp::{self, HeldField, Holding};
 use super::summaries::Summaries;
 
 /// How many times the summaries are recomputed with the previous ones: helpers nested
@@ -42,6 +42,8 @@ pub(crate) enum Step {
     /// Takes the part out of the value's field (and drops or keeps it: the caller no
     /// longer has it).
     Takes(&'static Part),
+    /// Terminates it (`kill()`).
+    Terminates,
 }
 
 /// Parts are the catalog's statics: the same part is the same field.
@@ -51,6 +53,7 @@ impl PartialEq for Step {
         match (self, other) {
             (Step::Blocks(a, p), Step::Blocks(b, q)) => a == b && field(*p) == field(*q),
             (Step::Takes(p), Step::Takes(q)) => p.field == q.field,
+            (Step::Terminates, Step::Terminates) => true,
             _ => false,
         }
     }
@@ -65,7 +68,14 @@ pub(crate) struct ParamEffects {
     /// The function takes `self`: a call by path (`Type::m(x, ..)`) passes it first.
     pub(crate) has_receiver: bool,
     pub(crate) effects: Vec<Option<Effect>>,
+    /// A method's effect on the fields of `self` that hold tracked values, by field;
+    /// `None` where it hands the field's value off.
+    pub(crate) fields: FieldEffects,
 }
+
+/// What a method does to the fields of `self`, by field; `None` where it hands the field's
+/// value off.
+pub(crate) type FieldEffects = Vec<(String, Option<Effect>)>;
 
 impl ParamEffects {
     /// The effect on the argument at `index` of a call, by path (`by_path`) or as a
@@ -96,6 +106,8 @@ struct Candidate<'f, 'i> {
     block: &'f syn::Block,
     resolver: Resolver<'i>,
     probes: Vec<Probe>,
+    /// For a method taking `self` by reference: the struct and its fields worth following.
+    held: Option<(String, Vec<HeldField>)>,
 }
 
 /// Computes the parameter effects of the file's functions, by resolved path (methods by
@@ -109,7 +121,12 @@ pub(crate) fn summarise(
     base: &Summaries,
 ) -> HashMap<String, ParamEffects> {
     let mut candidates = Vec::new();
-    collect(&file.items, &mut Resolver::new(imports), &mut candidates);
+    collect(
+        &file.items,
+        &mut Resolver::new(imports),
+        fields,
+        &mut candidates,
+    );
     let mut summaries = base.clone();
     for _ in 0..ROUNDS {
         let mut next = HashMap::new();
@@ -119,13 +136,17 @@ pub(crate) fn summarise(
                 fields,
                 macros,
             };
-            let effects = interp::probe(
+            let holding = c
+                .held
+                .as_ref()
+                .map(|(owner, fields)| interp::Holding { owner, fields });
+            let (effects, on_fields) = interp::probe(
                 c.resolver.clone(),
                 facts,
                 &summaries,
-                c.sig,
-                c.block,
+                (c.sig, c.block),
                 &c.probes,
+                holding,
             );
             let params = ParamEffects {
                 has_receiver: c.sig.receiver().is_some(),
@@ -142,8 +163,9 @@ pub(crate) fn summarise(
                             .and_then(|at| effects[at].clone())
                     })
                     .collect(),
+                fields: on_fields,
             };
-            if params.effects.iter().any(Option::is_some) {
+            if params.effects.iter().any(Option::is_some) || !params.fields.is_empty() {
                 next.insert(c.key.clone(), params);
             }
         }
@@ -158,12 +180,13 @@ pub(crate) fn summarise(
 fn collect<'f, 'i>(
     items: &'f [syn::Item],
     resolver: &mut Resolver<'i>,
+    fields: &StructFields,
     out: &mut Vec<Candidate<'f, 'i>>,
 ) {
     for item in items {
         match item {
             syn::Item::Fn(f) if !windows_only(&f.attrs) => {
-                add(&f.sig, &f.block, resolver, None, out);
+                add((&f.sig, &f.block), resolver, None, out);
             }
             syn::Item::Impl(i) if !windows_only(&i.attrs) => {
                 let previous = resolver.set_self_type(Some(&i.self_ty));
@@ -171,11 +194,19 @@ fn collect<'f, 'i>(
                     .resolve_segments(&["Self".to_string()])
                     .single()
                     .map(str::to_string);
+                let held = owner
+                    .as_ref()
+                    .map(|owner| interp::terminable_fields(fields, owner))
+                    .unwrap_or_default();
                 for it in &i.items {
                     if let (syn::ImplItem::Fn(f), Some(owner)) = (it, &owner)
                         && !windows_only(&f.attrs)
                     {
-                        add(&f.sig, &f.block, resolver, Some(owner), out);
+                        let holding = Holding {
+                            owner,
+                            fields: &held,
+                        };
+                        add((&f.sig, &f.block), resolver, Some(holding), out);
                     }
                 }
                 resolver.restore_self_type(previous);
@@ -183,7 +214,7 @@ fn collect<'f, 'i>(
             syn::Item::Mod(m) if !windows_only(&m.attrs) => {
                 if let Some((_, inner)) = &m.content {
                     resolver.enter_module(&m.ident.to_string());
-                    collect(inner, resolver, out);
+                    collect(inner, resolver, fields, out);
                     resolver.leave_module();
                 }
             }
@@ -193,12 +224,18 @@ fn collect<'f, 'i>(
 }
 
 fn add<'f, 'i>(
-    sig: &'f syn::Signature,
-    block: &'f syn::Block,
+    (sig, block): (&'f syn::Signature, &'f syn::Block),
     resolver: &Resolver<'i>,
-    owner: Option<&str>,
+    holding: Option<Holding<'_>>,
     out: &mut Vec<Candidate<'f, 'i>>,
 ) {
+    let owner = holding.as_ref().map(|h| h.owner);
+    // A method borrowing `self` may kill or wait on what its fields hold.
+    let held = holding
+        .filter(|h| {
+            !h.fields.is_empty() && matches!(sig.receiver(), Some(r) if r.reference.is_some())
+        })
+        .map(|h| (h.owner.to_string(), h.fields.to_vec()));
     let probes: Vec<Probe> = sig
         .inputs
         .iter()
@@ -231,7 +268,7 @@ fn add<'f, 'i>(
             })
         })
         .collect();
-    if probes.is_empty() {
+    if probes.is_empty() && held.is_none() {
         return;
     }
     let key = match owner {
@@ -247,5 +284,6 @@ fn add<'f, 'i>(
         block,
         resolver: resolver.clone(),
         probes,
+        held,
     });
 }

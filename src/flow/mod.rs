@@ -188,6 +188,20 @@ pub struct Story {
     pub parent: Option<ObjectId>,
     /// The value created alongside it (a connection's client) was used.
     pub companion_used: bool,
+    /// For a value a struct holds in a field, followed through the struct's `drop`: the
+    /// struct and the field. It is at stake only once `drop` terminates it (`kill()`).
+    pub held: Option<Held>,
+    /// Where it was first terminated (`kill()`), if it was.
+    pub terminated_at: Option<Range<usize>>,
+}
+
+/// A field of a struct holding a tracked value (`Server.child`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    /// The struct, as written in its `impl` (`Server`).
+    pub owner: String,
+    /// The field (`child`, or `0` for a tuple struct's).
+    pub field: String,
 }
 
 /// The stories of every tracked value of one file.

@@ -2,7 +2,7 @@
 
 use super::{Check, Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
-use crate::flow::{Exit, Fate};
+use crate::flow::{Exit, Fate, Held, Loss, Story};
 
 pub const LINT: Lint = Lint {
     id: "zombie_child",
@@ -22,7 +22,11 @@ or `tokio::spawn(async move { .. })` counts. A scopeguard guard that owns the ch
 (`scopeguard::guard(child, |mut c| ..)`) runs its closure on it where the guard is
 dropped: a closure that waits settles it, one that only kills it leaves a zombie.
 `bail!`, a failed `ensure!` and a `return` inside a macro of the file are early exits
-like `return`. clippy's `zombie_processes` looks for the same bug: where
+like `return`. In `impl Drop for T`, each field of `T` holding a child (also an
+`Option<Child>` or a tuple struct's `.0`) is followed through `drop()`, and through the
+methods of `T` it calls (`self.stop()`): a child that `drop` kills and never waits for is
+reported, naming the struct and the field. A child `drop` leaves alone was meant to
+outlive the struct, and is not. clippy's `zombie_processes` looks for the same bug: where
 `#[allow(clippy::zombie_processes)]` or `#[expect(clippy::zombie_processes)]` declines
 it, this lint is silenced too (counted as suppressed).
 ",
@@ -80,6 +84,10 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let Fate::Lost { always, witness } = &story.fate else {
             continue;
         };
+        if let Some(held) = &story.held {
+            out.push(killed_in_drop(story, held, witness));
+            continue;
+        }
         let message = if *always {
             match witness.exit {
                 Exit::Discarded => {
@@ -118,6 +126,36 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             fix: None,
             reported_as: None,
         });
+    }
+}
+
+/// A child a struct holds, killed by its `drop` and not waited for there.
+fn killed_in_drop(story: &Story, held: &Held, witness: &Loss) -> Diagnostic {
+    let place = format!("{}.{}", held.owner, held.field);
+    let killed = story.terminated_at.clone().unwrap_or(story.created.clone());
+    let end = match witness.exit {
+        Exit::Return => "this `return` leaves `drop` without waiting for it",
+        Exit::Try => "this `?` leaves `drop` without waiting for it",
+        _ => "no wait for it follows the kill, up to here",
+    };
+    Diagnostic {
+        message: format!(
+            "the child process in `{place}` is killed when `{}` is dropped but never waited for: it stays a zombie",
+            held.owner
+        ),
+        primary: Label {
+            span: killed,
+            message: "the child is killed here".to_string(),
+        },
+        secondary: vec![Label {
+            span: witness.span.clone(),
+            message: end.to_string(),
+        }],
+        help: Some(
+            "call `.wait()` on the child after `kill()`: the kill only sends the signal, and the wait returns as soon as the process is gone".to_string(),
+        ),
+        fix: None,
+        reported_as: None,
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use syn::{Expr, Fields, Item, Member, Pat, Type};
 
 use super::imports::{FileImports, Resolver};
-use crate::catalog::{Catalog, Output};
+use crate::catalog::{Catalog, Output, prelude};
 
 /// A type as far as we can tell: a path (canonical for catalog types, else as resolved),
 /// or a tuple of such.
@@ -103,6 +103,9 @@ fn holds_guard(ty: &Ty) -> bool {
 #[derive(Debug, Default)]
 pub struct StructFields {
     fields: HashMap<String, HashMap<String, Ty>>,
+    /// The fields that hold an `Option` of a known type (`child: Option<Child>`), with
+    /// that type, by struct and field.
+    optional: HashMap<String, HashMap<String, Ty>>,
 }
 
 impl StructFields {
@@ -121,17 +124,26 @@ impl StructFields {
                     key.extend(module.iter().cloned());
                     key.push(s.ident.to_string());
                     let mut map = HashMap::new();
+                    let mut optional = HashMap::new();
                     let named = |i: usize, f: &syn::Field| {
                         f.ident.as_ref().map_or(i.to_string(), |id| id.to_string())
                     };
                     if let Fields::Named(_) | Fields::Unnamed(_) = &s.fields {
                         for (i, f) in s.fields.iter().enumerate() {
-                            if let Some(ty) = type_of(&f.ty, resolver) {
+                            if let Some(inner) = option_of(&f.ty)
+                                && let Some(ty) = type_of(inner, resolver)
+                            {
+                                optional.insert(named(i, f), ty);
+                            } else if let Some(ty) = type_of(&f.ty, resolver) {
                                 map.insert(named(i, f), ty);
                             }
                         }
                     }
-                    self.fields.insert(key.join("::"), map);
+                    let key = key.join("::");
+                    if !optional.is_empty() {
+                        self.optional.insert(key.clone(), optional);
+                    }
+                    self.fields.insert(key, map);
                 }
                 // Each variant's payload, keyed like a struct (`crate::Security::Tls`).
                 Item::Enum(e) => {
@@ -168,12 +180,38 @@ impl StructFields {
         }
     }
 
+    /// The fields of the struct `owner` (by resolved path) whose type is known, with
+    /// whether each is an `Option` of it, in no particular order.
+    pub fn fields_of<'s>(&'s self, owner: &str) -> impl Iterator<Item = (&'s str, &'s Ty, bool)> {
+        let plain = self.fields.get(owner).into_iter().flatten();
+        let optional = self.optional.get(owner).into_iter().flatten();
+        plain
+            .map(|(name, ty)| (name.as_str(), ty, false))
+            .chain(optional.map(|(name, ty)| (name.as_str(), ty, true)))
+    }
+
     pub fn field(&self, owner: &str, member: &Member) -> Option<&Ty> {
         let name = match member {
             Member::Named(id) => id.to_string(),
             Member::Unnamed(i) => i.index.to_string(),
         };
         self.fields.get(owner)?.get(&name)
+    }
+}
+
+/// `T` of a field typed `Option<T>` (by its last segment: `Option` is in every prelude).
+fn option_of(ty: &Type) -> Option<&Type> {
+    let Type::Path(tp) = ty else { return None };
+    let last = tp.path.segments.last()?;
+    if last.ident != prelude::OPTION {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) => Some(inner),
+        _ => None,
     }
 }
 

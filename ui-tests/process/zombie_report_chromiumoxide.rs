@@ -1,8 +1,7 @@
 // Shapes of mattsse/chromiumoxide#121 and #131 (std `Child` of the chromium process).
 // #121: `Browser`'s `Drop` killed chromium (`child.kill().expect("!kill")`) and never
-// waited. That `Drop` works on a field (`self.child`), which this lint does not follow, so
-// it is kept below as context and is not reported; `screenshot_once` has the same
-// kill-without-wait in the function that spawns. #131: `launch` spawned chromium and then
+// waited: the `Drop` kills the child the struct holds in a field and never waits for it;
+// `screenshot_once` has the same kill-without-wait in the function that spawns. #131: `launch` spawned chromium and then
 // used `?` (timeout reading the websocket URL) before the child was stored in the
 // `Browser`: lost on those `?` paths, "not on all paths".
 use std::io::{self, BufRead, BufReader};
@@ -53,9 +52,9 @@ pub fn launch(exe: &Path) -> Result<Browser, CdpError> {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        // The #121 bug itself: not reported (field, no spawn in this function).
+        // The #121 bug itself.
         if let Some(child) = self.child.as_mut() {
-            child.kill().expect("!kill");
+            child.kill().expect("!kill"); //~ zombie_child
         }
     }
 }

@@ -55,7 +55,7 @@ impl Interp<'_, '_> {
             Expr::Async(a) => self.async_block(a),
             Expr::Await(a) => self.await_expr(a),
             Expr::Macro(m) => self.mac(&m.mac),
-            Expr::Field(f) => self.field(f),
+            Expr::Field(f) => self.field(f, mode),
             Expr::Struct(s) => {
                 self.hand_off_all(s.fields.iter().map(|f| &f.expr));
                 if let Some(rest) = &s.rest {
@@ -121,8 +121,14 @@ impl Interp<'_, '_> {
 
     /// `child.stdout`: a field holding a part of a tracked value; `pair.1`: an element of
     /// a tuple; `self.cmd`: a builder the struct definition says a field holds.
-    fn field(&mut self, f: &syn::ExprField) -> Val {
+    fn field(&mut self, f: &syn::ExprField, mode: Mode) -> Val {
         if let Some(place) = self.field_place(f) {
+            // A field the body holds (`self.child` in `drop`) is a variable of its own.
+            if let Some(at) = self.lookup(&place)
+                && self.var(at).val.object().is_some()
+            {
+                return self.place(at, mode);
+            }
             return self.builder_place(place, f);
         }
         let base = self.eval(&f.base, Mode::Borrow);
@@ -186,9 +192,17 @@ impl Interp<'_, '_> {
         let Some(ident) = p.path.get_ident() else {
             return Val::Untracked;
         };
+        if ident == "self" {
+            self.self_escapes();
+        }
         let Some(at) = self.lookup(&ident.to_string()) else {
             return Val::Untracked;
         };
+        self.place(at, mode)
+    }
+
+    /// What the variable at `at` gives when named: moved out or borrowed.
+    fn place(&mut self, at: (usize, usize), mode: Mode) -> Val {
         let var = self.var(at).clone();
         if var.is_container && !var.owns.is_empty() {
             // The collection itself is used (iterated, returned, passed on): what it

@@ -136,6 +136,7 @@ impl Interp<'_, '_> {
         }
         let span = span::method_call(call.m);
         self.pass_arguments(&call.m.args, effects.as_ref(), false, span.clone());
+        self.replay_on_fields(effects.as_ref(), span.clone());
         Some(match creator {
             Some(creator) => self.made(&creator, span),
             None => Val::Untracked,

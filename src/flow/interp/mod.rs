@@ -15,6 +15,7 @@ mod concurrency;
 mod control;
 mod expr;
 mod guard;
+mod held;
 mod loops;
 mod mac;
 mod method;
@@ -26,6 +27,7 @@ mod values;
 
 use std::collections::{HashMap, HashSet};
 
+pub(super) use self::held::{HeldField, Holding, drop_body, terminable_fields};
 pub(super) use self::probe::probe;
 use std::ops::Range;
 use std::rc::Rc;
@@ -58,8 +60,10 @@ pub(super) struct Object {
     part_of: Option<(ObjectId, &'static Part)>,
     taken_at: Option<Range<usize>>,
     written: bool,
-    /// `kill()` was called on it.
-    terminated: bool,
+    /// `kill()` was called on it, first here.
+    terminated: Option<Range<usize>>,
+    /// Held in a field of the struct whose `drop` is being followed.
+    held: Option<super::Held>,
     parent: Option<ObjectId>,
     companion_used: bool,
 }
@@ -179,6 +183,19 @@ impl Interp<'_, '_> {
     /// position) instead of what their types say. Returns the state where the body ends,
     /// by falling off its end or by `return` and `?`.
     fn run(&mut self, sig: &syn::Signature, block: &Block, probes: &[(usize, Val)]) -> State {
+        self.run_with(sig, block, probes, &[], false)
+    }
+
+    /// `run`, with `places` (`self.child`) declared in the body's outermost scope, owning
+    /// what they hold if `own` (in `drop`, the struct goes away at the end of the body).
+    fn run_with(
+        &mut self,
+        sig: &syn::Signature,
+        block: &Block,
+        probes: &[(usize, Val)],
+        places: &[(String, Val)],
+        own: bool,
+    ) -> State {
         self.frames.push(Frame {
             scope_base: 0,
             loop_base: 0,
@@ -187,6 +204,13 @@ impl Interp<'_, '_> {
         });
         self.temps.push(Vec::new());
         self.scopes.push(Scope::default());
+        for (name, val) in places {
+            if own {
+                self.declare(name.clone(), val.clone());
+            } else {
+                self.declare_in(0, name.clone(), val.clone());
+            }
+        }
         for (i, input) in sig.inputs.iter().enumerate() {
             if let Some((_, probe)) = probes.iter().find(|(at, _)| *at == i)
                 && let syn::FnArg::Typed(t) = input
@@ -314,6 +338,8 @@ impl Recorded {
                     written: o.written,
                     parent: o.parent,
                     companion_used: o.companion_used,
+                    held: o.held,
+                    terminated_at: o.terminated,
                 }
             })
             .collect();

@@ -96,7 +96,7 @@ impl Interp<'_, '_> {
             return v;
         }
         if call.is(resource.terminate) {
-            self.out.objects[id].terminated = true;
+            self.terminate(id, span::method_call(call.m));
         }
         self.settling_method(call, id, resource)
     }

@@ -7,8 +7,8 @@ use std::ops::Range;
 use syn::Block;
 use syn::spanned::Spanned;
 
-use super::{FileFacts, Interp, Recorded};
-use crate::flow::effects::{Effect, ParamEffects, Probe, Step};
+use super::{FileFacts, Holding, Interp, Recorded};
+use crate::flow::effects::{Effect, FieldEffects, ParamEffects, Probe, Step};
 use crate::flow::summaries::Summaries;
 use crate::flow::track::{LIVE, ObjectId, State, Val};
 use crate::syntax::imports::Resolver;
@@ -16,14 +16,18 @@ use crate::syntax::imports::Resolver;
 /// What the function does to each probed parameter, in the order of `probes`; `None`
 /// where it is not summarised (handed off, lost, settled on some paths only, or used on
 /// another thread): its callers hand the value off, as to a function they do not see.
+/// What a function does to each probed parameter (in the order of the probes), and to each
+/// field of `self` it was given (by field).
+pub(in crate::flow) type Probed = (Vec<Option<Effect>>, FieldEffects);
+
 pub(in crate::flow) fn probe(
     resolver: Resolver<'_>,
     facts: FileFacts<'_>,
     summaries: &Summaries,
-    sig: &syn::Signature,
-    block: &Block,
+    (sig, block): (&syn::Signature, &Block),
     probes: &[Probe],
-) -> Vec<Option<Effect>> {
+    holding: Option<Holding<'_>>,
+) -> Probed {
     let mut out = Recorded::default();
     let mut interp = Interp::new(resolver, facts, summaries, &mut out);
     let mut bound = Vec::new();
@@ -42,15 +46,35 @@ pub(in crate::flow) fn probe(
             },
         ));
     }
-    let exit = interp.run(sig, block, &bound);
-    bound
+    let places = match &holding {
+        Some(h) => interp.hold(h, sig.ident.span().byte_range()),
+        None => Vec::new(),
+    };
+    // What the fields hold may be at stake already (killed by the caller).
+    for (_, v) in &places {
+        if let Some(id) = v.object() {
+            interp.state.set(id, LIVE);
+        }
+    }
+    // The fields stay in `self` when the method returns: the places do not own them.
+    let exit = interp.run_with(sig, block, &bound, &places, false);
+    let on_params = bound
         .iter()
         .zip(probes)
         .map(|((_, v), p)| {
             let id = v.object()?;
             effect_on(&out, &exit, id, p.by_value)
         })
-        .collect()
+        .collect();
+    let on_fields = places
+        .iter()
+        .filter_map(|(name, v)| {
+            let id = v.object()?;
+            let field = name.strip_prefix("self.")?.to_string();
+            Some((field, effect_on(&out, &exit, id, false)))
+        })
+        .collect();
+    (on_params, on_fields)
 }
 
 fn effect_on(out: &Recorded, exit: &State, id: ObjectId, by_value: bool) -> Option<Effect> {
@@ -91,6 +115,9 @@ fn effect_on(out: &Recorded, exit: &State, id: ObjectId, by_value: bool) -> Opti
             steps.push((at.start, Step::Takes(part)));
         }
     }
+    if let Some(at) = &object.terminated {
+        steps.push((at.start, Step::Terminates));
+    }
     steps.sort_by_key(|(at, _)| *at);
     Some(Effect {
         settles,
@@ -121,6 +148,20 @@ impl Interp<'_, '_> {
         }
     }
 
+    /// `self.stop()`: what the method does to the fields of `self` this body holds; a
+    /// field it hands off (or a method not summarised) takes the value with it.
+    pub(super) fn replay_on_fields(&mut self, params: Option<&ParamEffects>, span: Range<usize>) {
+        for (field, id) in self.held_values() {
+            let effect = params
+                .and_then(|p| p.fields.iter().find(|(f, _)| *f == field))
+                .and_then(|(_, e)| e.clone());
+            match effect {
+                Some(effect) => self.replay(id, &effect, span.clone()),
+                None => self.settle(id, false),
+            }
+        }
+    }
+
     fn replay(&mut self, id: ObjectId, effect: &Effect, span: Range<usize>) {
         for step in &effect.steps {
             match *step {
@@ -132,6 +173,7 @@ impl Interp<'_, '_> {
                     let pid = self.part(id, part, span.clone());
                     self.record(blocking, Some(pid), 0, span.clone());
                 }
+                Step::Terminates => self.terminate(id, span.clone()),
                 Step::Takes(part) => {
                     let pid = self.part(id, part, span.clone());
                     if self.out.objects[pid].taken_at.is_none() {

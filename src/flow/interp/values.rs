@@ -43,7 +43,8 @@ impl Interp<'_, '_> {
             part_of: Some((parent, part)),
             taken_at: None,
             written: false,
-            terminated: false,
+            terminated: None,
+            held: None,
             parent: None,
             companion_used: false,
         });
@@ -96,7 +97,7 @@ impl Interp<'_, '_> {
             .collect();
         let used: Vec<ObjectId> = self.state.used().collect();
         let known = self.out.objects.len();
-        let after_terminate = object.is_some_and(|id| self.out.objects[id].terminated);
+        let after_terminate = object.is_some_and(|id| self.out.objects[id].terminated.is_some());
         if self.out.seen_events.insert((span.start, blocking, joins)) {
             self.out.events.push(Event {
                 blocking,
@@ -204,7 +205,8 @@ impl Interp<'_, '_> {
                     part_of: None,
                     taken_at: None,
                     written: false,
-                    terminated: false,
+                    terminated: None,
+                    held: None,
                     parent: None,
                     companion_used: false,
                 });
@@ -443,6 +445,9 @@ impl Interp<'_, '_> {
         let mut names = Vec::new();
         collect_idents(tokens, &mut names);
         for name in names {
+            if name == "self" {
+                self.self_escapes();
+            }
             if let Some(at) = self.lookup(&name) {
                 let var = self.var(at).clone();
                 for id in var.owns.iter().copied().chain(var.val.object()) {
@@ -517,8 +522,9 @@ impl Interp<'_, '_> {
         let Expr::Path(base) = &*f.base else {
             return None;
         };
-        let syn::Member::Named(member) = &f.member else {
-            return None;
+        let member = match &f.member {
+            syn::Member::Named(member) => member.to_string(),
+            syn::Member::Unnamed(index) => index.index.to_string(),
         };
         // Not an identifier, so no variable of the body can shadow it.
         base.path.is_ident("self").then(|| format!("self.{member}"))
