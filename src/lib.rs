@@ -22,8 +22,9 @@ pub mod location;
 pub mod source;
 pub mod suggest;
 
-// Files.
+// Files, and where each sits in its crate.
 pub mod changed;
+pub mod layout;
 pub mod workspace;
 
 // Parse and resolve.

@@ -24,7 +24,7 @@ const LAYERS: &[&[&str]] = &[
     // Parse and resolve (`syntax`); the run's settings and what a lint says, as data.
     &["syntax", "config", "diagnostic", "fix::site"],
     // Files.
-    &["workspace", "changed"],
+    &["workspace", "changed", "layout"],
     &["flow"],
     &["lints"],
     &["finding"],

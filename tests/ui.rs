@@ -36,9 +36,12 @@ fn blessing() -> bool {
 }
 
 struct Case {
+    /// A `.rs` file, or a directory holding a small crate (a `Cargo.toml` and its files).
     path: PathBuf,
     /// Relative to the crate root, `/`-separated: what the user sees in the output.
     display: String,
+    /// The case's Rust files, with their displays: the file itself, or the crate's.
+    files: Vec<(String, PathBuf)>,
     config: Config,
     report: Report,
 }
@@ -76,10 +79,25 @@ fn case_paths(failures: &mut Vec<String>) -> Vec<(String, PathBuf)> {
             continue;
         }
         for file in sorted_entries(&family) {
-            if file.extension().is_some_and(|e| e == "rs") {
+            let is_crate = file.is_dir() && file.join("Cargo.toml").is_file();
+            if file.extension().is_some_and(|e| e == "rs") || is_crate {
                 let display = format!("{ROOT}/{name}/{}", file_name(&file));
                 out.push((display, file));
             }
+        }
+    }
+    out
+}
+
+/// The Rust files of a directory case, below it, sorted, with their displays.
+fn crate_files(dir: &Path, display: &str) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    for entry in sorted_entries(dir) {
+        let shown = format!("{display}/{}", file_name(&entry));
+        if entry.is_dir() {
+            out.extend(crate_files(&entry, &shown));
+        } else if entry.extension().is_some_and(|e| e == "rs") {
+            out.push((shown, entry));
         }
     }
     out
@@ -105,10 +123,18 @@ fn run_cases(failures: &mut Vec<String>) -> Vec<Case> {
     case_paths(failures)
         .into_iter()
         .map(|(display, path)| {
-            let input = Input {
-                path: path.clone(),
-                display: display.clone(),
+            let files = if path.is_dir() {
+                crate_files(&path, &display)
+            } else {
+                vec![(display.clone(), path.clone())]
             };
+            let inputs = files
+                .iter()
+                .map(|(display, path)| Input {
+                    path: path.clone(),
+                    display: display.clone(),
+                })
+                .collect();
             // A case may come with the settings it needs (`<case>.toml`: declared
             // resources, levels), read as `--config` would read them.
             let settings = path.with_extension("toml");
@@ -126,10 +152,11 @@ fn run_cases(failures: &mut Vec<String>) -> Vec<Case> {
             } else {
                 Config::default()
             };
-            let report = scan::scan(vec![input], vec![], &config);
+            let report = scan::scan(inputs, vec![], &config);
             Case {
                 path,
                 display,
+                files,
                 config,
                 report,
             }
@@ -169,24 +196,35 @@ fn annotations(
 }
 
 fn check_annotations(case: &Case, failures: &mut Vec<String>) {
-    let text = match fs::read_to_string(&case.path) {
-        Ok(t) => t,
-        Err(e) => {
-            failures.push(format!("{}: cannot read: {e}", case.display));
-            return;
-        }
-    };
     for p in &case.report.problems {
         failures.push(format!(
             "{}: not analysed ({}): {}",
-            case.display,
+            p.display,
             p.kind.as_str(),
             p.message
         ));
     }
-    let expected = annotations(&case.display, &text, failures);
+    for (display, path) in &case.files {
+        check_file_annotations(case, display, path, failures);
+    }
+}
+
+fn check_file_annotations(case: &Case, display: &str, path: &Path, failures: &mut Vec<String>) {
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            failures.push(format!("{display}: cannot read: {e}"));
+            return;
+        }
+    };
+    let expected = annotations(display, &text, failures);
     let mut actual: BTreeMap<(usize, String), Vec<&Finding>> = BTreeMap::new();
-    for f in &case.report.findings {
+    for f in case
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.file.display == display)
+    {
         actual
             .entry((case.line(f), f.lint.id.to_string()))
             .or_default()
@@ -199,8 +237,8 @@ fn check_annotations(case: &Case, failures: &mut Vec<String>) {
         if got.len() > want {
             for f in &got[want..] {
                 failures.push(format!(
-                    "{}:{line}: unexpected `{id}`: {}",
-                    case.display, f.diagnostic.message
+                    "{display}:{line}: unexpected `{id}`: {}",
+                    f.diagnostic.message
                 ));
             }
         } else if want > got.len() {
@@ -209,7 +247,7 @@ fn check_annotations(case: &Case, failures: &mut Vec<String>) {
             } else {
                 format!("expected {want} times, reported {}", got.len())
             };
-            failures.push(format!("{}:{line}: expected `{id}`, {what}", case.display));
+            failures.push(format!("{display}:{line}: expected `{id}`, {what}"));
         }
     }
 }
@@ -262,6 +300,13 @@ fn check_fixed(case: &Case, failures: &mut Vec<String>) {
         }
         return;
     };
+    if case.path.is_dir() {
+        failures.push(format!(
+            "{}: a crate case offers fixes; fixes are checked on single-file cases only",
+            case.display
+        ));
+        return;
+    }
     if blessing() {
         if fs::read_to_string(&path).ok().as_deref() != Some(fixed.text.as_str())
             && let Err(e) = fs::write(&path, &fixed.text)
@@ -431,10 +476,12 @@ fn conventions() {
     let cases = run_cases(&mut failures);
     let mut annotated = BTreeSet::new();
     for case in &cases {
-        if let Ok(text) = fs::read_to_string(&case.path) {
-            let mut ignored = Vec::new();
-            for (_, id) in annotations(&case.display, &text, &mut ignored).into_keys() {
-                annotated.insert(id);
+        for (display, path) in &case.files {
+            if let Ok(text) = fs::read_to_string(path) {
+                let mut ignored = Vec::new();
+                for (_, id) in annotations(display, &text, &mut ignored).into_keys() {
+                    annotated.insert(id);
+                }
             }
         }
     }

@@ -2,7 +2,7 @@
 //! name resolution in force around it, and interprets those that may create a tracked
 //! value. Most bodies do not, and a cheap syntactic search tells which.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use proc_macro2::TokenStream;
 use syn::visit::Visit;
@@ -10,7 +10,7 @@ use syn::{Block, Expr};
 
 use super::Flow;
 use super::interp::{self, Recorded};
-use super::summaries::{Creator, Summaries};
+use super::summaries::Summaries;
 use crate::catalog::{Catalog, SKIPPED_TARGET, prelude};
 use crate::config::UserResource;
 use crate::syntax::imports::{FileImports, Resolver};
@@ -22,9 +22,10 @@ pub fn analyse_file(
     imports: &FileImports,
     fields: &StructFields,
     user: &[UserResource],
+    crate_wide: Option<std::sync::Arc<Summaries>>,
 ) -> Flow {
     let macros = FileMacros::of_file(file);
-    let summaries = Summaries::of_file(file, imports, fields, user, &macros);
+    let summaries = Summaries::of_file(file, imports, fields, user, &macros, crate_wide);
     let mut renamed = renamed_imports(file);
     // The last segment of a user-declared constructor lets its callers past the filter.
     renamed.extend(user.iter().flat_map(|u| {
@@ -36,9 +37,7 @@ pub fn analyse_file(
     renamed.extend(
         macros
             .names()
-            .filter(|(_, rules)| {
-                tokens_may_create(rules.body.clone(), &summaries.creators, &renamed)
-            })
+            .filter(|(_, rules)| tokens_may_create(rules.body.clone(), &summaries, &renamed))
             .map(|(name, _)| name.to_string())
             .collect::<Vec<_>>(),
     );
@@ -104,7 +103,7 @@ impl Bodies<'_> {
                 return;
             }
         }
-        if !may_create(block, &self.summaries.creators, &self.renamed) {
+        if !may_create(block, &self.summaries, &self.renamed) {
             return;
         }
         interp::body(
@@ -175,36 +174,29 @@ impl<'ast> Visit<'ast> for Bodies<'_> {
     }
 }
 
-pub(super) fn may_create_in(expr: &Expr, creators: &HashMap<String, Creator>) -> bool {
+pub(super) fn may_create_in(expr: &Expr, summaries: &Summaries) -> bool {
     let none = HashSet::new();
-    let mut f = CreateFinder(false, creators, &none);
+    let mut f = CreateFinder(false, summaries, &none);
     f.visit_expr(expr);
     f.0
 }
 
 /// Whether a body calls a method that creates a tracked value (or a function of this file
 /// that returns one): most bodies do not, and are not interpreted at all.
-fn may_create(
-    block: &Block,
-    creators: &HashMap<String, Creator>,
-    renamed: &HashSet<String>,
-) -> bool {
-    let mut f = CreateFinder(false, creators, renamed);
+fn may_create(block: &Block, summaries: &Summaries, renamed: &HashSet<String>) -> bool {
+    let mut f = CreateFinder(false, summaries, renamed);
     f.visit_block(block);
     f.0
 }
 
-struct CreateFinder<'c>(bool, &'c HashMap<String, Creator>, &'c HashSet<String>);
+struct CreateFinder<'c>(bool, &'c Summaries, &'c HashSet<String>);
 
 impl<'ast> Visit<'ast> for CreateFinder<'_> {
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
         let method = m.method.to_string();
         if Catalog::is_create_method(&method)
             || self.2.contains(&method)
-            || self
-                .1
-                .keys()
-                .any(|k| k.rsplit("::").next() == Some(method.as_str()))
+            || self.1.may_create(&method)
         {
             self.0 = true;
         } else if !self.0 {
@@ -224,9 +216,7 @@ impl<'ast> Visit<'ast> for CreateFinder<'_> {
         if Catalog::may_construct(&segments)
             || segments.first().is_some_and(|s| self.2.contains(s))
             || segments.last().is_some_and(|s| self.2.contains(s))
-            || segments
-                .last()
-                .is_some_and(|last| self.1.keys().any(|k| k.rsplit("::").next() == Some(last)))
+            || segments.last().is_some_and(|last| self.1.may_create(last))
         {
             self.0 = true;
         } else if !self.0 {
@@ -261,7 +251,7 @@ impl<'ast> Visit<'ast> for CreateFinder<'_> {
 /// or macro of the file that creates one.
 fn tokens_may_create(
     tokens: TokenStream,
-    creators: &HashMap<String, Creator>,
+    summaries: &Summaries,
     renamed: &HashSet<String>,
 ) -> bool {
     use proc_macro2::TokenTree;
@@ -279,9 +269,7 @@ fn tokens_may_create(
                         Catalog::is_create_method(&name) || renamed.contains(&name)
                     } else {
                         renamed.contains(&name)
-                            || creators
-                                .keys()
-                                .any(|k| k.rsplit("::").next() == Some(name.as_str()))
+                            || summaries.may_create(&name)
                             || (colons == 2
                                 && path_head.as_ref().is_some_and(|head| {
                                     constructor_names().contains(name.as_str())

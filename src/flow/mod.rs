@@ -14,12 +14,14 @@
 
 mod bodies;
 mod effects;
+mod index;
 mod interp;
 mod summaries;
 mod track;
 
 use std::ops::Range;
 
+pub use index::{CrateIndex, FileIndex, index_file};
 pub use track::ObjectId;
 
 use crate::catalog::{Blocking, Part, Resource};
@@ -252,12 +254,14 @@ impl Flow {
     }
 }
 
-/// Runs the engine over every body of a file.
+/// Runs the engine over every body of a file; `index`: its crate's, when known.
 pub fn analyse(
     file: &syn::File,
     imports: &FileImports,
     fields: &StructFields,
     user: &[UserResource],
+    index: Option<&CrateIndex>,
 ) -> Flow {
-    bodies::analyse_file(file, imports, fields, user)
+    let crate_wide = index.map(|i| std::sync::Arc::clone(&i.summaries));
+    bodies::analyse_file(file, imports, fields, user, crate_wide)
 }

@@ -2,7 +2,8 @@
 //! tracked value (calling them creates it), and which only wait on or look at a shared
 //! value they are given. Read from signatures and bodies before any body is interpreted.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use syn::visit::Visit;
 use syn::{Block, Expr, Pat};
@@ -20,7 +21,8 @@ use crate::config::UserResource;
 use crate::syntax::macro_rules::FileMacros;
 use crate::syntax::types::StructFields;
 
-/// What the functions of one file do with tracked values, by resolved path.
+/// What the functions of one file do with tracked values, by resolved path; for what the
+/// file does not define, what the other files of its crate do.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Summaries {
     /// Functions that return a tracked value (`fn spawn_server() -> Child`): calling
@@ -31,6 +33,11 @@ pub(crate) struct Summaries {
     pub(crate) waiters: HashMap<String, Vec<ParamUse>>,
     /// What functions do to the tracked values they are given by value or `&mut`.
     pub(crate) effects: HashMap<String, ParamEffects>,
+    /// The summaries of the crate's files, where this file has none.
+    crate_wide: Option<Arc<Summaries>>,
+    /// The last segment of every creator's path, here and crate-wide: what a call must
+    /// name to be one.
+    creator_names: HashSet<String>,
 }
 
 impl Summaries {
@@ -40,8 +47,16 @@ impl Summaries {
         fields: &StructFields,
         user: &[UserResource],
         macros: &FileMacros,
+        crate_wide: Option<Arc<Summaries>>,
     ) -> Summaries {
-        let mut summaries = Summaries::default();
+        let mut summaries = Summaries {
+            creator_names: crate_wide
+                .as_ref()
+                .map(|c| c.creator_names.clone())
+                .unwrap_or_default(),
+            crate_wide,
+            ..Summaries::default()
+        };
         collect_creators(
             &file.items,
             &mut Resolver::new(imports),
@@ -52,14 +67,95 @@ impl Summaries {
             &mut Resolver::new(imports),
             &mut summaries.waiters,
         );
+        summaries.creator_names.extend(
+            summaries
+                .creators
+                .keys()
+                .filter_map(|k| k.rsplit("::").next().map(str::to_string)),
+        );
         summaries.effects = effects::summarise(file, imports, fields, user, macros, &summaries);
         summaries
+    }
+
+    /// The crate's summaries: each file's, with the paths two files define differently
+    /// (a helper of the same name in two binaries) left out.
+    pub(crate) fn merged(files: impl IntoIterator<Item = Summaries>) -> Summaries {
+        let mut out = Summaries::default();
+        let mut clashes = HashSet::new();
+        for file in files {
+            merge(&mut out.creators, file.creators, &mut clashes);
+            merge(&mut out.waiters, file.waiters, &mut clashes);
+            merge(&mut out.effects, file.effects, &mut clashes);
+        }
+        for key in &clashes {
+            out.creators.remove(key);
+            out.waiters.remove(key);
+            out.effects.remove(key);
+        }
+        out.creator_names = out
+            .creators
+            .keys()
+            .filter_map(|k| k.rsplit("::").next().map(str::to_string))
+            .collect();
+        out
+    }
+
+    /// The function at `key` returns a tracked value.
+    pub(crate) fn creator(&self, key: &str) -> Option<&Creator> {
+        self.creators
+            .get(key)
+            .or_else(|| self.crate_wide.as_ref()?.creators.get(key))
+    }
+
+    /// What the function at `key` does to what it is given.
+    pub(crate) fn effects_of(&self, key: &str) -> Option<&ParamEffects> {
+        self.effects
+            .get(key)
+            .or_else(|| self.crate_wide.as_ref()?.effects.get(key))
+    }
+
+    /// The function at `key` only waits on (or looks at) its shared parameters.
+    pub(crate) fn waiter(&self, key: &str) -> Option<&Vec<ParamUse>> {
+        self.waiters
+            .get(key)
+            .or_else(|| self.crate_wide.as_ref()?.waiters.get(key))
+    }
+
+    /// Calls named `alias` may reach a creator named `name` (a re-export under another
+    /// name).
+    pub(crate) fn add_alias(&mut self, alias: &str, name: &str) {
+        if self.creator_names.contains(name) {
+            self.creator_names.insert(alias.to_string());
+        }
+    }
+
+    /// Whether a function or method named `name` (its last segment) may be a creator.
+    pub(crate) fn may_create(&self, name: &str) -> bool {
+        self.creator_names.contains(name)
+    }
+}
+
+fn merge<V: PartialEq>(
+    into: &mut HashMap<String, V>,
+    from: HashMap<String, V>,
+    clashes: &mut HashSet<String>,
+) {
+    for (key, value) in from {
+        match into.get(&key) {
+            Some(existing) if *existing != value => {
+                clashes.insert(key);
+            }
+            Some(_) => {}
+            None => {
+                into.insert(key, value);
+            }
+        }
     }
 }
 
 /// A function of this file that returns a tracked value, a builder of one, or a tuple
 /// holding one: calling it creates what it returns.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Creator {
     pub(crate) made: Made,
     /// Returned inside a `Result` or `Option`.
@@ -75,6 +171,18 @@ pub(crate) enum Made {
     Builder(&'static Builder),
     /// A tuple holding exactly one of those (`-> (String, Command)`).
     Tuple(Vec<Option<Made>>),
+}
+
+/// Catalog entries are statics: the same entry is the same value.
+impl PartialEq for Made {
+    fn eq(&self, other: &Made) -> bool {
+        match (self, other) {
+            (Made::Resource(a), Made::Resource(b)) => std::ptr::eq(*a, *b),
+            (Made::Builder(a), Made::Builder(b)) => std::ptr::eq(*a, *b),
+            (Made::Tuple(a), Made::Tuple(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 impl Made {

@@ -122,12 +122,21 @@ pub struct FileContext<'a> {
     pub flow: OnceCell<Flow>,
     /// Resources declared in settings.
     pub user: &'a [crate::config::UserResource],
+    /// What the other files of the file's crate tell it, when they were indexed.
+    pub index: Option<&'a flow::CrateIndex>,
 }
 
 impl FileContext<'_> {
     pub fn flow(&self) -> &Flow {
-        self.flow
-            .get_or_init(|| flow::analyse(self.syntax, self.imports, self.fields, self.user))
+        self.flow.get_or_init(|| {
+            flow::analyse(
+                self.syntax,
+                self.imports,
+                self.fields,
+                self.user,
+                self.index,
+            )
+        })
     }
 }
 

@@ -29,6 +29,19 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// The names this scope brings in under another name than their own
+    /// (`pub use proc::spawn as spawn_worker`): the name, and the last segment of what
+    /// it stands for.
+    pub fn renames(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.names.iter().filter_map(|(name, b)| match b {
+            Binding::Import(target) => target
+                .last()
+                .filter(|last| *last != name)
+                .map(|last| (name.as_str(), last.as_str())),
+            _ => None,
+        })
+    }
+
     /// The `use` items and item definitions directly in `items`, seen from `module`.
     pub fn of_items(items: &[Item], module: &[String]) -> Scope {
         let mut scope = Scope::default();
@@ -47,7 +60,8 @@ impl Scope {
         };
         match item {
             Item::Use(u) => self.add_use_tree(&u.tree, Vec::new()),
-            Item::Mod(m) if m.content.is_some() => {
+            // Inline (`mod tests { .. }`) or in a file of its own (`mod net;`).
+            Item::Mod(m) => {
                 let mut p = module.to_vec();
                 p.push(m.ident.to_string());
                 self.names.insert(m.ident.to_string(), Binding::Module(p));
@@ -127,12 +141,21 @@ impl Scope {
     }
 }
 
+/// The import scopes of the modules of a crate, by their path below its root.
+pub type CrateScopes = HashMap<Segments, Scope>;
+
 /// The import scopes of every inline module of one file.
 #[derive(Debug, Default)]
 pub struct FileImports {
+    /// By module path below the crate root.
     modules: HashMap<Segments, Scope>,
-    /// Whether `crate::` paths start at this file (a crate root such as lib.rs or main.rs).
+    /// Whether `crate::` paths can be resolved here: the file is its crate's root, or
+    /// its place in the crate is known.
     is_crate_root: bool,
+    /// The file's own module below the crate root (`["net", "tls"]`).
+    base: Segments,
+    /// The scopes of the crate's other modules, for paths through them.
+    crate_scopes: Option<std::sync::Arc<CrateScopes>>,
 }
 
 impl FileImports {
@@ -140,9 +163,45 @@ impl FileImports {
         let mut imports = FileImports {
             modules: HashMap::new(),
             is_crate_root,
+            base: Vec::new(),
+            crate_scopes: None,
         };
         imports.collect(&file.items, Vec::new());
         imports
+    }
+
+    /// The imports of a file at `module` of a crate whose other modules' scopes are
+    /// `crate_scopes` (when known): `crate::`, `super::` and `self::` paths resolve
+    /// through the crate, and the file's items are named by their full path.
+    pub fn in_crate(
+        file: &syn::File,
+        module: Segments,
+        crate_scopes: Option<std::sync::Arc<CrateScopes>>,
+    ) -> Self {
+        let mut imports = FileImports {
+            modules: HashMap::new(),
+            is_crate_root: true,
+            base: module.clone(),
+            crate_scopes,
+        };
+        imports.collect(&file.items, module);
+        imports
+    }
+
+    /// The file's module below its crate's root.
+    pub fn module(&self) -> &[String] {
+        &self.base
+    }
+
+    /// The file's scopes, by module path, for the crate's index.
+    pub fn into_scopes(self) -> CrateScopes {
+        self.modules
+    }
+
+    fn scope(&self, module: &[String]) -> Option<&Scope> {
+        self.modules
+            .get(module)
+            .or_else(|| self.crate_scopes.as_ref()?.get(module))
     }
 
     fn collect(&mut self, items: &[Item], module: Segments) {
@@ -199,7 +258,7 @@ impl<'a> Resolver<'a> {
     pub fn new(imports: &'a FileImports) -> Self {
         Resolver {
             imports,
-            module: Vec::new(),
+            module: imports.base.clone(),
             blocks: Vec::new(),
             self_ty: None,
         }
@@ -259,6 +318,7 @@ impl<'a> Resolver<'a> {
             with_blocks: true,
             depth: 0,
             globs: GLOB_BUDGET,
+            anchored: false,
         };
         self.resolve_in(segs, at, &mut out);
         if out.is_empty() {
@@ -291,22 +351,24 @@ impl<'a> Resolver<'a> {
             }
             _ => {
                 let blocks = self.blocks.iter().rev().filter(|_| at.with_blocks);
-                for scope in blocks.clone().chain(self.imports.modules.get(module)) {
+                for scope in blocks.clone().chain(self.imports.scope(module)) {
                     if let Some(b) = scope.names.get(first) {
                         self.follow(first, b, rest, at, out);
                         return;
                     }
                 }
                 // Not named here: a glob import may supply it; otherwise it is an external
-                // crate's path (or the prelude's), taken as written.
+                // crate's path (or the prelude's), taken as written, or, below a module of
+                // this crate, that module's item.
                 if at.globs > 0 {
                     let inner = At {
                         with_blocks: false,
                         depth: at.depth + 1,
                         globs: at.globs - 1,
+                        anchored: false,
                         ..at
                     };
-                    for scope in blocks.chain(self.imports.modules.get(module)) {
+                    for scope in blocks.chain(self.imports.scope(module)) {
                         for glob in &scope.globs {
                             let mut p = glob.clone();
                             p.extend(segs.iter().cloned());
@@ -314,7 +376,14 @@ impl<'a> Resolver<'a> {
                         }
                     }
                 }
-                out.push(segs.join("::"));
+                if at.anchored {
+                    let mut p = vec!["crate".to_string()];
+                    p.extend(module.iter().cloned());
+                    p.extend(segs.iter().cloned());
+                    out.push(p.join("::"));
+                } else {
+                    out.push(segs.join("::"));
+                }
             }
         }
     }
@@ -348,8 +417,12 @@ impl<'a> Resolver<'a> {
                     out.push(p.join("::"));
                 } else {
                     // A `use` path is relative to the module it is written in: its first
-                    // segment may be a sibling module or another import.
-                    self.resolve_in(&p, at.member_of(at.module), out);
+                    // segment may be a sibling module or another import, else a crate.
+                    let within = At {
+                        anchored: false,
+                        ..at.member_of(at.module)
+                    };
+                    self.resolve_in(&p, within, out);
                 }
             }
         }
@@ -364,6 +437,9 @@ struct At<'m> {
     with_blocks: bool,
     depth: usize,
     globs: usize,
+    /// Below a module of this crate (`crate::net::`): a name not found there is that
+    /// module's item still.
+    anchored: bool,
 }
 
 impl<'m> At<'m> {
@@ -374,6 +450,7 @@ impl<'m> At<'m> {
             with_blocks: false,
             depth: self.depth + 1,
             globs: self.globs,
+            anchored: true,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! same file, and the catalog's constructors and methods. Anything else is unknown.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use syn::{Expr, Fields, Item, Member, Pat, Type};
 
@@ -106,13 +107,15 @@ pub struct StructFields {
     /// The fields that hold an `Option` of a known type (`child: Option<Child>`), with
     /// that type, by struct and field.
     optional: HashMap<String, HashMap<String, Ty>>,
+    /// The other files' structs, of the crate this file belongs to.
+    crate_wide: Option<Arc<StructFields>>,
 }
 
 impl StructFields {
     pub fn new(file: &syn::File, imports: &FileImports) -> Self {
         let mut out = StructFields::default();
         let mut resolver = Resolver::new(imports);
-        out.collect(&file.items, &mut resolver, &mut Vec::new());
+        out.collect(&file.items, &mut resolver, &mut imports.module().to_vec());
         out
     }
 
@@ -180,11 +183,68 @@ impl StructFields {
         }
     }
 
+    /// These, with the structs of the rest of the crate where this file defines none of
+    /// that name.
+    pub fn with_crate(mut self, crate_wide: Arc<StructFields>) -> Self {
+        self.crate_wide = Some(crate_wide);
+        self
+    }
+
+    /// The structs of every file of a crate; a path two files define differently (one
+    /// struct name in two binaries) is left out.
+    pub fn merged(files: impl IntoIterator<Item = StructFields>) -> StructFields {
+        let mut out = StructFields::default();
+        let mut clashes = Vec::new();
+        for file in files {
+            for (owner, fields) in file.fields {
+                let optional = file.optional.get(&owner).cloned().unwrap_or_default();
+                match out.fields.get(&owner) {
+                    Some(known)
+                        if *known != fields
+                            || out.optional.get(&owner).cloned().unwrap_or_default()
+                                != optional =>
+                    {
+                        clashes.push(owner)
+                    }
+                    Some(_) => {}
+                    None => {
+                        if !optional.is_empty() {
+                            out.optional.insert(owner.clone(), optional);
+                        }
+                        out.fields.insert(owner, fields);
+                    }
+                }
+            }
+        }
+        for owner in clashes {
+            out.fields.remove(&owner);
+            out.optional.remove(&owner);
+        }
+        out
+    }
+
+    /// The struct table that defines `owner`: this file's, else the crate's.
+    fn defining(&self, owner: &str) -> Option<&StructFields> {
+        if self.fields.contains_key(owner) {
+            return Some(self);
+        }
+        self.crate_wide
+            .as_deref()
+            .filter(|c| c.fields.contains_key(owner))
+    }
+
     /// The fields of the struct `owner` (by resolved path) whose type is known, with
     /// whether each is an `Option` of it, in no particular order.
     pub fn fields_of<'s>(&'s self, owner: &str) -> impl Iterator<Item = (&'s str, &'s Ty, bool)> {
-        let plain = self.fields.get(owner).into_iter().flatten();
-        let optional = self.optional.get(owner).into_iter().flatten();
+        let table = self.defining(owner);
+        let plain = table
+            .and_then(|t| t.fields.get(owner))
+            .into_iter()
+            .flatten();
+        let optional = table
+            .and_then(|t| t.optional.get(owner))
+            .into_iter()
+            .flatten();
         plain
             .map(|(name, ty)| (name.as_str(), ty, false))
             .chain(optional.map(|(name, ty)| (name.as_str(), ty, true)))
@@ -195,7 +255,7 @@ impl StructFields {
             Member::Named(id) => id.to_string(),
             Member::Unnamed(i) => i.index.to_string(),
         };
-        self.fields.get(owner)?.get(&name)
+        self.defining(owner)?.fields.get(owner)?.get(&name)
     }
 }
 

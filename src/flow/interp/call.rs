@@ -85,19 +85,16 @@ impl Interp<'_, '_> {
             let id = self.create(resource, span::call(c), 0);
             return Some(constructed(id, resource, ctor));
         }
-        if let Some(params) = r.0.iter().find_map(|c| self.summaries.waiters.get(c)) {
+        if let Some(params) = r.0.iter().find_map(|c| self.summaries.waiter(c)) {
             let params = params.clone();
             self.call_waiter(c, &params);
             return Some(Val::Untracked);
         }
         let effects =
             r.0.iter()
-                .find_map(|c| self.summaries.effects.get(c))
+                .find_map(|c| self.summaries.effects_of(c))
                 .cloned();
-        let creator =
-            r.0.iter()
-                .find_map(|c| self.summaries.creators.get(c))
-                .cloned();
+        let creator = r.0.iter().find_map(|c| self.summaries.creator(c)).cloned();
         if effects.is_none() && creator.is_none() {
             return None;
         }
@@ -292,11 +289,7 @@ impl Interp<'_, '_> {
         }
         let resolved = self.resolver.resolve(&p.path);
         // A helper of this file whose summary follows what it does to an argument.
-        if let Some(params) = resolved
-            .0
-            .iter()
-            .find_map(|c| self.summaries.effects.get(c))
-        {
+        if let Some(params) = resolved.0.iter().find_map(|c| self.summaries.effects_of(c)) {
             return self.summarised_argument(params, &c.args, true);
         }
         if p.path.segments.len() < 2 {

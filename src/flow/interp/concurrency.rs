@@ -339,7 +339,7 @@ impl Interp<'_, '_> {
     /// A closure or async block that may run at any time: analysed as a body of its own,
     /// leaving the state around it as it was.
     pub(super) fn detached(&mut self, body: &Expr, inputs: &Punctuated<Pat, Token![,]>) {
-        if !may_create_in(body, &self.summaries.creators) {
+        if !may_create_in(body, self.summaries) {
             return;
         }
         let saved = self.state.clone();

@@ -129,8 +129,8 @@ impl Interp<'_, '_> {
             .single()?
             .to_string();
         let key = format!("{owner}::{}", call.method);
-        let creator = self.summaries.creators.get(&key).cloned();
-        let effects = self.summaries.effects.get(&key).cloned();
+        let creator = self.summaries.creator(&key).cloned();
+        let effects = self.summaries.effects_of(&key).cloned();
         if creator.is_none() && effects.is_none() {
             return None;
         }
@@ -157,8 +157,7 @@ impl Interp<'_, '_> {
             .single()?
             .to_string();
         self.summaries
-            .effects
-            .get(&format!("{owner}::{}", m.method))
+            .effects_of(&format!("{owner}::{}", m.method))
             .cloned()
     }
 

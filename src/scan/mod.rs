@@ -1,5 +1,8 @@
-//! Scanning: read, check and parse each file on a worker thread, run every enabled lint,
-//! and gather findings and per-file problems in a deterministic order.
+//! Scanning: index the crates the files belong to (`index`), then read, check and parse
+//! each file on a worker thread, run every enabled lint, and gather findings and per-file
+//! problems in a deterministic order.
+
+mod index;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -12,6 +15,8 @@ pub use crate::input::{FileProblem, Input, ProblemKind};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::finding::Finding;
+use crate::flow::CrateIndex;
+use crate::layout::Unit;
 use crate::lints::{self, FileContext};
 use crate::source::SourceFile;
 use crate::suppress;
@@ -38,7 +43,7 @@ pub struct Report {
 /// every visitor (ours, and the tree's `Drop`) recurses into those. A stack overflow aborts
 /// the whole process, which no `catch_unwind` can stop, so files are measured first.
 #[derive(Debug, Clone, Copy)]
-struct Limits {
+pub(super) struct Limits {
     /// `(`, `[`, `{` nesting, measured before parsing.
     nesting: usize,
     /// Longest run of tokens syn parses by recursion between two separators, measured
@@ -49,7 +54,7 @@ struct Limits {
 }
 
 /// What every file gets, on the pool's 64 MiB stacks: far beyond hand-written code.
-const NORMAL: Limits = Limits {
+pub(super) const NORMAL: Limits = Limits {
     nesting: 256,
     operator_run: 1024,
     ast_depth: 1000,
@@ -78,9 +83,11 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
         .num_threads(config.jobs.unwrap_or(0))
         .build();
     let run = || {
+        let indexes = index::build(&inputs, config);
         inputs
             .par_iter()
-            .map(|input| scan_one(input, config))
+            .zip(&indexes.units)
+            .map(|(input, unit)| scan_one(input, config, unit, indexes.of(unit)))
             .collect::<Vec<_>>()
     };
     let results = match pool {
@@ -133,9 +140,21 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
     report
 }
 
+/// The first pass alone, for the benchmark: how many files of the inputs' crates it read,
+/// and how many of those it parsed.
+pub fn index_only(inputs: &[Input], config: &Config) -> (usize, usize) {
+    let indexes = index::build(inputs, config);
+    (indexes.files_read, indexes.files_parsed)
+}
+
 type Scanned = (Vec<Finding>, Vec<(Finding, Option<String>)>);
 
-fn scan_one(input: &Input, config: &Config) -> Result<Scanned, FileProblem> {
+fn scan_one(
+    input: &Input,
+    config: &Config,
+    unit: &Unit,
+    index: Option<&CrateIndex>,
+) -> Result<Scanned, FileProblem> {
     let problem = |kind, message: String, position| FileProblem {
         display: input.display.clone(),
         kind,
@@ -170,7 +189,8 @@ fn scan_one(input: &Input, config: &Config) -> Result<Scanned, FileProblem> {
     ));
 
     ANALYSING.with(|a| a.set(true));
-    let outcome = catch_unwind(AssertUnwindSafe(|| analyse(&source, config)));
+    let crate_of = CrateOf { unit, index };
+    let outcome = catch_unwind(AssertUnwindSafe(|| analyse(&source, config, crate_of)));
     ANALYSING.with(|a| a.set(false));
     // Spans index a per-thread table that only grows; everything we keep is byte offsets.
     proc_macro2::extra::invalidate_current_thread_spans();
@@ -229,9 +249,16 @@ type Analysis = Result<
     (ProblemKind, String, Option<usize>),
 >;
 
-fn analyse(source: &SourceFile, config: &Config) -> Analysis {
+/// Where a file sits in its crate, and the crate's index.
+#[derive(Clone, Copy)]
+struct CrateOf<'a> {
+    unit: &'a Unit,
+    index: Option<&'a CrateIndex>,
+}
+
+fn analyse(source: &SourceFile, config: &Config, crate_of: CrateOf<'_>) -> Analysis {
     if nesting::exceeds(&source.text, NORMAL.nesting, NORMAL.operator_run).is_none() {
-        match analyse_within(source, config, NORMAL) {
+        match analyse_within(source, config, NORMAL, crate_of) {
             // A tree deeper than the normal stack allows: try again on the deep one.
             Err((ProblemKind::TooDeep, _, _)) => {}
             done => return done,
@@ -258,7 +285,7 @@ fn analyse(source: &SourceFile, config: &Config) -> Analysis {
             .stack_size(DEEP_STACK_SIZE)
             .spawn_scoped(scope, || {
                 ANALYSING.with(|a| a.set(true));
-                analyse_within(source, config, DEEP)
+                analyse_within(source, config, DEEP, crate_of)
             });
         match thread {
             Ok(handle) => handle
@@ -275,7 +302,12 @@ fn analyse(source: &SourceFile, config: &Config) -> Analysis {
     })
 }
 
-fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analysis {
+fn analyse_within(
+    source: &SourceFile,
+    config: &Config,
+    limits: Limits,
+    crate_of: CrateOf<'_>,
+) -> Analysis {
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let bom = source.text.len() - text.len();
     let syntax = syn::parse_file(text).map_err(|e| {
@@ -298,8 +330,18 @@ fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analy
             None,
         ));
     }
-    let imports = FileImports::new(&syntax, is_crate_root(source));
-    let fields = StructFields::new(&syntax, &imports);
+    let (imports, fields) = match crate_of.index {
+        Some(index) => {
+            let imports = index.imports(&syntax, crate_of.unit.module.clone());
+            let fields = index.fields(&syntax, &imports);
+            (imports, fields)
+        }
+        None => {
+            let imports = FileImports::new(&syntax, is_crate_root(source));
+            let fields = StructFields::new(&syntax, &imports);
+            (imports, fields)
+        }
+    };
     // The lints see the text syn parsed, so their offsets and the text agree; what they
     // report is shifted past the byte-order mark afterwards.
     let without_bom;
@@ -320,6 +362,7 @@ fn analyse_within(source: &SourceFile, config: &Config, limits: Limits) -> Analy
         fields: &fields,
         flow: std::cell::OnceCell::new(),
         user: &config.resources,
+        index: crate_of.index,
     };
     let mut out = Vec::new();
     for lint in lints::ALL {
