@@ -257,6 +257,7 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         levels,
         deny_warnings: args.deny_warnings,
         jobs: args.jobs,
+        files_alone: false,
     };
     scan::install_panic_hook();
     let inputs = found.inputs.clone();

@@ -14,6 +14,9 @@ pub struct Config {
     pub jobs: Option<usize>,
     /// Resources the user declared in settings, followed like the built-in ones.
     pub resources: Vec<UserResource>,
+    /// Analyse every file alone, without the index of its crate (to measure what the
+    /// index costs and finds).
+    pub files_alone: bool,
 }
 
 /// A resource declared in settings (`[[resources]]`): a `Session` that must be closed.

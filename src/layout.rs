@@ -20,6 +20,17 @@ pub struct Unit {
     pub shared: bool,
 }
 
+impl Unit {
+    /// A file analysed alone, as its own crate.
+    pub fn alone(path: &Path) -> Unit {
+        Unit {
+            group: path.to_path_buf(),
+            module: Vec::new(),
+            shared: false,
+        }
+    }
+}
+
 /// Target directories whose files are crate roots when directly inside (`tests/it.rs`),
 /// and modules of those below (`tests/common/mod.rs`).
 const TARGET_DIRS: &[&str] = &["tests", "examples", "benches"];
@@ -50,11 +61,7 @@ impl Packages {
 
     /// Where `path` (absolute, or relative to the current directory) sits.
     pub fn unit_of(&mut self, path: &Path) -> Unit {
-        let alone = Unit {
-            group: path.to_path_buf(),
-            module: Vec::new(),
-            shared: false,
-        };
+        let alone = Unit::alone(path);
         let Some(dir) = path.parent() else {
             return alone;
         };

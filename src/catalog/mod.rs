@@ -274,14 +274,12 @@ impl Catalog {
             .find(|t| t.canonical == path || t.aliases.contains(&path))
     }
 
-    /// The last segment of every path that names a type the catalog knows (`Child`,
-    /// `CancellationToken`): code that names none of them defines nothing another file
-    /// could receive a tracked value from.
-    pub fn type_names() -> impl Iterator<Item = &'static str> {
+    /// Every path that names a type the catalog knows (`std::process::Child`, and the
+    /// re-exports of each).
+    pub fn type_paths() -> impl Iterator<Item = &'static str> {
         ALL.iter()
             .flat_map(|e| e.types)
             .flat_map(|t| std::iter::once(t.canonical).chain(t.aliases.iter().copied()))
-            .filter_map(|p| p.rsplit("::").next())
     }
 
     pub fn known_type(canonical: &str) -> Option<&'static KnownType> {

@@ -54,7 +54,9 @@ pub fn analyse_file(
     if !windows_only(&file.attrs) {
         bodies.visit_file(file);
     }
-    bodies.out.into_flow()
+    let mut flow = bodies.out.into_flow();
+    flow.summaries = Some(bodies.summaries);
+    flow
 }
 
 struct Bodies<'a> {

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::catalog::Catalog;
 use crate::config::UserResource;
 use crate::syntax::imports::{CrateScopes, FileImports};
 use crate::syntax::macro_rules::FileMacros;
@@ -29,6 +30,29 @@ pub fn index_file(file: &syn::File, module: Vec<String>, user: &[UserResource]) 
     FileIndex {
         scopes: imports.into_scopes(),
         fields,
+        summaries,
+    }
+}
+
+/// What a file analysed alone tells the other files of its crate: what its analysis found
+/// of its functions (`flow`, when it ran), else summarised anew.
+pub fn index_of_analysis(
+    file: &syn::File,
+    imports: &FileImports,
+    fields: &StructFields,
+    flow: Option<&super::Flow>,
+    user: &[UserResource],
+) -> FileIndex {
+    let summaries = match flow.and_then(|f| f.summaries.clone()) {
+        Some(summaries) => summaries,
+        None => {
+            let macros = FileMacros::of_file(file);
+            Summaries::of_file(file, imports, fields, user, &macros, None)
+        }
+    };
+    FileIndex {
+        scopes: imports.scopes(),
+        fields: fields.clone(),
         summaries,
     }
 }
@@ -71,6 +95,33 @@ impl CrateIndex {
             summaries: Arc::new(summaries),
             files: count,
         }
+    }
+
+    /// The last segment of every path the index knows something of (functions, their
+    /// re-exports, structs): a file naming none of them reads nothing from the index.
+    pub fn names(&self) -> Vec<String> {
+        let mut names = self.summaries.names();
+        let tracked = |owner: &&str| {
+            self.fields.fields_of(owner).any(|(_, ty, _)| {
+                ty.path().is_some_and(|p| {
+                    Catalog::builder(p).is_some()
+                        || crate::catalog::ALL
+                            .iter()
+                            .flat_map(|e| e.resources)
+                            .any(|r| r.ty == p)
+                })
+            })
+        };
+        names.extend(
+            self.fields
+                .owners()
+                .filter(tracked)
+                .filter_map(|o| o.rsplit("::").next())
+                .map(str::to_string),
+        );
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// The imports of a file at `module` of this crate.

@@ -21,7 +21,7 @@ mod track;
 
 use std::ops::Range;
 
-pub use index::{CrateIndex, FileIndex, index_file};
+pub use index::{CrateIndex, FileIndex, index_file, index_of_analysis};
 pub use track::ObjectId;
 
 use crate::catalog::{Blocking, Part, Resource};
@@ -209,6 +209,8 @@ pub struct Held {
 /// The stories of every tracked value of one file.
 #[derive(Debug, Default)]
 pub struct Flow {
+    /// What the file's functions do, as the crate index keeps it.
+    pub(crate) summaries: Option<summaries::Summaries>,
     /// Indexed by `ObjectId`.
     pub stories: Vec<Story>,
     /// In the order the analysis met them.
@@ -247,6 +249,7 @@ impl Flow {
             .filter_map(|(id, s)| s.part_of.map(|(parent, part)| ((parent, part.field), id)))
             .collect();
         Flow {
+            summaries: None,
             stories,
             events,
             parts,

@@ -129,6 +129,20 @@ impl Summaries {
         }
     }
 
+    /// The last segment of every function the summaries know, and of the names that
+    /// reach a creator.
+    pub(crate) fn names(&self) -> Vec<String> {
+        let keys = self
+            .creators
+            .keys()
+            .chain(self.waiters.keys())
+            .chain(self.effects.keys());
+        keys.filter_map(|k| k.rsplit("::").next())
+            .map(str::to_string)
+            .chain(self.creator_names.iter().cloned())
+            .collect()
+    }
+
     /// Whether a function or method named `name` (its last segment) may be a creator.
     pub(crate) fn may_create(&self, name: &str) -> bool {
         self.creator_names.contains(name)

@@ -1,10 +1,11 @@
-//! The first pass: the crate index of every group of files the scan touches. Each file of
-//! a group is read; those that name a type the catalog (or the settings) track are parsed
-//! and summarised, the rest cannot define anything another file could receive a tracked
-//! value from, and are skipped unparsed. Files that cannot be read, parsed or analysed
-//! safely are left out quietly: the second pass reports them if they are being scanned.
+//! The crate index of every group of files the scan touches. The inputs are summarised by
+//! the first pass, which analyses each alone; the groups' other files are read here, and
+//! those that name a type the catalog (or the settings) track, or re-export something,
+//! are parsed and summarised. The rest cannot define anything another file could receive
+//! a tracked value from, and are skipped unparsed. Files that cannot be read, parsed or
+//! analysed safely are left out quietly: they are reported if they are being scanned.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
@@ -19,13 +20,13 @@ use crate::input::Input;
 use crate::layout::{self, Packages, Unit};
 use crate::syntax::nesting;
 
-/// Where each input sits, and the index of each group they belong to.
+/// The index of each group of files the scan touches.
 #[derive(Debug, Default)]
 pub struct Indexes {
-    /// Per input, in the order given.
-    pub units: Vec<Unit>,
-    pub by_group: HashMap<PathBuf, CrateIndex>,
-    /// Files read for the index, and of those, parsed.
+    by_group: HashMap<PathBuf, CrateIndex>,
+    /// Per group, what a file must name to read anything from its index.
+    names: HashMap<PathBuf, Option<AhoCorasick>>,
+    /// Files of the groups read for the index beyond the inputs, and of those, parsed.
     pub files_read: usize,
     pub files_parsed: usize,
 }
@@ -37,76 +38,187 @@ impl Indexes {
         }
         self.by_group.get(&unit.group)
     }
+
+    /// Whether the file at `path` of `unit` names something its crate's index knows, so
+    /// that analysing it with the index may differ from analysing it alone.
+    pub fn reads_from_index(&self, unit: &Unit, path: &Path) -> bool {
+        let Some(Some(names)) = self.names.get(&unit.group).filter(|_| unit.shared) else {
+            return false;
+        };
+        std::fs::read_to_string(path).is_ok_and(|text| {
+            let text = text.as_str();
+            names
+                .find_iter(text)
+                .any(|m| whole_word(text, m.start(), m.end()))
+        })
+    }
 }
 
-/// Builds the indexes of the groups `inputs` belong to, on the current thread pool.
-pub fn build(inputs: &[Input], config: &Config) -> Indexes {
-    let mut packages = Packages::default();
-    let units: Vec<Unit> = inputs.iter().map(|i| packages.unit_of(&i.path)).collect();
-    let groups: BTreeMap<&Path, ()> = units
+/// Builds the index of every group `units` (the inputs') belong to: from `summarised`, what
+/// the first pass found of the inputs (by input, `None` where it found nothing), and from
+/// the groups' other files, read now. The merge follows the files' paths, so the result
+/// does not depend on the order threads finish in.
+pub fn build(
+    inputs: &[Input],
+    units: &[Unit],
+    summarised: Vec<Option<FileIndex>>,
+    packages: &mut Packages,
+    config: &Config,
+) -> Indexes {
+    let groups: BTreeMap<&Path, usize> = units
         .iter()
         .filter(|u| u.shared)
-        .map(|u| (u.group.as_path(), ()))
+        .map(|u| u.group.as_path())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .enumerate()
+        .map(|(i, g)| (g, i))
         .collect();
-    let mut files: Vec<(usize, PathBuf, Vec<String>)> = Vec::new();
-    for (g, group) in groups.keys().enumerate() {
+    let scanned: HashSet<&Path> = inputs.iter().map(|i| i.path.as_path()).collect();
+    let mut others: Vec<(usize, PathBuf, Vec<String>)> = Vec::new();
+    for (group, &g) in &groups {
         for path in layout::group_files(group) {
+            if scanned.contains(path.as_path()) {
+                continue;
+            }
             let unit = packages.unit_of(&path);
             if unit.shared && unit.group == *group {
-                files.push((g, path, unit.module));
+                others.push((g, path, unit.module));
             }
         }
     }
     let names = Names::new(config);
-    let read = files.len();
-    let summarised: Vec<(usize, Option<FileIndex>)> = files
+    let read = others.len();
+    let found: Vec<(usize, PathBuf, Option<FileIndex>)> = others
         .into_par_iter()
-        .map(|(g, path, module)| (g, index_one(&path, module, &names, config)))
+        .map(|(g, path, module)| {
+            let index = index_one(&path, module, &names, config);
+            (g, path, index)
+        })
         .collect();
-    let parsed = summarised.iter().filter(|(_, f)| f.is_some()).count();
-    let mut per_group: Vec<Vec<FileIndex>> = groups.keys().map(|_| Vec::new()).collect();
-    for (g, file) in summarised {
+    let parsed = found.iter().filter(|(_, _, f)| f.is_some()).count();
+    let mut per_group: Vec<Vec<(PathBuf, FileIndex)>> = groups.keys().map(|_| Vec::new()).collect();
+    for (g, path, file) in found {
         if let Some(file) = file {
-            per_group[g].push(file);
+            per_group[g].push((path, file));
         }
     }
-    let by_group = groups
-        .keys()
-        .zip(per_group)
-        .map(|(group, files)| (group.to_path_buf(), CrateIndex::build(files)))
-        .collect();
+    for ((input, unit), file) in inputs.iter().zip(units).zip(summarised) {
+        if let (Some(&g), Some(file)) = (groups.get(unit.group.as_path()), file) {
+            per_group[g].push((input.path.clone(), file));
+        }
+    }
+    let mut by_group = HashMap::new();
+    let mut group_names = HashMap::new();
+    for (group, mut files) in groups.keys().zip(per_group) {
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let index = CrateIndex::build(files.into_iter().map(|(_, f)| f).collect());
+        let names = index.names();
+        let matcher = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&names)
+            .ok()
+            .filter(|_| !names.is_empty());
+        group_names.insert(group.to_path_buf(), matcher);
+        by_group.insert(group.to_path_buf(), index);
+    }
     Indexes {
-        units,
         by_group,
+        names: group_names,
         files_read: read,
         files_parsed: parsed,
     }
 }
 
-/// The names a file must contain to be worth indexing: a tracked type, or a re-export
-/// (`pub use jobs::spawn_worker;`) that other files' paths may go through.
-struct Names(Option<AhoCorasick>);
+/// Whether `text[start..end]` is a whole word: no identifier character touches it, at
+/// either end where the match itself ends in one.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let ident = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let before = start
+        .checked_sub(1)
+        .and_then(|at| bytes.get(at))
+        .is_some_and(ident);
+    let word_end = end
+        .checked_sub(1)
+        .and_then(|at| bytes.get(at))
+        .is_some_and(ident);
+    let after = word_end && bytes.get(end).is_some_and(ident);
+    !before && !after
+}
+
+/// What a file must contain to be worth indexing: a type the catalog tracks named with
+/// the module it comes from (`Child` and `process`, as `use std::process::Child` writes
+/// them: a bare `Config` or `Builder` is nearly always a crate's own), a type the settings
+/// declare, or a re-export (`pub use jobs::spawn_worker;`) other files' paths may go
+/// through. Words count whole, not inside longer identifiers.
+struct Names {
+    matcher: Option<AhoCorasick>,
+    patterns: Vec<String>,
+    /// Pattern indices a file must contain both of.
+    pairs: Vec<(usize, usize)>,
+    /// Pattern indices enough alone.
+    alone: Vec<usize>,
+}
 
 const REEXPORTS: &[&str] = &["pub use ", "pub(crate) use ", "pub(super) use "];
 
 impl Names {
     fn new(config: &Config) -> Names {
-        let mut names: Vec<String> = Catalog::type_names().map(str::to_string).collect();
-        names.extend(
-            config
-                .resources
-                .iter()
-                .filter_map(|r| r.resource.ty.rsplit("::").next().map(str::to_string)),
-        );
-        names.extend(REEXPORTS.iter().map(|r| r.to_string()));
-        names.sort();
-        names.dedup();
-        Names(AhoCorasick::new(&names).ok())
+        let mut patterns: Vec<String> = Vec::new();
+        let index = |word: &str, patterns: &mut Vec<String>| match patterns
+            .iter()
+            .position(|p| p == word)
+        {
+            Some(at) => at,
+            None => {
+                patterns.push(word.to_string());
+                patterns.len() - 1
+            }
+        };
+        let mut pairs = Vec::new();
+        for path in Catalog::type_paths() {
+            let mut segments = path.rsplit("::");
+            if let (Some(ty), Some(module)) = (segments.next(), segments.next()) {
+                let pair = (index(module, &mut patterns), index(ty, &mut patterns));
+                if !pairs.contains(&pair) {
+                    pairs.push(pair);
+                }
+            }
+        }
+        let mut alone = Vec::new();
+        let declared = config
+            .resources
+            .iter()
+            .filter_map(|r| r.resource.ty.rsplit("::").next());
+        for word in declared.chain(REEXPORTS.iter().copied()) {
+            alone.push(index(word, &mut patterns));
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Names {
+            matcher,
+            patterns,
+            pairs,
+            alone,
+        }
     }
 
-    fn any_in(&self, text: &str) -> bool {
+    fn worth_indexing(&self, text: &str) -> bool {
         // Without a matcher, every file is worth parsing.
-        self.0.as_ref().is_none_or(|m| m.is_match(text))
+        let Some(matcher) = &self.matcher else {
+            return true;
+        };
+        let mut found = vec![false; self.patterns.len()];
+        for m in matcher.find_iter(text) {
+            if whole_word(text, m.start(), m.end()) {
+                found[m.pattern().as_usize()] = true;
+            }
+        }
+        self.alone.iter().any(|&p| found[p])
+            || self.pairs.iter().any(|&(a, b)| found[a] && found[b])
     }
 }
 
@@ -117,7 +229,7 @@ fn index_one(
     config: &Config,
 ) -> Option<FileIndex> {
     let text = std::fs::read_to_string(path).ok()?;
-    if !names.any_in(&text) {
+    if !names.worth_indexing(&text) {
         return None;
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

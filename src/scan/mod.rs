@@ -15,8 +15,8 @@ pub use crate::input::{FileProblem, Input, ProblemKind};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::finding::Finding;
-use crate::flow::CrateIndex;
-use crate::layout::Unit;
+use crate::flow::{self, CrateIndex, FileIndex};
+use crate::layout::{Packages, Unit};
 use crate::lints::{self, FileContext};
 use crate::source::SourceFile;
 use crate::suppress;
@@ -34,6 +34,18 @@ pub struct Report {
     pub baselined: usize,
     pub problems: Vec<FileProblem>,
     pub files_scanned: usize,
+    /// What the crate index took.
+    pub index: IndexStats,
+}
+
+/// What building the crate indexes took, beyond analysing the files scanned.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IndexStats {
+    /// Files of the scanned files' crates read for the index only, and of those, parsed.
+    pub files_read: usize,
+    pub files_parsed: usize,
+    /// Scanned files analysed a second time, with their crate's index.
+    pub files_reanalysed: usize,
 }
 
 /// How deep a file may nest and still be parsed and analysed on a given stack. syn parses
@@ -83,19 +95,57 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
         .num_threads(config.jobs.unwrap_or(0))
         .build();
     let run = || {
-        let indexes = index::build(&inputs, config);
-        inputs
+        let mut packages = Packages::default();
+        let units: Vec<Unit> = inputs
+            .iter()
+            .map(|i| match config.files_alone {
+                true => Unit::alone(&i.path),
+                false => packages.unit_of(&i.path),
+            })
+            .collect();
+        // First pass: every file analysed alone; a file of a crate is also summarised for
+        // the crate's index.
+        let (mut results, summarised): (Vec<_>, Vec<_>) = inputs
             .par_iter()
-            .zip(&indexes.units)
-            .map(|(input, unit)| scan_one(input, config, unit, indexes.of(unit)))
-            .collect::<Vec<_>>()
+            .zip(&units)
+            .map(|(input, unit)| {
+                let alone = CrateOf { unit, index: None };
+                scan_one(input, config, alone, unit.shared)
+            })
+            .unzip();
+        let indexes = index::build(&inputs, &units, summarised, &mut packages, config);
+        // Second pass: the files that name something their crate's index knows, analysed
+        // again with it.
+        let again: Vec<(usize, Result<Scanned, FileProblem>)> = inputs
+            .par_iter()
+            .zip(&units)
+            .enumerate()
+            .filter(|(_, (input, unit))| indexes.reads_from_index(unit, &input.path))
+            .map(|(i, (input, unit))| {
+                let with = CrateOf {
+                    unit,
+                    index: indexes.of(unit),
+                };
+                (i, scan_one(input, config, with, false).0)
+            })
+            .collect();
+        let stats = IndexStats {
+            files_read: indexes.files_read,
+            files_parsed: indexes.files_parsed,
+            files_reanalysed: again.len(),
+        };
+        for (i, result) in again {
+            results[i] = result;
+        }
+        (results, stats)
     };
-    let results = match pool {
+    let (results, index) = match pool {
         Ok(pool) => pool.install(run),
         Err(_) => run(),
     };
     let mut report = Report {
         problems,
+        index,
         ..Report::default()
     };
     for result in results {
@@ -140,20 +190,26 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
     report
 }
 
-/// The first pass alone, for the benchmark: how many files of the inputs' crates it read,
-/// and how many of those it parsed.
-pub fn index_only(inputs: &[Input], config: &Config) -> (usize, usize) {
-    let indexes = index::build(inputs, config);
-    (indexes.files_read, indexes.files_parsed)
-}
-
 type Scanned = (Vec<Finding>, Vec<(Finding, Option<String>)>);
 
+/// Scans one file; `summarise`: also what it tells its crate's index (`None` where the
+/// file could not be analysed).
 fn scan_one(
     input: &Input,
     config: &Config,
-    unit: &Unit,
-    index: Option<&CrateIndex>,
+    crate_of: CrateOf<'_>,
+    summarise: bool,
+) -> (Result<Scanned, FileProblem>, Option<FileIndex>) {
+    let mut summary = None;
+    let result = scan_file(input, config, crate_of, summarise.then_some(&mut summary));
+    (result, summary)
+}
+
+fn scan_file(
+    input: &Input,
+    config: &Config,
+    crate_of: CrateOf<'_>,
+    summary: Option<&mut Option<FileIndex>>,
 ) -> Result<Scanned, FileProblem> {
     let problem = |kind, message: String, position| FileProblem {
         display: input.display.clone(),
@@ -189,13 +245,18 @@ fn scan_one(
     ));
 
     ANALYSING.with(|a| a.set(true));
-    let crate_of = CrateOf { unit, index };
-    let outcome = catch_unwind(AssertUnwindSafe(|| analyse(&source, config, crate_of)));
+    let want_summary = summary.is_some();
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        analyse(&source, config, crate_of, want_summary)
+    }));
     ANALYSING.with(|a| a.set(false));
     // Spans index a per-thread table that only grows; everything we keep is byte offsets.
     proc_macro2::extra::invalidate_current_thread_spans();
     match outcome {
-        Ok(Ok((diagnostics, marks))) => {
+        Ok(Ok((diagnostics, marks, file_index))) => {
+            if let Some(summary) = summary {
+                *summary = file_index;
+            }
             let finding = |lint: &'static lints::Lint, diagnostic| {
                 Some(Finding {
                     lint,
@@ -245,7 +306,11 @@ fn scan_one(
 
 /// The diagnostics of a file, and what its suppressions need of its syntax.
 type Analysis = Result<
-    (Vec<(&'static lints::Lint, Diagnostic)>, suppress::Marks),
+    (
+        Vec<(&'static lints::Lint, Diagnostic)>,
+        suppress::Marks,
+        Option<FileIndex>,
+    ),
     (ProblemKind, String, Option<usize>),
 >;
 
@@ -256,9 +321,14 @@ struct CrateOf<'a> {
     index: Option<&'a CrateIndex>,
 }
 
-fn analyse(source: &SourceFile, config: &Config, crate_of: CrateOf<'_>) -> Analysis {
+fn analyse(
+    source: &SourceFile,
+    config: &Config,
+    crate_of: CrateOf<'_>,
+    summarise: bool,
+) -> Analysis {
     if nesting::exceeds(&source.text, NORMAL.nesting, NORMAL.operator_run).is_none() {
-        match analyse_within(source, config, NORMAL, crate_of) {
+        match analyse_within(source, config, NORMAL, crate_of, summarise) {
             // A tree deeper than the normal stack allows: try again on the deep one.
             Err((ProblemKind::TooDeep, _, _)) => {}
             done => return done,
@@ -285,7 +355,7 @@ fn analyse(source: &SourceFile, config: &Config, crate_of: CrateOf<'_>) -> Analy
             .stack_size(DEEP_STACK_SIZE)
             .spawn_scoped(scope, || {
                 ANALYSING.with(|a| a.set(true));
-                analyse_within(source, config, DEEP, crate_of)
+                analyse_within(source, config, DEEP, crate_of, summarise)
             });
         match thread {
             Ok(handle) => handle
@@ -307,6 +377,7 @@ fn analyse_within(
     config: &Config,
     limits: Limits,
     crate_of: CrateOf<'_>,
+    summarise: bool,
 ) -> Analysis {
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let bom = source.text.len() - text.len();
@@ -334,6 +405,11 @@ fn analyse_within(
         Some(index) => {
             let imports = index.imports(&syntax, crate_of.unit.module.clone());
             let fields = index.fields(&syntax, &imports);
+            (imports, fields)
+        }
+        None if crate_of.unit.shared => {
+            let imports = FileImports::in_crate(&syntax, crate_of.unit.module.clone(), None);
+            let fields = StructFields::new(&syntax, &imports);
             (imports, fields)
         }
         None => {
@@ -393,7 +469,10 @@ fn analyse_within(
         },
         clippy: suppress::clippy_allows(&syntax, text, bom),
     };
-    Ok((out, marks))
+    let summary = summarise.then(|| {
+        flow::index_of_analysis(&syntax, &imports, &fields, cx.flow.get(), &config.resources)
+    });
+    Ok((out, marks, summary))
 }
 
 /// Spans are relative to the text handed to syn, which has no byte-order mark.

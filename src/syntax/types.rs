@@ -101,7 +101,7 @@ fn holds_guard(ty: &Ty) -> bool {
 
 /// Field types of the structs declared in one file, keyed by the struct's resolved path,
 /// and of the enum variants' payloads, keyed by the variant's (`crate::Security::Tls`).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct StructFields {
     fields: HashMap<String, HashMap<String, Ty>>,
     /// The fields that hold an `Option` of a known type (`child: Option<Child>`), with
@@ -221,6 +221,11 @@ impl StructFields {
             out.optional.remove(&owner);
         }
         out
+    }
+
+    /// The structs whose fields are known, by resolved path.
+    pub fn owners(&self) -> impl Iterator<Item = &str> {
+        self.fields.keys().map(String::as_str)
     }
 
     /// The struct table that defines `owner`: this file's, else the crate's.

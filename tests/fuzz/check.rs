@@ -241,6 +241,7 @@ pub fn only(report: &Report, display: &str) -> Report {
             .cloned()
             .collect(),
         files_scanned: 1,
+        index: report.index,
     }
 }
 
