@@ -38,21 +38,21 @@ pub fn index_file(file: &syn::File, module: Vec<String>, user: &[UserResource]) 
 /// of its functions (`flow`, when it ran), else summarised anew.
 pub fn index_of_analysis(
     file: &syn::File,
-    imports: &FileImports,
-    fields: &StructFields,
-    flow: Option<&super::Flow>,
+    imports: FileImports,
+    fields: StructFields,
+    flow: Option<super::Flow>,
     user: &[UserResource],
 ) -> FileIndex {
-    let summaries = match flow.and_then(|f| f.summaries.clone()) {
+    let summaries = match flow.and_then(|f| f.summaries) {
         Some(summaries) => summaries,
         None => {
             let macros = FileMacros::of_file(file);
-            Summaries::of_file(file, imports, fields, user, &macros, None)
+            Summaries::of_file(file, &imports, &fields, user, &macros, None)
         }
     };
     FileIndex {
-        scopes: imports.scopes(),
-        fields: fields.clone(),
+        scopes: imports.into_scopes(),
+        fields,
         summaries,
     }
 }

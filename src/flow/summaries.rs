@@ -38,6 +38,8 @@ pub(crate) struct Summaries {
     /// The last segment of every creator's path, here and crate-wide: what a call must
     /// name to be one.
     creator_names: HashSet<String>,
+    /// Of those, the names re-exports give them (`pub use spawn as spawn_worker`).
+    aliases: HashSet<String>,
 }
 
 impl Summaries {
@@ -126,21 +128,31 @@ impl Summaries {
     pub(crate) fn add_alias(&mut self, alias: &str, name: &str) {
         if self.creator_names.contains(name) {
             self.creator_names.insert(alias.to_string());
+            self.aliases.insert(alias.to_string());
         }
     }
 
-    /// The last segment of every function the summaries know, and of the names that
-    /// reach a creator.
+    /// What code must name to call a function the summaries know: a free function's
+    /// name, a method's type (`Worker` for `crate::worker::Worker::stop`: its callers
+    /// are in that type's `impl`s, or name it), and the names re-exports give creators.
     pub(crate) fn names(&self) -> Vec<String> {
         let keys = self
             .creators
             .keys()
             .chain(self.waiters.keys())
             .chain(self.effects.keys());
-        keys.filter_map(|k| k.rsplit("::").next())
-            .map(str::to_string)
-            .chain(self.creator_names.iter().cloned())
-            .collect()
+        keys.filter_map(|k| {
+            let mut segments = k.rsplit("::");
+            let last = segments.next()?;
+            // By Rust's naming conventions, a type is capitalised, a module is not.
+            match segments.next() {
+                Some(owner) if owner.starts_with(|c: char| c.is_ascii_uppercase()) => Some(owner),
+                _ => Some(last),
+            }
+        })
+        .map(str::to_string)
+        .chain(self.aliases.iter().cloned())
+        .collect()
     }
 
     /// Whether a function or method named `name` (its last segment) may be a creator.

@@ -469,9 +469,9 @@ fn analyse_within(
         },
         clippy: suppress::clippy_allows(&syntax, text, bom),
     };
-    let summary = summarise.then(|| {
-        flow::index_of_analysis(&syntax, &imports, &fields, cx.flow.get(), &config.resources)
-    });
+    let flow = cx.flow.into_inner();
+    let summary = summarise
+        .then(|| flow::index_of_analysis(&syntax, imports, fields, flow, &config.resources));
     Ok((out, marks, summary))
 }
 

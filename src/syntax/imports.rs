@@ -198,11 +198,6 @@ impl FileImports {
         self.modules
     }
 
-    /// The file's scopes, by module path, for the crate's index.
-    pub fn scopes(&self) -> CrateScopes {
-        self.modules.clone()
-    }
-
     fn scope(&self, module: &[String]) -> Option<&Scope> {
         self.modules
             .get(module)
