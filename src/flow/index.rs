@@ -21,17 +21,84 @@ pub struct FileIndex {
     summaries: Summaries,
 }
 
-/// Summarises a file at `module` of its crate, seen alone.
-pub fn index_file(file: &syn::File, module: Vec<String>, user: &[UserResource]) -> FileIndex {
+/// Summarises a file at `module` of its crate, seen alone; `reexports`: whether its text
+/// re-exports anything (otherwise its scopes tell other files nothing their own paths do
+/// not: a name not found in a module is that module's item).
+pub fn index_file(
+    file: &syn::File,
+    module: Vec<String>,
+    user: &[UserResource],
+    reexports: bool,
+) -> FileIndex {
     let imports = FileImports::in_crate(file, module, None);
     let fields = StructFields::new(file, &imports);
     let macros = FileMacros::of_file(file);
     let summaries = Summaries::of_file(file, &imports, &fields, user, &macros, None);
-    FileIndex {
-        scopes: imports.into_scopes(),
-        fields,
-        summaries,
+    FileIndex::new(imports, fields, summaries, reexports)
+}
+
+impl FileIndex {
+    fn new(
+        imports: FileImports,
+        mut fields: StructFields,
+        summaries: Summaries,
+        reexports: bool,
+    ) -> FileIndex {
+        fields.retain(|_, ty| tracked(ty));
+        FileIndex {
+            scopes: if reexports {
+                imports.into_scopes()
+            } else {
+                CrateScopes::new()
+            },
+            fields,
+            summaries,
+        }
     }
+
+    /// Whether it tells other files nothing.
+    pub fn is_empty(&self) -> bool {
+        self.scopes.is_empty() && self.fields.owners().next().is_none() && self.summaries.is_empty()
+    }
+
+    /// What other files must name to read what this one defines, as the words they must
+    /// contain all of, per thing defined (see `Summaries::names`; a struct: its name).
+    pub fn names(&self) -> Vec<Vec<String>> {
+        let mut names = self.summaries.names();
+        names.extend(owner_names(&self.fields).map(|n| vec![n]));
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// The names its re-exports give to others (`pub use jobs::spawn as spawn_job`): the
+    /// new name, and the last segment of what it stands for.
+    pub fn renames(&self) -> Vec<(String, String)> {
+        self.scopes
+            .values()
+            .flat_map(|s| s.renames())
+            .map(|(alias, name)| (alias.to_string(), name.to_string()))
+            .collect()
+    }
+}
+
+/// A type worth knowing across files: a tracked value, or a builder of one.
+fn tracked(ty: &crate::syntax::types::Ty) -> bool {
+    ty.path().is_some_and(|p| {
+        Catalog::builder(p).is_some()
+            || crate::catalog::ALL
+                .iter()
+                .flat_map(|e| e.resources)
+                .any(|r| r.ty == p)
+    })
+}
+
+/// The last segment of each struct's path (`Worker`).
+fn owner_names(fields: &StructFields) -> impl Iterator<Item = String> + '_ {
+    fields
+        .owners()
+        .filter_map(|o| o.rsplit("::").next())
+        .map(str::to_string)
 }
 
 /// What a file analysed alone tells the other files of its crate: what its analysis found
@@ -42,6 +109,7 @@ pub fn index_of_analysis(
     fields: StructFields,
     flow: Option<super::Flow>,
     user: &[UserResource],
+    reexports: bool,
 ) -> FileIndex {
     let summaries = match flow.and_then(|f| f.summaries) {
         Some(summaries) => summaries,
@@ -50,11 +118,7 @@ pub fn index_of_analysis(
             Summaries::of_file(file, &imports, &fields, user, &macros, None)
         }
     };
-    FileIndex {
-        scopes: imports.into_scopes(),
-        fields,
-        summaries,
-    }
+    FileIndex::new(imports, fields, summaries, reexports)
 }
 
 /// What the indexed files of one crate tell each other, merged.
@@ -95,33 +159,6 @@ impl CrateIndex {
             summaries: Arc::new(summaries),
             files: count,
         }
-    }
-
-    /// The last segment of every path the index knows something of (functions, their
-    /// re-exports, structs): a file naming none of them reads nothing from the index.
-    pub fn names(&self) -> Vec<String> {
-        let mut names = self.summaries.names();
-        let tracked = |owner: &&str| {
-            self.fields.fields_of(owner).any(|(_, ty, _)| {
-                ty.path().is_some_and(|p| {
-                    Catalog::builder(p).is_some()
-                        || crate::catalog::ALL
-                            .iter()
-                            .flat_map(|e| e.resources)
-                            .any(|r| r.ty == p)
-                })
-            })
-        };
-        names.extend(
-            self.fields
-                .owners()
-                .filter(tracked)
-                .filter_map(|o| o.rsplit("::").next())
-                .map(str::to_string),
-        );
-        names.sort();
-        names.dedup();
-        names
     }
 
     /// The imports of a file at `module` of this crate.

@@ -132,10 +132,11 @@ impl Summaries {
         }
     }
 
-    /// What code must name to call a function the summaries know: a free function's
-    /// name, a method's type (`Worker` for `crate::worker::Worker::stop`: its callers
-    /// are in that type's `impl`s, or name it), and the names re-exports give creators.
-    pub(crate) fn names(&self) -> Vec<String> {
+    /// What code must name to call each function the summaries know, as the words it
+    /// must contain all of: a free function's name; a method's type and name (`Worker`
+    /// and `stop` for `crate::worker::Worker::stop`: it is called as `self.stop()` in an
+    /// `impl` of `Worker`, or as `Worker::stop(..)`); a name a re-export gives a creator.
+    pub(crate) fn names(&self) -> Vec<Vec<String>> {
         let keys = self
             .creators
             .keys()
@@ -145,14 +146,20 @@ impl Summaries {
             let mut segments = k.rsplit("::");
             let last = segments.next()?;
             // By Rust's naming conventions, a type is capitalised, a module is not.
-            match segments.next() {
-                Some(owner) if owner.starts_with(|c: char| c.is_ascii_uppercase()) => Some(owner),
-                _ => Some(last),
-            }
+            Some(match segments.next() {
+                Some(owner) if owner.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                    vec![owner.to_string(), last.to_string()]
+                }
+                _ => vec![last.to_string()],
+            })
         })
-        .map(str::to_string)
-        .chain(self.aliases.iter().cloned())
+        .chain(self.aliases.iter().map(|a| vec![a.clone()]))
         .collect()
+    }
+
+    /// Whether it knows nothing.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.creators.is_empty() && self.waiters.is_empty() && self.effects.is_empty()
     }
 
     /// Whether a function or method named `name` (its last segment) may be a creator.

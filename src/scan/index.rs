@@ -25,7 +25,7 @@ use crate::syntax::nesting;
 pub struct Indexes {
     by_group: HashMap<PathBuf, CrateIndex>,
     /// Per group, what a file must name to read anything from its index.
-    names: HashMap<PathBuf, Option<AhoCorasick>>,
+    names: HashMap<PathBuf, GroupNames>,
     /// Files of the groups read for the index beyond the inputs, and of those, parsed.
     pub files_read: usize,
     pub files_parsed: usize,
@@ -42,16 +42,83 @@ impl Indexes {
     /// Whether the file at `path` of `unit` names something its crate's index knows, so
     /// that analysing it with the index may differ from analysing it alone.
     pub fn reads_from_index(&self, unit: &Unit, path: &Path) -> bool {
-        let Some(Some(names)) = self.names.get(&unit.group).filter(|_| unit.shared) else {
+        let Some(names) = self.names.get(&unit.group).filter(|_| unit.shared) else {
             return false;
         };
-        std::fs::read_to_string(path).is_ok_and(|text| {
-            let text = text.as_str();
-            names
-                .find_iter(text)
-                .any(|m| whole_word(text, m.start(), m.end()))
-        })
+        names.matcher.is_some()
+            && std::fs::read_to_string(path).is_ok_and(|text| names.read_by(&text, path))
     }
+}
+
+/// The names a group's index knows, with the files that define each.
+#[derive(Debug, Default)]
+struct GroupNames {
+    matcher: Option<AhoCorasick>,
+    /// Per thing defined: the patterns (of `matcher`) a file must contain all of to read
+    /// it, and the file that defines it.
+    defined: Vec<(Vec<usize>, PathBuf)>,
+}
+
+impl GroupNames {
+    fn new(files: &[(PathBuf, FileIndex)]) -> GroupNames {
+        let mut words: Vec<String> = Vec::new();
+        let pattern =
+            |word: String, words: &mut Vec<String>| match words.iter().position(|w| *w == word) {
+                Some(at) => at,
+                None => {
+                    words.push(word);
+                    words.len() - 1
+                }
+            };
+        let mut defined = Vec::new();
+        let mut last_words = std::collections::HashSet::new();
+        for (path, file) in files {
+            for name in file.names() {
+                last_words.extend(name.last().cloned());
+                let patterns = name.into_iter().map(|w| pattern(w, &mut words)).collect();
+                defined.push((patterns, path.clone()));
+            }
+        }
+        // A re-export under another name of something the index knows defines that name.
+        for (path, file) in files {
+            for (alias, name) in file.renames() {
+                if last_words.contains(&name) {
+                    defined.push((vec![pattern(alias, &mut words)], path.clone()));
+                }
+            }
+        }
+        if defined.is_empty() {
+            return GroupNames::default();
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&words)
+            .ok();
+        GroupNames { matcher, defined }
+    }
+
+    /// Whether `text`, of the file at `path`, names something another file defines.
+    fn read_by(&self, text: &str, path: &Path) -> bool {
+        let Some(matcher) = &self.matcher else {
+            return false;
+        };
+        let mut found = vec![false; matcher.patterns_len()];
+        for m in matcher.find_iter(text) {
+            if whole_word(text, m.start(), m.end()) {
+                found[m.pattern().as_usize()] = true;
+            }
+        }
+        // A name only this file defines is one its own analysis knows already.
+        self.defined
+            .iter()
+            .any(|(patterns, by)| by != path && patterns.iter().all(|&p| found[p]))
+    }
+}
+
+/// Whether a file's text re-exports something (`pub use ..`), which other files' paths may
+/// go through.
+pub fn reexports(text: &str) -> bool {
+    REEXPORTS.iter().any(|r| text.contains(r))
 }
 
 /// Builds the index of every group `units` (the inputs') belong to: from `summarised`, what
@@ -93,7 +160,7 @@ pub fn build(
         .into_par_iter()
         .map(|(g, path, module)| {
             let index = index_one(&path, module, &names, config);
-            (g, path, index)
+            (g, path, index.filter(|i| !i.is_empty()))
         })
         .collect();
     let parsed = found.iter().filter(|(_, _, f)| f.is_some()).count();
@@ -104,7 +171,10 @@ pub fn build(
         }
     }
     for ((input, unit), file) in inputs.iter().zip(units).zip(summarised) {
-        if let (Some(&g), Some(file)) = (groups.get(unit.group.as_path()), file) {
+        if let (Some(&g), Some(file)) = (
+            groups.get(unit.group.as_path()),
+            file.filter(|f| !f.is_empty()),
+        ) {
             per_group[g].push((input.path.clone(), file));
         }
     }
@@ -112,14 +182,8 @@ pub fn build(
     let mut group_names = HashMap::new();
     for (group, mut files) in groups.keys().zip(per_group) {
         files.sort_by(|a, b| a.0.cmp(&b.0));
+        group_names.insert(group.to_path_buf(), GroupNames::new(&files));
         let index = CrateIndex::build(files.into_iter().map(|(_, f)| f).collect());
-        let names = index.names();
-        let matcher = AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&names)
-            .ok()
-            .filter(|_| !names.is_empty());
-        group_names.insert(group.to_path_buf(), matcher);
         by_group.insert(group.to_path_buf(), index);
     }
     Indexes {
@@ -243,7 +307,12 @@ fn index_one(
             std::mem::forget(syntax);
             return None;
         }
-        Some(flow::index_file(&syntax, module, &config.resources))
+        Some(flow::index_file(
+            &syntax,
+            module,
+            &config.resources,
+            reexports(text),
+        ))
     }));
     super::ANALYSING.with(|a| a.set(false));
     proc_macro2::extra::invalidate_current_thread_spans();

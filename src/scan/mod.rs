@@ -470,8 +470,10 @@ fn analyse_within(
         clippy: suppress::clippy_allows(&syntax, text, bom),
     };
     let flow = cx.flow.into_inner();
-    let summary = summarise
-        .then(|| flow::index_of_analysis(&syntax, imports, fields, flow, &config.resources));
+    let summary = summarise.then(|| {
+        let reexports = index::reexports(text);
+        flow::index_of_analysis(&syntax, imports, fields, flow, &config.resources, reexports)
+    });
     Ok((out, marks, summary))
 }
 

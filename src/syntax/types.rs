@@ -223,6 +223,20 @@ impl StructFields {
         out
     }
 
+    /// Keeps the structs (and variants) with a field `keep` accepts, and of each only
+    /// those fields.
+    pub fn retain(&mut self, keep: impl Fn(&str, &Ty) -> bool) {
+        for table in [&mut self.fields, &mut self.optional] {
+            for fields in table.values_mut() {
+                fields.retain(|name, ty| keep(name, ty));
+            }
+            table.retain(|_, fields| !fields.is_empty());
+        }
+        for owner in self.optional.keys() {
+            self.fields.entry(owner.clone()).or_default();
+        }
+    }
+
     /// The structs whose fields are known, by resolved path.
     pub fn owners(&self) -> impl Iterator<Item = &str> {
         self.fields.keys().map(String::as_str)
