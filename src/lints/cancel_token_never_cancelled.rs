@@ -13,7 +13,7 @@ pub const LINT: Lint = Lint {
         what_it_does: "
 Finds a tokio-util `CancellationToken` created in a function (`CancellationToken::new()`
 or `default()`), whose clones or child tokens are waited on (`cancelled().await` in a
-spawned task or a `select!` arm, `run_until_cancelled`, a worker function in the same file
+spawned task or a `select!` arm, `run_until_cancelled`, a worker function of the same crate
 that only waits on it), while no handle of the token is cancelled, held in a `DropGuard`,
 or handed to code that could cancel it (returned, stored in a struct, passed to a function
 that is not in the file or that does more than wait, captured by a closure that is not
@@ -54,7 +54,7 @@ async fn serve() {
         known_limits: "
 A token obtained from elsewhere (a parameter, a field) is not followed: its owner may
 cancel it. An async block stored in a variable and awaited or joined later is taken as
-handing the token off. Only functions of the same file are followed into, and only when all they do
+handing the token off. Only functions of the same crate are followed into, and only when all they do
 with the token is wait on it; methods called on `self` are taken as handing it off.
 ",
         settings: "",
