@@ -59,9 +59,14 @@ impl Packages {
         found
     }
 
-    /// Where `path` (absolute, or relative to the current directory) sits.
+    /// Where `path` (absolute, or relative to the current directory) sits. Groups are
+    /// absolute.
     pub fn unit_of(&mut self, path: &Path) -> Unit {
         let alone = Unit::alone(path);
+        let Ok(path) = std::path::absolute(path) else {
+            return alone;
+        };
+        let path = path.as_path();
         let Some(dir) = path.parent() else {
             return alone;
         };

@@ -45,8 +45,11 @@ impl Indexes {
         let Some(names) = self.names.get(&unit.group).filter(|_| unit.shared) else {
             return false;
         };
+        let Ok(absolute) = std::path::absolute(path) else {
+            return false;
+        };
         names.matcher.is_some()
-            && std::fs::read_to_string(path).is_ok_and(|text| names.read_by(&text, path))
+            && std::fs::read_to_string(path).is_ok_and(|text| names.read_by(&text, &absolute))
     }
 }
 
@@ -141,11 +144,14 @@ pub fn build(
         .enumerate()
         .map(|(i, g)| (g, i))
         .collect();
-    let scanned: HashSet<&Path> = inputs.iter().map(|i| i.path.as_path()).collect();
+    let scanned: HashSet<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| std::path::absolute(&i.path).ok())
+        .collect();
     let mut others: Vec<(usize, PathBuf, Vec<String>)> = Vec::new();
     for (group, &g) in &groups {
         for path in layout::group_files(group) {
-            if scanned.contains(path.as_path()) {
+            if scanned.contains(&path) {
                 continue;
             }
             let unit = packages.unit_of(&path);
@@ -175,7 +181,8 @@ pub fn build(
             groups.get(unit.group.as_path()),
             file.filter(|f| !f.is_empty()),
         ) {
-            per_group[g].push((input.path.clone(), file));
+            let path = std::path::absolute(&input.path).unwrap_or_else(|_| input.path.clone());
+            per_group[g].push((path, file));
         }
     }
     let mut by_group = HashMap::new();
