@@ -35,8 +35,8 @@ pub(crate) struct Summaries {
     pub(crate) effects: HashMap<String, ParamEffects>,
     /// The summaries of the crate's files, where this file has none.
     crate_wide: Option<Arc<Summaries>>,
-    /// The last segment of every creator's path, here and crate-wide: what a call must
-    /// name to be one.
+    /// The last segment of every creator's path here (`may_create` also asks the
+    /// crate's): what a call must name to be one.
     creator_names: HashSet<String>,
     /// Of those, the names re-exports give them (`pub use spawn as spawn_worker`).
     aliases: HashSet<String>,
@@ -52,10 +52,6 @@ impl Summaries {
         crate_wide: Option<Arc<Summaries>>,
     ) -> Summaries {
         let mut summaries = Summaries {
-            creator_names: crate_wide
-                .as_ref()
-                .map(|c| c.creator_names.clone())
-                .unwrap_or_default(),
             crate_wide,
             ..Summaries::default()
         };
@@ -165,6 +161,10 @@ impl Summaries {
     /// Whether a function or method named `name` (its last segment) may be a creator.
     pub(crate) fn may_create(&self, name: &str) -> bool {
         self.creator_names.contains(name)
+            || self
+                .crate_wide
+                .as_ref()
+                .is_some_and(|c| c.creator_names.contains(name))
     }
 }
 

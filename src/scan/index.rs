@@ -60,25 +60,26 @@ struct GroupNames {
     /// Per thing defined: the patterns (of `matcher`) a file must contain all of to read
     /// it, and the file that defines it.
     defined: Vec<(Vec<usize>, PathBuf)>,
+    /// The things defined, by the first of their patterns: what a match must check.
+    by_pattern: Vec<Vec<usize>>,
 }
 
 impl GroupNames {
     fn new(files: &[(PathBuf, FileIndex)]) -> GroupNames {
         let mut words: Vec<String> = Vec::new();
-        let pattern =
-            |word: String, words: &mut Vec<String>| match words.iter().position(|w| *w == word) {
-                Some(at) => at,
-                None => {
-                    words.push(word);
-                    words.len() - 1
-                }
-            };
-        let mut defined = Vec::new();
-        let mut last_words = std::collections::HashSet::new();
+        let mut known: HashMap<String, usize> = HashMap::new();
+        let mut pattern = |word: String| {
+            *known.entry(word).or_insert_with_key(|word| {
+                words.push(word.clone());
+                words.len() - 1
+            })
+        };
+        let mut defined: Vec<(Vec<usize>, PathBuf)> = Vec::new();
+        let mut last_words = HashSet::new();
         for (path, file) in files {
             for name in file.names() {
                 last_words.extend(name.last().cloned());
-                let patterns = name.into_iter().map(|w| pattern(w, &mut words)).collect();
+                let patterns = name.into_iter().map(&mut pattern).collect();
                 defined.push((patterns, path.clone()));
             }
         }
@@ -86,35 +87,46 @@ impl GroupNames {
         for (path, file) in files {
             for (alias, name) in file.renames() {
                 if last_words.contains(&name) {
-                    defined.push((vec![pattern(alias, &mut words)], path.clone()));
+                    defined.push((vec![pattern(alias)], path.clone()));
                 }
             }
         }
         if defined.is_empty() {
             return GroupNames::default();
         }
+        let mut by_pattern = vec![Vec::new(); words.len()];
+        for (i, (patterns, _)) in defined.iter().enumerate() {
+            if let Some(&first) = patterns.first() {
+                by_pattern[first].push(i);
+            }
+        }
         let matcher = AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&words)
             .ok();
-        GroupNames { matcher, defined }
+        GroupNames {
+            matcher,
+            defined,
+            by_pattern,
+        }
     }
 
-    /// Whether `text`, of the file at `path`, names something another file defines.
+    /// Whether `text`, of the file at `path`, names something another file defines. Costs
+    /// the text's length and its matches, not the size of the crate.
     fn read_by(&self, text: &str, path: &Path) -> bool {
         let Some(matcher) = &self.matcher else {
             return false;
         };
-        let mut found = vec![false; matcher.patterns_len()];
-        for m in matcher.find_iter(text) {
-            if whole_word(text, m.start(), m.end()) {
-                found[m.pattern().as_usize()] = true;
-            }
-        }
+        let found: HashSet<usize> = matcher
+            .find_iter(text)
+            .filter(|m| whole_word(text, m.start(), m.end()))
+            .map(|m| m.pattern().as_usize())
+            .collect();
         // A name only this file defines is one its own analysis knows already.
-        self.defined
-            .iter()
-            .any(|(patterns, by)| by != path && patterns.iter().all(|&p| found[p]))
+        found.iter().flat_map(|&p| &self.by_pattern[p]).any(|&d| {
+            let (patterns, by) = &self.defined[d];
+            by != path && patterns.iter().all(|p| found.contains(p))
+        })
     }
 }
 
