@@ -50,9 +50,19 @@ pub fn analyse_file(
         fields,
         out: Recorded::default(),
         dropping: None,
+        builder_structs: fields.with_builder_fields(),
     };
     if !windows_only(&file.attrs) {
         bodies.visit_file(file);
+        // Builders that constructors configure and store (`Runner { cmd }`) carry those
+        // settings into the struct's other methods: once known, the file is followed
+        // again with them. Few files have any.
+        let configs = &bodies.out.field_configs;
+        if configs.values().any(|&c| c != 0) && *configs != bodies.summaries.field_configs {
+            bodies.summaries.field_configs = configs.clone();
+            bodies.out = Recorded::default();
+            bodies.visit_file(file);
+        }
     }
     let mut flow = bodies.out.into_flow();
     flow.summaries = Some(bodies.summaries);
@@ -73,6 +83,8 @@ struct Bodies<'a> {
     out: Recorded,
     /// Inside `impl Drop for T`: `T`, resolved.
     dropping: Option<String>,
+    /// The file's structs with a builder-typed field, by name.
+    builder_structs: HashSet<String>,
 }
 
 impl Bodies<'_> {
@@ -105,7 +117,9 @@ impl Bodies<'_> {
                 return;
             }
         }
-        if !may_create(block, &self.summaries, &self.renamed) {
+        if !may_create(block, &self.summaries, &self.renamed)
+            && !stores_builder(block, &self.builder_structs)
+        {
             return;
         }
         interp::body(
@@ -355,4 +369,27 @@ pub(super) fn windows_only(attrs: &[syn::Attribute]) -> bool {
 pub(super) fn is_windows_cfg(tokens: TokenStream) -> bool {
     let text = tokens.to_string();
     !text.contains("not") && !text.contains("any") && text.contains(SKIPPED_TARGET)
+}
+
+/// Whether a body builds a struct that has a builder-typed field (`Runner { cmd }`): what
+/// it stores there is followed, for the struct's other methods.
+fn stores_builder(block: &Block, structs: &HashSet<String>) -> bool {
+    struct Finder<'f>(bool, &'f HashSet<String>);
+    impl<'ast> Visit<'ast> for Finder<'_> {
+        fn visit_expr_struct(&mut self, s: &'ast syn::ExprStruct) {
+            let name = s.path.segments.last().map(|seg| seg.ident.to_string());
+            if name.is_some_and(|n| n == "Self" || self.1.contains(&n)) {
+                self.0 = true;
+            } else {
+                syn::visit::visit_expr_struct(self, s);
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    if structs.is_empty() {
+        return false;
+    }
+    let mut f = Finder(false, structs);
+    f.visit_block(block);
+    f.0
 }

@@ -32,6 +32,11 @@ pub fn index_file(
 ) -> FileIndex {
     let imports = FileImports::in_crate(file, module, None);
     let fields = StructFields::new(file, &imports);
+    if !fields.with_builder_fields().is_empty() {
+        // What constructors store in builder fields is known only by following them.
+        let flow = super::analyse(file, &imports, &fields, user, None);
+        return index_of_analysis(file, imports, fields, Some(flow), user, reexports);
+    }
     let macros = FileMacros::of_file(file);
     let summaries = Summaries::of_file(file, &imports, &fields, user, &macros, None);
     FileIndex::new(imports, fields, summaries, reexports)
@@ -111,13 +116,16 @@ pub fn index_of_analysis(
     user: &[UserResource],
     reexports: bool,
 ) -> FileIndex {
-    let summaries = match flow.and_then(|f| f.summaries) {
-        Some(summaries) => summaries,
-        None => {
-            let macros = FileMacros::of_file(file);
-            Summaries::of_file(file, &imports, &fields, user, &macros, None)
-        }
+    let (summaries, field_configs) = match flow {
+        Some(flow) => (flow.summaries, flow.field_configs),
+        None => (None, Default::default()),
     };
+    let mut summaries = summaries.unwrap_or_else(|| {
+        let macros = FileMacros::of_file(file);
+        Summaries::of_file(file, &imports, &fields, user, &macros, None)
+    });
+    // What the file's constructors store in builder fields, for methods elsewhere.
+    summaries.field_configs = field_configs;
     FileIndex::new(imports, fields, summaries, reexports)
 }
 

@@ -211,6 +211,8 @@ pub struct Held {
 pub struct Flow {
     /// What the file's functions do, as the crate index keeps it.
     pub(crate) summaries: Option<summaries::Summaries>,
+    /// The settings of the builders the file's struct literals store, by `owner::field`.
+    pub(crate) field_configs: std::collections::HashMap<String, u32>,
     /// Indexed by `ObjectId`.
     pub stories: Vec<Story>,
     /// In the order the analysis met them.
@@ -250,6 +252,7 @@ impl Flow {
             .collect();
         Flow {
             summaries: None,
+            field_configs: std::collections::HashMap::new(),
             stories,
             events,
             parts,

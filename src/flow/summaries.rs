@@ -40,6 +40,8 @@ pub(crate) struct Summaries {
     creator_names: HashSet<String>,
     /// Of those, the names re-exports give them (`pub use spawn as spawn_worker`).
     aliases: HashSet<String>,
+    /// The settings every struct literal gives a builder-typed field, by `owner::field`.
+    pub(crate) field_configs: HashMap<String, u32>,
 }
 
 impl Summaries {
@@ -84,11 +86,13 @@ impl Summaries {
             merge(&mut out.creators, file.creators, &mut clashes);
             merge(&mut out.waiters, file.waiters, &mut clashes);
             merge(&mut out.effects, file.effects, &mut clashes);
+            merge(&mut out.field_configs, file.field_configs, &mut clashes);
         }
         for key in &clashes {
             out.creators.remove(key);
             out.waiters.remove(key);
             out.effects.remove(key);
+            out.field_configs.remove(key);
         }
         out.creator_names = out
             .creators
@@ -150,12 +154,29 @@ impl Summaries {
             })
         })
         .chain(self.aliases.iter().map(|a| vec![a.clone()]))
+        // A builder field's settings are read where the struct's methods use the field.
+        .chain(self.field_configs.keys().filter_map(|k| {
+            let mut segments = k.rsplit("::");
+            let field = segments.next()?;
+            Some(vec![segments.next()?.to_string(), field.to_string()])
+        }))
         .collect()
     }
 
     /// Whether it knows nothing.
     pub(crate) fn is_empty(&self) -> bool {
-        self.creators.is_empty() && self.waiters.is_empty() && self.effects.is_empty()
+        self.creators.is_empty()
+            && self.waiters.is_empty()
+            && self.effects.is_empty()
+            && self.field_configs.is_empty()
+    }
+
+    /// The settings the builder in the field `key` (`owner::field`) is known to carry.
+    pub(crate) fn field_config(&self, key: &str) -> Option<u32> {
+        self.field_configs
+            .get(key)
+            .or_else(|| self.crate_wide.as_ref()?.field_configs.get(key))
+            .copied()
     }
 
     /// Whether a function or method named `name` (its last segment) may be a creator.

@@ -92,9 +92,10 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 }) else {
                     continue;
                 };
+                let verb = if names.contains(" and ") { "are" } else { "is" };
                 out.push(Diagnostic {
                     message: format!(
-                        "the child's {names} is piped but never read before `wait()`: the child blocks once the pipe is full, and `wait()` never returns"
+                        "the child's {names} {verb} piped but never read before `wait()`: the child blocks once the pipe is full, and `wait()` never returns"
                     ),
                     primary: Label {
                         span: story.created.clone(),

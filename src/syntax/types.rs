@@ -2,7 +2,7 @@
 //! whose type follows from their initializer or annotation, struct fields declared in the
 //! same file, and the catalog's constructors and methods. Anything else is unknown.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use syn::{Expr, Fields, Item, Member, Pat, Type};
@@ -235,6 +235,19 @@ impl StructFields {
         for owner in self.optional.keys() {
             self.fields.entry(owner.clone()).or_default();
         }
+    }
+
+    /// The names (last segments) of this file's structs with a field holding a builder.
+    pub fn with_builder_fields(&self) -> HashSet<String> {
+        self.fields
+            .iter()
+            .filter(|(_, fields)| {
+                fields
+                    .values()
+                    .any(|ty| ty.path().and_then(Catalog::builder).is_some())
+            })
+            .filter_map(|(owner, _)| owner.rsplit("::").next().map(str::to_string))
+            .collect()
     }
 
     /// The structs whose fields are known, by resolved path.

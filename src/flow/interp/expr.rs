@@ -57,7 +57,7 @@ impl Interp<'_, '_> {
             Expr::Macro(m) => self.mac(&m.mac),
             Expr::Field(f) => self.field(f, mode),
             Expr::Struct(s) => {
-                self.hand_off_all(s.fields.iter().map(|f| &f.expr));
+                self.struct_literal(s);
                 if let Some(rest) = &s.rest {
                     self.eval(rest, Mode::Borrow);
                 }
@@ -174,10 +174,40 @@ impl Interp<'_, '_> {
         else {
             return Val::Untracked;
         };
-        let value = Val::Builder { builder, config: 0 };
+        // What every constructor met put there (`Runner { cmd }` after `cmd.stdout(..)`).
+        let key = format!("{owner}::{}", member_name(&f.member));
+        let config = self.summaries.field_config(&key).unwrap_or(0);
+        let value = Val::Builder { builder, config };
         let scope = self.frames.first().map_or(0, |f| f.scope_base);
         self.declare_in(scope, name, value.clone());
         value
+    }
+
+    /// `Runner { cmd, .. }`: what goes into the fields is handed off; the settings of a
+    /// builder stored in a builder-typed field are remembered for the struct's methods.
+    fn struct_literal(&mut self, s: &syn::ExprStruct) {
+        let owner = self.resolver.resolve(&s.path).single().map(str::to_string);
+        for f in &s.fields {
+            let v = self.eval(&f.expr, Mode::Move);
+            if let Some(owner) = &owner
+                && let Some(ty) = self.fields.field(owner, &f.member)
+                && ty.path().and_then(Catalog::builder).is_some()
+            {
+                let config = match v {
+                    Val::Builder { config, .. } => config,
+                    _ => 0,
+                };
+                let key = format!("{owner}::{}", member_name(&f.member));
+                self.out
+                    .field_configs
+                    .entry(key)
+                    .and_modify(|c| *c &= config)
+                    .or_insert(config);
+            }
+            for id in v.objects() {
+                self.settle(id, false);
+            }
+        }
     }
 
     /// Evaluates `e` as moved into something we do not follow (a struct, a tuple).
@@ -231,5 +261,13 @@ impl Interp<'_, '_> {
             Val::Obj { id, .. } | Val::Wrapped(id) => Val::Obj { id, owned: false },
             other => other,
         }
+    }
+}
+
+/// A field's name as keys spell it: `cmd`, or `0` for a tuple struct's.
+fn member_name(member: &syn::Member) -> String {
+    match member {
+        syn::Member::Named(name) => name.to_string(),
+        syn::Member::Unnamed(index) => index.index.to_string(),
     }
 }

@@ -288,6 +288,9 @@ pub(super) struct Recorded {
     objects: Vec<Object>,
     /// Creation sites already seen, so a loop creating a value again reuses its id.
     sites: HashMap<usize, ObjectId>,
+    /// The settings of the builders struct literals put in fields (`Runner { cmd }`), by
+    /// `owner::field`: those every literal met agrees on.
+    pub(super) field_configs: HashMap<String, u32>,
 }
 
 impl Recorded {
@@ -343,6 +346,8 @@ impl Recorded {
                 }
             })
             .collect();
-        Flow::new(stories, self.events)
+        let mut flow = Flow::new(stories, self.events);
+        flow.field_configs = self.field_configs;
+        flow
     }
 }
