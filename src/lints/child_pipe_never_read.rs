@@ -18,7 +18,9 @@ Finds a child process whose stdout or stderr is `Stdio::piped()` and that is wai
 with `wait()` without that pipe being taken or read first; std's `Command::status()` on a
 command that pipes stdout or stderr; and a child polled with `try_wait()` in a loop while
 a piped stdout or stderr is neither read nor handed to a reader between the polls, its
-output read only once the poll says the child exited.
+output read only once the poll says the child exited. A `Command` kept in a struct field
+carries the pipes every constructor of the struct set on it (`cmd.stdout(Stdio::piped());
+Runner { cmd }`) into the struct's methods that spawn it, in any file of the crate.
 ",
         why_is_this_bad: "
 A pipe holds a limited amount of data (64 KiB on Linux). Once the child has written that
