@@ -121,3 +121,22 @@ fn files_outside_target_directories_stand_alone() {
     write(dir.path(), "scripts/jobs.rs", JOBS.as_bytes());
     assert!(findings(dir.path(), &["scripts/jobs.rs"]).is_empty());
 }
+
+#[test]
+fn a_huge_generated_sibling_is_not_parsed_for_the_index() {
+    let dir = crate_dir();
+    // Names a tracked type with its module, so only its size keeps it out.
+    let mut generated = String::from("use std::process::Child;\npub static TABLE: &[u32] = &[\n");
+    while generated.len() < (3 << 20) {
+        generated.push_str("1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,\n");
+    }
+    generated.push_str("];\n");
+    write(dir.path(), "src/table.rs", generated.as_bytes());
+    let started = std::time::Instant::now();
+    assert_eq!(
+        findings(dir.path(), &["src/jobs.rs"]),
+        ["src/jobs.rs:3 zombie_child"]
+    );
+    // Parsing it would take seconds in a debug build.
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}

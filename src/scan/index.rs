@@ -305,12 +305,20 @@ impl Names {
     }
 }
 
+/// Files of a crate read only for its index are left out above this size: hand-written
+/// helpers are far smaller, and a generated file this large would cost a syntax tree of
+/// hundreds of megabytes to tell nothing (a scanned file is analysed whatever its size).
+const MAX_INDEXED_ONLY: u64 = 2 << 20;
+
 fn index_one(
     path: &Path,
     module: Vec<String>,
     names: &Names,
     config: &Config,
 ) -> Option<FileIndex> {
+    if std::fs::metadata(path).ok()?.len() > MAX_INDEXED_ONLY {
+        return None;
+    }
     let text = std::fs::read_to_string(path).ok()?;
     if !names.worth_indexing(&text) {
         return None;
