@@ -142,16 +142,20 @@ impl Summaries {
             .keys()
             .chain(self.waiters.keys())
             .chain(self.effects.keys());
-        keys.filter_map(|k| {
+        keys.flat_map(|k| {
             let mut segments = k.rsplit("::");
-            let last = segments.next()?;
-            // By Rust's naming conventions, a type is capitalised, a module is not.
-            Some(match segments.next() {
-                Some(owner) if owner.starts_with(|c: char| c.is_ascii_uppercase()) => {
-                    vec![owner.to_string(), last.to_string()]
-                }
-                _ => vec![last.to_string()],
-            })
+            let last = segments.next().unwrap_or_default();
+            // By Rust's naming conventions, a type is capitalised, a module is not. A
+            // method is reached as `Type::method(..)`, or as `self.method(..)` or
+            // `Self::method(..)` in an `impl` of the type, which names it.
+            match segments.next() {
+                Some(owner) if owner.starts_with(|c: char| c.is_ascii_uppercase()) => vec![
+                    vec![format!("{owner}::{last}")],
+                    vec![owner.to_string(), format!("self.{last}")],
+                    vec![owner.to_string(), format!("Self::{last}")],
+                ],
+                _ => vec![vec![last.to_string()]],
+            }
         })
         .chain(self.aliases.iter().map(|a| vec![a.clone()]))
         // A builder field's settings are read where the struct's methods use the field.
