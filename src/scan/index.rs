@@ -66,20 +66,13 @@ struct GroupNames {
 
 impl GroupNames {
     fn new(files: &[(PathBuf, FileIndex)]) -> GroupNames {
-        let mut words: Vec<String> = Vec::new();
-        let mut known: HashMap<String, usize> = HashMap::new();
-        let mut pattern = |word: String| {
-            *known.entry(word).or_insert_with_key(|word| {
-                words.push(word.clone());
-                words.len() - 1
-            })
-        };
+        let mut words = Words::default();
         let mut defined: Vec<(Vec<usize>, PathBuf)> = Vec::new();
         let mut last_words = HashSet::new();
         for (path, file) in files {
             for name in file.names() {
                 last_words.extend(name.last().cloned());
-                let patterns = name.into_iter().map(&mut pattern).collect();
+                let patterns = name.iter().map(|w| words.id(w)).collect();
                 defined.push((patterns, path.clone()));
             }
         }
@@ -87,14 +80,14 @@ impl GroupNames {
         for (path, file) in files {
             for (alias, name) in file.renames() {
                 if last_words.contains(&name) {
-                    defined.push((vec![pattern(alias)], path.clone()));
+                    defined.push((vec![words.id(&alias)], path.clone()));
                 }
             }
         }
         if defined.is_empty() {
             return GroupNames::default();
         }
-        let mut by_pattern = vec![Vec::new(); words.len()];
+        let mut by_pattern = vec![Vec::new(); words.list.len()];
         for (i, (patterns, _)) in defined.iter().enumerate() {
             if let Some(&first) = patterns.first() {
                 by_pattern[first].push(i);
@@ -102,7 +95,7 @@ impl GroupNames {
         }
         let matcher = AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&words)
+            .build(&words.list)
             .ok();
         GroupNames {
             matcher,
@@ -127,6 +120,24 @@ impl GroupNames {
             let (patterns, by) = &self.defined[d];
             by != path && patterns.iter().all(|p| found.contains(p))
         })
+    }
+}
+
+/// The words a matcher looks for, each once, numbered in the order first asked for.
+#[derive(Default)]
+struct Words {
+    list: Vec<String>,
+    ids: HashMap<String, usize>,
+}
+
+impl Words {
+    fn id(&mut self, word: &str) -> usize {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        self.list.push(word.to_string());
+        self.ids.insert(word.to_string(), self.list.len() - 1);
+        self.list.len() - 1
     }
 }
 
@@ -248,22 +259,12 @@ const REEXPORTS: &[&str] = &["pub use ", "pub(crate) use ", "pub(super) use "];
 
 impl Names {
     fn new(config: &Config) -> Names {
-        let mut patterns: Vec<String> = Vec::new();
-        let index = |word: &str, patterns: &mut Vec<String>| match patterns
-            .iter()
-            .position(|p| p == word)
-        {
-            Some(at) => at,
-            None => {
-                patterns.push(word.to_string());
-                patterns.len() - 1
-            }
-        };
+        let mut patterns = Words::default();
         let mut pairs = Vec::new();
         for path in Catalog::type_paths() {
             let mut segments = path.rsplit("::");
             if let (Some(ty), Some(module)) = (segments.next(), segments.next()) {
-                let pair = (index(module, &mut patterns), index(ty, &mut patterns));
+                let pair = (patterns.id(module), patterns.id(ty));
                 if !pairs.contains(&pair) {
                     pairs.push(pair);
                 }
@@ -275,15 +276,15 @@ impl Names {
             .iter()
             .filter_map(|r| r.resource.ty.rsplit("::").next());
         for word in declared.chain(REEXPORTS.iter().copied()) {
-            alone.push(index(word, &mut patterns));
+            alone.push(patterns.id(word));
         }
         let matcher = AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&patterns)
+            .build(&patterns.list)
             .ok();
         Names {
             matcher,
-            patterns,
+            patterns: patterns.list,
             pairs,
             alone,
         }

@@ -1,5 +1,5 @@
 //! The identifiers of a token stream, for the tokens of macros and closures that are not
-//! parsed further.
+//! parsed further, and the names of fields.
 
 use proc_macro2::{TokenStream, TokenTree};
 
@@ -15,5 +15,13 @@ pub fn collect_idents(tokens: TokenStream, out: &mut Vec<String>) {
                 _ => {}
             }
         }
+    }
+}
+
+/// A field's name as keys spell it: `cmd`, or `0` for a tuple struct's.
+pub fn member_name(member: &syn::Member) -> String {
+    match member {
+        syn::Member::Named(name) => name.to_string(),
+        syn::Member::Unnamed(index) => index.index.to_string(),
     }
 }

@@ -283,10 +283,7 @@ impl StructFields {
     }
 
     pub fn field(&self, owner: &str, member: &Member) -> Option<&Ty> {
-        let name = match member {
-            Member::Named(id) => id.to_string(),
-            Member::Unnamed(i) => i.index.to_string(),
-        };
+        let name = super::idents::member_name(member);
         self.defining(owner)?.fields.get(owner)?.get(&name)
     }
 }

@@ -6,6 +6,7 @@ use syn::Expr;
 use super::{Interp, Mode};
 use crate::catalog::Catalog;
 use crate::flow::track::Val;
+use crate::syntax::idents::member_name;
 use crate::syntax::span;
 
 impl Interp<'_, '_> {
@@ -261,13 +262,5 @@ impl Interp<'_, '_> {
             Val::Obj { id, .. } | Val::Wrapped(id) => Val::Obj { id, owned: false },
             other => other,
         }
-    }
-}
-
-/// A field's name as keys spell it: `cmd`, or `0` for a tuple struct's.
-fn member_name(member: &syn::Member) -> String {
-    match member {
-        syn::Member::Named(name) => name.to_string(),
-        syn::Member::Unnamed(index) => index.index.to_string(),
     }
 }

@@ -3,7 +3,6 @@
 //! starts. It is at stake only once `drop` terminates it: a child left running was meant
 //! to outlive the struct, while one killed and never waited stays a zombie.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use syn::Block;
@@ -135,24 +134,11 @@ impl Interp<'_, '_> {
 
     fn held_object(&mut self, f: &HeldField, owner: &str, span: Range<usize>) -> ObjectId {
         self.out.objects.push(Object {
-            resource: f.resource,
-            created: span,
-            config: 0,
-            losses: Vec::new(),
-            seen: HashSet::new(),
-            settled: false,
-            discharged: false,
-            handed: false,
-            part_of: None,
-            taken_at: None,
-            written: false,
-            terminated: None,
             held: Some(Held {
                 owner: owner.to_string(),
                 field: f.field.clone(),
             }),
-            parent: None,
-            companion_used: false,
+            ..Object::new(f.resource, span, 0)
         });
         // Not at stake until terminated: the state leaves it out.
         self.out.objects.len() - 1

@@ -68,6 +68,29 @@ pub(super) struct Object {
     companion_used: bool,
 }
 
+impl Object {
+    /// A value created at `created`, met on no path yet.
+    fn new(resource: &'static Resource, created: Range<usize>, config: u32) -> Object {
+        Object {
+            resource,
+            created,
+            config,
+            losses: Vec::new(),
+            seen: HashSet::new(),
+            settled: false,
+            discharged: false,
+            handed: false,
+            part_of: None,
+            taken_at: None,
+            written: false,
+            terminated: None,
+            held: None,
+            parent: None,
+            companion_used: false,
+        }
+    }
+}
+
 /// A function, or a closure or async block run by a spawner, whose `return` and `?`
 /// end here.
 struct Frame {

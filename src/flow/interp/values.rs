@@ -32,21 +32,8 @@ impl Interp<'_, '_> {
         let resource = self.out.objects[parent].resource;
         let config = self.out.objects[parent].config;
         self.out.objects.push(Object {
-            resource,
-            created: span,
-            config,
-            losses: Vec::new(),
-            seen: HashSet::new(),
-            settled: false,
-            discharged: false,
-            handed: false,
             part_of: Some((parent, part)),
-            taken_at: None,
-            written: false,
-            terminated: None,
-            held: None,
-            parent: None,
-            companion_used: false,
+            ..Object::new(resource, span, config)
         });
         let id = self.out.objects.len() - 1;
         self.parts.insert((parent, part.field), id);
@@ -193,23 +180,9 @@ impl Interp<'_, '_> {
         let id = match self.out.sites.get(&span.start) {
             Some(&id) => id,
             None => {
-                self.out.objects.push(Object {
-                    resource,
-                    created: span.clone(),
-                    config,
-                    losses: Vec::new(),
-                    seen: HashSet::new(),
-                    settled: false,
-                    discharged: false,
-                    handed: false,
-                    part_of: None,
-                    taken_at: None,
-                    written: false,
-                    terminated: None,
-                    held: None,
-                    parent: None,
-                    companion_used: false,
-                });
+                self.out
+                    .objects
+                    .push(Object::new(resource, span.clone(), config));
                 let id = self.out.objects.len() - 1;
                 self.out.sites.insert(span.start, id);
                 id
@@ -522,10 +495,7 @@ impl Interp<'_, '_> {
         let Expr::Path(base) = &*f.base else {
             return None;
         };
-        let member = match &f.member {
-            syn::Member::Named(member) => member.to_string(),
-            syn::Member::Unnamed(index) => index.index.to_string(),
-        };
+        let member = crate::syntax::idents::member_name(&f.member);
         // Not an identifier, so no variable of the body can shadow it.
         base.path.is_ident("self").then(|| format!("self.{member}"))
     }
