@@ -319,6 +319,11 @@ impl Catalog {
         ALL.iter().flat_map(|e| e.builders).find(|b| b.ty == ty)
     }
 
+    /// The resource a value of the type `ty` (canonical) holds.
+    pub fn resource_of_type(ty: &str) -> Option<&'static Resource> {
+        ALL.iter().flat_map(|e| e.resources).find(|r| r.ty == ty)
+    }
+
     /// The resource a builder's method creates.
     pub fn resource_created_by(builder: &str, method: &str) -> Option<&'static Resource> {
         ALL.iter()

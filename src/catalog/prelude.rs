@@ -191,6 +191,38 @@ pub fn write_macro(name: &str) -> Option<&'static str> {
 /// owns its elements).
 pub const MOVING_MACROS: &[&str] = &["dbg", "vec"];
 
+/// Macros that paste another file's code into this one.
+pub const INCLUDE_MACROS: &[&str] = &["include"];
+
 /// The macro that defines macros: a `macro_rules!` of the file is followed where it is
 /// invoked.
 pub const MACRO_RULES: &str = "macro_rules";
+
+/// The attribute that derives trait implementations.
+pub const DERIVE: &str = "derive";
+
+/// std's derives: they read a struct's fields and hand nothing out.
+pub const PLAIN_DERIVES: &[&str] = &[
+    "Debug",
+    "Clone",
+    "Copy",
+    "Default",
+    "PartialEq",
+    "Eq",
+    "Hash",
+    "PartialOrd",
+    "Ord",
+];
+
+/// Attributes of a struct that generate no code touching its fields.
+pub const INERT_ATTRIBUTES: &[&str] = &[
+    "doc",
+    "cfg",
+    "allow",
+    "warn",
+    "deny",
+    "expect",
+    "repr",
+    "must_use",
+    "non_exhaustive",
+];

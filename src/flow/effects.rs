@@ -256,10 +256,7 @@ fn add<'f, 'i>(
             let Some(Ty::Path(path)) = type_of(ty, resolver) else {
                 return None;
             };
-            let resource = crate::catalog::ALL
-                .iter()
-                .flat_map(|e| e.resources)
-                .find(|r| r.ty == path && !r.shared)?;
+            let resource = Catalog::resource_of_type(&path).filter(|r| !r.shared)?;
             // Builders are followed as builders, not summarised.
             (Catalog::builder(&path).is_none()).then_some(Probe {
                 input,

@@ -89,13 +89,8 @@ impl FileIndex {
 
 /// A type worth knowing across files: a tracked value, or a builder of one.
 fn tracked(ty: &crate::syntax::types::Ty) -> bool {
-    ty.path().is_some_and(|p| {
-        Catalog::builder(p).is_some()
-            || crate::catalog::ALL
-                .iter()
-                .flat_map(|e| e.resources)
-                .any(|r| r.ty == p)
-    })
+    ty.path()
+        .is_some_and(|p| Catalog::builder(p).is_some() || Catalog::resource_of_type(p).is_some())
 }
 
 /// The last segment of each struct's path (`Worker`).

@@ -16,12 +16,14 @@ mod bodies;
 mod effects;
 mod index;
 mod interp;
+mod stored;
 mod summaries;
 mod track;
 
 use std::ops::Range;
 
 pub use index::{CrateIndex, FileIndex, index_file, index_of_analysis};
+pub use stored::StoredField;
 pub use track::ObjectId;
 
 use crate::catalog::{Blocking, Part, Resource};
@@ -217,6 +219,8 @@ pub struct Flow {
     pub stories: Vec<Story>,
     /// In the order the analysis met them.
     pub events: Vec<Event>,
+    /// The private fields of the file's structs that store a tracked value nothing settles.
+    pub stored: Vec<StoredField>,
     /// The part of each value held in each field (`child.stdout`), by value and field.
     parts: std::collections::HashMap<(ObjectId, &'static str), ObjectId>,
 }
@@ -255,6 +259,7 @@ impl Flow {
             field_configs: std::collections::HashMap::new(),
             stories,
             events,
+            stored: Vec::new(),
             parts,
         }
     }
@@ -269,5 +274,7 @@ pub fn analyse(
     index: Option<&CrateIndex>,
 ) -> Flow {
     let crate_wide = index.map(|i| std::sync::Arc::clone(&i.summaries));
-    bodies::analyse_file(file, imports, fields, user, crate_wide)
+    let mut flow = bodies::analyse_file(file, imports, fields, user, crate_wide);
+    flow.stored = stored::stored_fields(file, imports);
+    flow
 }

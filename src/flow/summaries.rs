@@ -359,11 +359,7 @@ fn waiting_params(sig: &syn::Signature, body: &Block, resolver: &Resolver<'_>) -
             let Some(Ty::Path(ty)) = type_of(&t.ty, resolver) else {
                 return ParamUse::Other;
             };
-            let Some(resource) = crate::catalog::ALL
-                .iter()
-                .flat_map(|e| e.resources)
-                .find(|r| r.ty == ty && r.shared)
-            else {
+            let Some(resource) = Catalog::resource_of_type(&ty).filter(|r| r.shared) else {
                 return ParamUse::Other;
             };
             let mut check = OnlyWaits {
@@ -511,11 +507,7 @@ fn made_by(ty: &syn::Type, resolver: &Resolver<'_>) -> Option<Made> {
             let Some(Ty::Path(p)) = type_of(ty, resolver) else {
                 return None;
             };
-            match crate::catalog::ALL
-                .iter()
-                .flat_map(|e| e.resources)
-                .find(|r| r.ty == p)
-            {
+            match Catalog::resource_of_type(&p) {
                 Some(resource) => Made::Resource(resource),
                 None => Made::Builder(Catalog::builder(&p)?),
             }

@@ -1,6 +1,6 @@
 //! `cancel_token_never_cancelled`: a token that tasks wait on, and that nothing cancels.
 
-use super::{Check, Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint, StoredReport, stored_field};
 use crate::catalog::Blocking;
 use crate::diagnostic::{Diagnostic, Label, Level};
 
@@ -18,6 +18,11 @@ that only waits on it), while no handle of the token is cancelled, held in a `Dr
 or handed to code that could cancel it (returned, stored in a struct, passed to a function
 that is not in the file or that does more than wait, captured by a closure that is not
 run as a task). All clones are one token.
+A private field that holds one (`CancellationToken`, or an `Option` of it) is followed across the
+whole file when no code outside the file can see it (the file declares no `mod x;` of
+another file): where the file's code waits on it (`self.token.cancelled()`) and the field was given a new token (`CancellationToken::new()` in the literal: a token passed in has other handles), and nothing cancels it or hands it out (a
+`&mut` borrow passed on, a getter, a `clone()`, a move out, a pattern), it is reported at
+the struct literal that stores it, naming the struct and the field.
 ",
         why_is_this_bad: "
 Dropping every handle of a `CancellationToken` does not cancel it. The tasks waiting on
@@ -64,6 +69,33 @@ with the token is wait on it; methods called on `self` are taken as handing it o
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let flow = cx.flow();
+    for field in &flow.stored {
+        let waits: Vec<&str> = field
+            .resource
+            .blocking
+            .iter()
+            .filter(|(_, b)| *b == Blocking::Cancellation)
+            .map(|(m, _)| *m)
+            .collect();
+        if field.resource.id != "cancellation_token" || !field.calls_any(&waits) {
+            continue;
+        }
+        let place = format!("{}.{}", field.owner, field.field);
+        out.extend(stored_field(
+            field,
+            StoredReport {
+                message: format!(
+                    "the cancellation token in `{place}` is waited on but never cancelled: nothing that can reach the private field cancels it or hands it out, so its waiters are never woken"
+                ),
+                stored: "created and stored here; never cancelled",
+                calls: (&waits, "waits for a cancellation that never comes"),
+                help: format!(
+                    "call `self.{}.cancel()` where `{}` should stop (a `shutdown` method or a `Drop` impl), or store a `drop_guard()` that cancels it when the struct is dropped",
+                    field.field, field.owner
+                ),
+            },
+        ));
+    }
     let families = Families::new(flow);
     for (id, story) in flow.stories.iter().enumerate() {
         if story.resource.id != "cancellation_token" || story.parent.is_some() {

@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use std::fmt::Write as _;
 
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Label};
 use crate::flow::{self, Flow};
 use crate::level::{Level, Severity};
 use crate::source::SourceFile;
@@ -340,4 +340,55 @@ pub fn readme_table() -> String {
         );
     }
     s
+}
+
+/// What a finding on a field that stores a tracked value nothing settles says.
+pub(crate) struct StoredReport<'a> {
+    pub message: String,
+    /// The primary label, at the first store.
+    pub stored: &'a str,
+    /// The methods whose calls are worth pointing at, and what each label says.
+    pub calls: (&'a [&'a str], &'a str),
+    pub help: String,
+}
+
+/// A finding at the first store of a field (`Server { child }`), pointing at the other
+/// stores and the calls that show what the field is used for.
+pub(crate) fn stored_field(
+    field: &flow::StoredField,
+    report: StoredReport<'_>,
+) -> Option<Diagnostic> {
+    /// Enough labels to show the pattern, not every call of a long file.
+    const MAX_CALLS: usize = 3;
+    let (first, others) = field.stores.split_first()?;
+    let mut secondary: Vec<Label> = others
+        .iter()
+        .map(|span| Label {
+            span: span.clone(),
+            message: "also stored here".to_string(),
+        })
+        .collect();
+    let (methods, label) = report.calls;
+    secondary.extend(
+        field
+            .calls
+            .iter()
+            .filter(|(m, _)| methods.contains(m))
+            .take(MAX_CALLS)
+            .map(|(_, span)| Label {
+                span: span.clone(),
+                message: label.to_string(),
+            }),
+    );
+    Some(Diagnostic {
+        message: report.message,
+        primary: Label {
+            span: first.clone(),
+            message: report.stored.to_string(),
+        },
+        secondary,
+        help: Some(report.help),
+        fix: None,
+        reported_as: None,
+    })
 }

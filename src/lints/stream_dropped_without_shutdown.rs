@@ -1,7 +1,7 @@
 //! `stream_dropped_without_shutdown`: a TLS or websocket stream dropped without its
 //! closing handshake.
 
-use super::{Check, Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint, StoredReport, stored_field};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::Fate;
 
@@ -19,6 +19,11 @@ function, and reports it when, after a write, some path drops it without
 `shutdown().await` (TLS) or `close(..).await` (websocket). After a split, closing the
 write half counts. A stream returned, stored or handed to another function is not
 reported.
+A private field that holds one (`TlsStream<S>`, `WebSocketStream<S>`, or an `Option` of it) is followed across the
+whole file when no code outside the file can see it (the file declares no `mod x;` of
+another file): where the file's code writes to it, and nothing shuts down or closes (a `Message::Close` sent, or the stream read to its end, counts) it or hands it out (a
+`&mut` borrow passed on, a getter, a `clone()`, a move out, a pattern), it is reported at
+the struct literal that stores it, naming the struct and the field.
 ",
         why_is_this_bad: "
 A TLS stream sends its `close_notify` alert only from `shutdown()`; without it the peer
@@ -60,6 +65,32 @@ write itself fails is not reported.
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+    for field in &cx.flow().stored {
+        let (kind, fix) = match field.resource.id {
+            "tls_stream" => ("TLS stream", "shutdown().await"),
+            "websocket" => ("websocket stream", "close(None).await"),
+            _ => continue,
+        };
+        if !field.calls_any(field.resource.arm) {
+            continue;
+        }
+        let place = format!("{}.{}", field.owner, field.field);
+        out.extend(stored_field(
+            field,
+            StoredReport {
+                message: format!(
+                    "the {kind} in `{place}` is written to but never closed: nothing that can reach the private field calls `{fix}`, so the peer sees a truncated connection when `{}` is dropped",
+                    field.owner
+                ),
+                stored: "stored here; never closed",
+                calls: (field.resource.arm, "written here"),
+                help: format!(
+                    "call `self.{}.{fix}` when the struct is done with the connection, after the last write",
+                    field.field
+                ),
+            },
+        ));
+    }
     for story in &cx.flow().stories {
         let (kind, fix) = match story.resource.id {
             "tls_stream" => ("TLS stream", "`shutdown().await`"),

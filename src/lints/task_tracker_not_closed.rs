@@ -1,6 +1,6 @@
 //! `task_tracker_not_closed`: waiting on a `TaskTracker` that is not closed.
 
-use super::{Check, Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint, StoredReport, stored_field};
 use crate::catalog::Blocking;
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::fix::{Applicability, Fix, site};
@@ -16,6 +16,11 @@ Finds `tracker.wait().await` on a tokio-util `TaskTracker` created in the functi
 some path reaches it without `close()` on that tracker (or a clone of it) before. Quiet
 when the tracker was handed to code that may close it (passed to a function not in the
 file, stored, moved into a task that closes it).
+A private field that holds one (`TaskTracker`, or an `Option` of it) is followed across the
+whole file when no code outside the file can see it (the file declares no `mod x;` of
+another file): where the file's code waits for it (`self.tracker.wait()`) and the field was given a new tracker (`TaskTracker::new()` in the literal), and nothing closes it or hands it out (a
+`&mut` borrow passed on, a getter, a `clone()`, a move out, a pattern), it is reported at
+the struct literal that stores it, naming the struct and the field.
 ",
         why_is_this_bad: "
 `TaskTracker::wait()` returns only once the tracker is closed and empty. Without
@@ -55,6 +60,33 @@ parameter) is not followed: its owner may close it.
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let flow = cx.flow();
+    for field in &flow.stored {
+        let waits: Vec<&str> = field
+            .resource
+            .blocking
+            .iter()
+            .filter(|(_, b)| *b == Blocking::Completion)
+            .map(|(m, _)| *m)
+            .collect();
+        if field.resource.id != "task_tracker" || !field.calls_any(&waits) {
+            continue;
+        }
+        let place = format!("{}.{}", field.owner, field.field);
+        out.extend(stored_field(
+            field,
+            StoredReport {
+                message: format!(
+                    "the task tracker in `{place}` is waited for but never closed: nothing that can reach the private field closes it, so `wait()` never returns"
+                ),
+                stored: "created and stored here; never closed",
+                calls: (&waits, "waits for a tracker that is never closed"),
+                help: format!(
+                    "call `self.{0}.close()` before `self.{0}.wait().await`: `wait` returns only once the tracker is closed and empty",
+                    field.field
+                ),
+            },
+        ));
+    }
     for event in &flow.events {
         if event.blocking != Blocking::Completion {
             continue;

@@ -3,7 +3,7 @@
 use syn::spanned::Spanned;
 use syn::{Expr, ReturnType, Stmt, Type};
 
-use super::{Check, Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint, StoredReport, stored_field};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::fix::{Applicability, Edit, Fix, site};
 use crate::flow::{Exit, Fate, Story};
@@ -20,6 +20,11 @@ file's imports) created in a function, and reports it when, after a write, some 
 drops it without `flush().await`, `shutdown().await` or `close().await`: the end of its
 scope, a `return`, or a `?` on other work. A writer wrapped in another writer, returned,
 stored or handed to another function is someone else's and is not reported.
+A private field that holds one (`BufWriter<W>`, or an `Option` of it) is followed across the
+whole file when no code outside the file can see it (the file declares no `mod x;` of
+another file): where the file's code writes to it, and nothing flushes, shuts down or closes it or hands it out (a
+`&mut` borrow passed on, a getter, a `clone()`, a move out, a pattern), it is reported at
+the struct literal that stores it, naming the struct and the field.
 ",
         why_is_this_bad: "
 Unlike std's `BufWriter`, which flushes when dropped, the async ones cannot do I/O in
@@ -61,6 +66,27 @@ The path where a write itself fails is not reported: the stream is broken there.
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+    for field in &cx.flow().stored {
+        if field.resource.id != "async_buf_writer" || !field.calls_any(field.resource.arm) {
+            continue;
+        }
+        let place = format!("{}.{}", field.owner, field.field);
+        out.extend(stored_field(
+            field,
+            StoredReport {
+                message: format!(
+                    "the async `BufWriter` in `{place}` is written to but never flushed: nothing that can reach the private field flushes it, so what is left in its buffer is lost when `{}` is dropped",
+                    field.owner
+                ),
+                stored: "stored here; never flushed",
+                calls: (field.resource.arm, "written here"),
+                help: format!(
+                    "call `self.{}.flush().await?` (or `shutdown().await?`) after the last write, for instance in a method that finishes the struct's work",
+                    field.field
+                ),
+            },
+        ));
+    }
     for story in &cx.flow().stories {
         if story.resource.id != "async_buf_writer" {
             continue;

@@ -1,6 +1,6 @@
 //! `zombie_child`: a std child process that is not waited for on every path.
 
-use super::{Check, Docs, Family, FileContext, Lint};
+use super::{Check, Docs, Family, FileContext, Lint, StoredReport, stored_field};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::{Exit, Fate, Held, Loss, Story};
 
@@ -26,7 +26,13 @@ like `return`. In `impl Drop for T`, each field of `T` holding a child (also an
 `Option<Child>` or a tuple struct's `.0`) is followed through `drop()`, and through the
 methods of `T` it calls (`self.stop()`): a child that `drop` kills and never waits for is
 reported, naming the struct and the field. A child `drop` leaves alone was meant to
-outlive the struct, and is not. clippy's `zombie_processes` looks for the same bug: where
+outlive the struct, and is not, unless nothing else waits for it either: a private field
+holding a child (a `Child`, an `Option<Child>`, a tuple struct's `.0`) is followed across
+the whole file when no code outside the file can see it (the file declares no `mod x;` of
+another file). Where no code waits for it, polls it with `try_wait()`, or hands it out (a
+`&mut` borrow passed on, a getter, `take()`, a move out, a pattern, its pid taken for
+anything but printing), it is reported at the struct literal that stores it, naming the
+struct and the field. clippy's `zombie_processes` looks for the same bug: where
 `#[allow(clippy::zombie_processes)]` or `#[expect(clippy::zombie_processes)]` declines
 it, this lint is silenced too (counted as suppressed).
 ",
@@ -77,6 +83,26 @@ assertion and logging macros, is not followed.
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+    for field in &cx.flow().stored {
+        if field.resource.id != "std_child" {
+            continue;
+        }
+        let place = format!("{}.{}", field.owner, field.field);
+        out.extend(stored_field(
+            field,
+            StoredReport {
+                message: format!(
+                    "the child process stored in `{place}` is never waited for: nothing that can reach the private field waits for it, so it stays a zombie when it exits"
+                ),
+                stored: "stored here, and never waited for",
+                calls: (field.resource.terminate, "killed here, but a kill does not reap it"),
+                help: format!(
+                    "wait for it when `{}` is done with it: a `Drop` impl or a shutdown method that calls `self.{}.wait()` (after `kill()` if it must stop)",
+                    field.owner, field.field
+                ),
+            },
+        ));
+    }
     for story in &cx.flow().stories {
         if story.resource.id != "std_child" || story.part_of.is_some() {
             continue;

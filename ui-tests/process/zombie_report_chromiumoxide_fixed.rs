@@ -1,6 +1,6 @@
 // Shapes of the fixes in mattsse/chromiumoxide#121 (wait after kill) and #131 (on a
 // failure after the spawn, kill and wait the child before returning the error; on success
-// the child is stored in the `Browser`). No report.
+// the child is stored in the `Browser`, whose `wait` reaps it). No report.
 use std::io::{self, BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, ChildStderr, Command, Stdio};
@@ -8,6 +8,16 @@ use std::process::{Child, ChildStderr, Command, Stdio};
 pub struct Browser {
     child: Option<Child>,
     debug_ws_url: String,
+}
+
+impl Browser {
+    pub fn wait(&mut self) -> io::Result<Option<std::process::ExitStatus>> {
+        if let Some(child) = self.child.as_mut() {
+            Ok(Some(child.wait()?))
+        } else {
+            Ok(None)
+        }
+    }
 }
 
 #[derive(Debug)]

@@ -8,7 +8,7 @@ use std::ops::Range;
 use syn::Block;
 
 use super::{FileFacts, Interp, Object, Recorded};
-use crate::catalog::Resource;
+use crate::catalog::{Catalog, Resource};
 use crate::flow::Held;
 use crate::flow::summaries::Summaries;
 use crate::flow::track::{ObjectId, Val};
@@ -30,10 +30,8 @@ pub(in crate::flow) fn terminable_fields(fields: &StructFields, owner: &str) -> 
         .fields_of(owner)
         .filter_map(|(field, ty, optional)| {
             let Ty::Path(path) = ty else { return None };
-            let resource = crate::catalog::ALL
-                .iter()
-                .flat_map(|e| e.resources)
-                .find(|r| r.ty == path && !r.shared && !r.terminate.is_empty())?;
+            let resource =
+                Catalog::resource_of_type(path).filter(|r| !r.shared && !r.terminate.is_empty())?;
             Some(HeldField {
                 field: field.to_string(),
                 resource,
