@@ -101,6 +101,11 @@ fn main() {
         stats.files_reanalysed,
     );
     println!(
+        "of the last run: building the indexes {:.3} s, the second pass {:.3} s",
+        stats.building.as_secs_f64(),
+        stats.second_pass.as_secs_f64(),
+    );
+    println!(
         "ratio {:.2} (the analysis adds {:.0}% to parsing); {findings} findings, {skipped} files skipped",
         full.as_secs_f64() / parse.as_secs_f64(),
         (full.as_secs_f64() / parse.as_secs_f64() - 1.0) * 100.0

@@ -264,7 +264,8 @@ pub const ENTRIES: Entries = Entries {
             builder: "tokio_rustls::TlsConnector",
             create: "connect",
             fallible: true,
-            discharge: &["shutdown"],
+            // `close`: of a `Framed` or `FramedWrite` wrapping it, which shuts it down.
+            discharge: &["shutdown", "close"],
             neutral: STREAM_NEUTRAL,
             reborrow: &["as_mut", "by_ref"],
             arm: WRITES,
@@ -276,7 +277,8 @@ pub const ENTRIES: Entries = Entries {
             builder: "tokio_rustls::TlsAcceptor",
             create: "accept",
             fallible: true,
-            discharge: &["shutdown"],
+            // `close`: of a `Framed` or `FramedWrite` wrapping it, which shuts it down.
+            discharge: &["shutdown", "close"],
             neutral: STREAM_NEUTRAL,
             reborrow: &["as_mut", "by_ref"],
             arm: WRITES,

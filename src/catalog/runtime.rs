@@ -29,7 +29,12 @@ pub struct Executors {
 }
 
 /// Functions that wrap a reader or writer without changing what it is (`BufReader::new`):
-/// the wrapper is followed as the value itself. `argument`: which argument is wrapped.
+/// the wrapper is followed as the value itself, when that is a tracked value.
+/// `argument`: which argument is wrapped. The writers pass their end on: tokio's
+/// `BufWriter::poll_shutdown` flushes and then shuts the inner writer down (tokio 1.54,
+/// `io/util/buf_writer.rs`), and tokio-util's `Framed`/`FramedWrite` `Sink::poll_close`
+/// flushes and then calls the inner `poll_shutdown` (tokio-util 0.7.20,
+/// `codec/framed_impl.rs`).
 #[derive(Debug)]
 pub struct Wrapper {
     pub path: &'static str,
@@ -55,6 +60,26 @@ pub const WRAPPERS: &[Wrapper] = &[
     },
     Wrapper {
         path: "futures::io::BufReader::new",
+        argument: 0,
+    },
+    Wrapper {
+        path: "tokio::io::BufWriter::new",
+        argument: 0,
+    },
+    Wrapper {
+        path: "tokio::io::BufWriter::with_capacity",
+        argument: 1,
+    },
+    Wrapper {
+        path: "tokio_util::codec::Framed::new",
+        argument: 0,
+    },
+    Wrapper {
+        path: "tokio_util::codec::Framed::with_capacity",
+        argument: 0,
+    },
+    Wrapper {
+        path: "tokio_util::codec::FramedWrite::new",
         argument: 0,
     },
 ];

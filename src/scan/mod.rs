@@ -46,6 +46,11 @@ pub struct IndexStats {
     pub files_parsed: usize,
     /// Scanned files analysed a second time, with their crate's index.
     pub files_reanalysed: usize,
+    /// Wall time of building the indexes (reading and summarising the files scanned for
+    /// the index only, and merging), and of the second pass (choosing the files, and
+    /// analysing them again).
+    pub building: std::time::Duration,
+    pub second_pass: std::time::Duration,
 }
 
 /// How deep a file may nest and still be parsed and analysed on a given stack. syn parses
@@ -113,7 +118,10 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
                 scan_one(input, config, alone, unit.shared)
             })
             .unzip();
+        let started = std::time::Instant::now();
         let indexes = index::build(&inputs, &units, summarised, &mut packages, config);
+        let building = started.elapsed();
+        let started = std::time::Instant::now();
         // Second pass: the files that name something their crate's index knows, analysed
         // again with it.
         let again: Vec<(usize, Result<Scanned, FileProblem>)> = inputs
@@ -133,6 +141,8 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
             files_read: indexes.files_read,
             files_parsed: indexes.files_parsed,
             files_reanalysed: again.len(),
+            building,
+            second_pass: started.elapsed(),
         };
         for (i, result) in again {
             results[i] = result;

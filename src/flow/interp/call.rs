@@ -79,8 +79,11 @@ impl Interp<'_, '_> {
             return Some(Val::Obj { id, owned: true });
         }
         if let Some((resource, ctor)) = r.0.iter().find_map(|c| Catalog::constructed_by(c)) {
-            for a in &c.args {
-                self.argument(a);
+            // `BufWriter::new(tls)`: a wrapper of a tracked stream is followed as the
+            // stream, which its `shutdown()` shuts down; of anything else, it is a value
+            // of its own.
+            if let Some(wrapped) = self.wrapping(c, r) {
+                return Some(wrapped);
             }
             let id = self.create(resource, span::call(c), 0);
             return Some(constructed(id, resource, ctor));
@@ -166,18 +169,8 @@ impl Interp<'_, '_> {
             }
             return Some(Val::Untracked);
         }
-        if let Some(w) = WRAPPERS.iter().find(|w| r.is_any(&[w.path])) {
-            let mut wrapped = Val::Untracked;
-            for (i, a) in c.args.iter().enumerate() {
-                let v = self.eval(a, Mode::Move);
-                if i == w.argument {
-                    wrapped = v;
-                }
-            }
-            return Some(match wrapped {
-                v @ Val::Obj { .. } => v,
-                _ => Val::Untracked,
-            });
+        if WRAPPERS.iter().any(|w| r.is_any(&[w.path])) {
+            return Some(self.wrapping(c, r).unwrap_or(Val::Untracked));
         }
         if r.is_any(READ_TO_EOF_FUNCTIONS) {
             for (i, a) in c.args.iter().enumerate() {
@@ -214,6 +207,29 @@ impl Interp<'_, '_> {
             return Some(self.select_function(c));
         }
         self.builder_constructor(c, r)
+    }
+
+    /// A call of a wrapper (`BufReader::new(pipe)`, `Framed::new(tls, codec)`) whose
+    /// wrapped argument is a tracked value: that value, which the wrapper is followed as.
+    /// Otherwise `None`, with every argument handed off.
+    fn wrapping(&mut self, c: &syn::ExprCall, r: &Resolved) -> Option<Val> {
+        let w = WRAPPERS.iter().find(|w| r.is_any(&[w.path]));
+        let mut wrapped = None;
+        for (i, a) in c.args.iter().enumerate() {
+            if w.is_some_and(|w| w.argument == i) {
+                match self.eval(a, Mode::Move) {
+                    v @ Val::Obj { .. } => wrapped = Some(v),
+                    v => {
+                        for id in v.objects() {
+                            self.settle(id, false);
+                        }
+                    }
+                }
+            } else {
+                self.argument(a);
+            }
+        }
+        wrapped
     }
 
     /// `select(reads.next(), ticks.next())`: what a read future yields keeps its origin
