@@ -45,6 +45,9 @@ const STDIO_SETTINGS: &[Setting] = &[
 const READS_TO_EOF: &[&str] = &["read_to_end", "read_to_string", "lines", "bytes"];
 const WRITES: &[&str] = &["write_all", "write", "write_fmt", "write_all_buf"];
 
+/// Calls on a pipe (or a writer around it) held in a field that leave it open.
+pub const PIPE_NEUTRAL: &[&str] = &["flush", "by_ref", "as_raw_fd", "as_fd"];
+
 const PIPES: &[Part] = &[
     Part {
         field: STDIN,

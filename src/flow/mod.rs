@@ -23,7 +23,7 @@ mod track;
 use std::ops::Range;
 
 pub use index::{CrateIndex, FileIndex, index_file, index_of_analysis};
-pub use stored::StoredField;
+pub use stored::{HeldPipe, StoredField};
 pub use track::ObjectId;
 
 use crate::catalog::{Blocking, Part, Resource};
@@ -221,6 +221,8 @@ pub struct Flow {
     pub events: Vec<Event>,
     /// The private fields of the file's structs that store a tracked value nothing settles.
     pub stored: Vec<StoredField>,
+    /// The pipes the file's structs hold in a field while a method waits for their child.
+    pub held_pipes: Vec<HeldPipe>,
     /// The part of each value held in each field (`child.stdout`), by value and field.
     parts: std::collections::HashMap<(ObjectId, &'static str), ObjectId>,
 }
@@ -260,6 +262,7 @@ impl Flow {
             stories,
             events,
             stored: Vec::new(),
+            held_pipes: Vec::new(),
             parts,
         }
     }
@@ -275,6 +278,7 @@ pub fn analyse(
 ) -> Flow {
     let crate_wide = index.map(|i| std::sync::Arc::clone(&i.summaries));
     let mut flow = bodies::analyse_file(file, imports, fields, user, crate_wide);
-    flow.stored = stored::stored_fields(file, imports);
+    let stored = stored::stored_fields(file, imports);
+    (flow.stored, flow.held_pipes) = (stored.fields, stored.pipes);
     flow
 }

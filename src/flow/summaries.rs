@@ -363,7 +363,7 @@ fn waiting_params(sig: &syn::Signature, body: &Block, resolver: &Resolver<'_>) -
                 return ParamUse::Other;
             };
             let mut check = OnlyWaits {
-                name: name.ident.to_string(),
+                names: vec![name.ident.to_string()],
                 waits: resource.blocking.iter().map(|(m, _)| *m).collect(),
                 neutral: resource.neutral.to_vec(),
                 ok: true,
@@ -381,9 +381,11 @@ fn waiting_params(sig: &syn::Signature, body: &Block, resolver: &Resolver<'_>) -
 }
 
 /// Whether every use of a variable is a call of one of `waits` (or `neutral`) on it,
-/// and whether one of `waits` is among them.
+/// and whether one of `waits` is among them. A clone of it bound to a variable
+/// (`let ct = ct.clone();`) is followed as it; any other clone goes where it may be
+/// settled.
 struct OnlyWaits {
-    name: String,
+    names: Vec<String>,
     waits: Vec<&'static str>,
     neutral: Vec<&'static str>,
     ok: bool,
@@ -408,12 +410,35 @@ pub(crate) enum ParamUse {
     Other,
 }
 
+impl OnlyWaits {
+    /// `name.clone()`, of a variable followed.
+    fn is_clone(&self, e: &Expr) -> bool {
+        matches!(e, Expr::MethodCall(m)
+            if m.method == prelude::CLONE
+                && m.args.is_empty()
+                && matches!(&*m.receiver, Expr::Path(p) if self.names.iter().any(|n| p.path.is_ident(n))))
+    }
+}
+
 impl<'ast> Visit<'ast> for OnlyWaits {
+    fn visit_local(&mut self, local: &'ast syn::Local) {
+        if let (Pat::Ident(name), Some(init)) = (&local.pat, &local.init)
+            && init.diverge.is_none()
+            && self.is_clone(&init.expr)
+        {
+            self.names.push(name.ident.to_string());
+            return;
+        }
+        syn::visit::visit_local(self, local);
+    }
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
         let method = m.method.to_string();
-        if let Expr::Path(p) = &*m.receiver
-            && p.path.is_ident(&self.name)
-            && (self.waits.contains(&method.as_str()) || self.neutral.contains(&method.as_str()))
+        let waits = self.waits.contains(&method.as_str());
+        let on_it =
+            matches!(&*m.receiver, Expr::Path(p) if self.names.iter().any(|n| p.path.is_ident(n)));
+        if (on_it
+            && (waits || (self.neutral.contains(&method.as_str()) && method != prelude::CLONE)))
+            || (waits && self.is_clone(&m.receiver))
         {
             self.used |= self.waits.contains(&method.as_str());
             for a in &m.args {
@@ -424,7 +449,7 @@ impl<'ast> Visit<'ast> for OnlyWaits {
         syn::visit::visit_expr_method_call(self, m);
     }
     fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
-        if p.path.is_ident(&self.name) {
+        if self.names.iter().any(|n| p.path.is_ident(n)) {
             self.ok = false;
         }
     }
@@ -463,7 +488,7 @@ impl<'ast> Visit<'ast> for OnlyWaits {
         } else {
             let mut idents = Vec::new();
             collect_idents(mac.tokens.clone(), &mut idents);
-            if idents.contains(&self.name) {
+            if self.names.iter().any(|n| idents.contains(n)) {
                 self.ok = false;
             }
         }

@@ -25,7 +25,12 @@ written through `child.stdin.as_mut()` (with a method or `write!`/`writeln!`) an
 place. std and tokio processes alike. A read or wait on another thread or task
 (`thread::spawn`, a scoped thread, `tokio::spawn`) blocks only that thread: it is reported
 where the code that holds stdin joins it (`handle.join()`, awaiting the task's handle,
-`join!`, the end of `block_on`) with stdin still open.
+`join!`, the end of `block_on`) with stdin still open. A struct that keeps the child in
+one private field and its stdin (or a writer around it) in another, both stored by one
+struct literal (`Worker { child, stdin }` after `let stdin = child.stdin.take()..`), is
+reported where its methods call `self.child.wait()`, when nothing in the file (which no
+other file's module can see into) closes the stdin field: no `take()`, `drop`, move out
+or pattern, only writes and flushes.
 ",
         why_is_this_bad: "
 Many programs (`cat`, `sort`, `gzip`, `bc`, `tr`, `jq`) read their stdin until end of
@@ -84,6 +89,9 @@ is not joined in the function (kept in a collection, returned, or joined only by
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let flow = cx.flow();
+    for held in &flow.held_pipes {
+        out.extend(held_in_field(held));
+    }
     let mut reported = std::collections::HashSet::new();
     for event in &flow.events {
         let Some(object) = event.object else { continue };
@@ -257,4 +265,39 @@ fn is_taken_pipe(expr: &Expr) -> bool {
 
 fn is_stdin(f: &syn::ExprField) -> bool {
     matches!(&f.member, syn::Member::Named(n) if n == "stdin")
+}
+
+/// `self.child.wait()` in a method of a struct that keeps the child's stdin in another
+/// field (`Proc { child, stdin }`): the wait closes only what the child still holds.
+fn held_in_field(held: &crate::flow::HeldPipe) -> Option<Diagnostic> {
+    let (first, more) = held.waits.split_first()?;
+    let place = format!("{}.{}", held.owner, held.field);
+    Some(Diagnostic {
+        message: format!(
+            "`self.{}` is waited for while `{place}` still holds its {} open: a child that reads its input to the end never exits, and the wait never returns",
+            held.child_field, held.part
+        ),
+        primary: Label {
+            span: first.clone(),
+            message: format!("waits for the child while `self.{}` is open", held.field),
+        },
+        secondary: std::iter::once(Label {
+            span: held.store.clone(),
+            message: format!(
+                "the child's {} is kept here, and nothing that can reach the field closes it",
+                held.part
+            ),
+        })
+        .chain(more.iter().map(|span| Label {
+            span: span.clone(),
+            message: "waits here too".to_string(),
+        }))
+        .collect(),
+        help: Some(format!(
+            "close it before waiting: hold it as an `Option` and `drop(self.{0}.take())` first, or take `self` by value and `drop(self.{0})` before `self.{1}.wait()`",
+            held.field, held.child_field
+        )),
+        fix: None,
+        reported_as: None,
+    })
 }

@@ -8,6 +8,8 @@
 //! Uses are matched by the field's name, whatever the expression before the dot: another
 //! struct's field of the same name only adds uses, which can only keep this one quiet.
 
+mod pipes;
+
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -21,6 +23,8 @@ use syn::{Expr, Fields, Item, Type, Visibility};
 use crate::catalog::{Catalog, Resource, prelude};
 use crate::syntax::idents::{collect_idents, member_name};
 use crate::syntax::imports::{FileImports, Resolver};
+
+pub use pipes::HeldPipe;
 
 /// A private field holding a tracked value that no code of the file settles or hands off.
 #[derive(Debug, Clone)]
@@ -43,16 +47,30 @@ impl StoredField {
     }
 }
 
-/// The fields of `file` that store a tracked value nothing settles.
-pub fn stored_fields(file: &syn::File, imports: &FileImports) -> Vec<StoredField> {
+/// What a file's structs keep in private fields and never settle.
+#[derive(Debug, Default)]
+pub struct Stored {
+    pub fields: Vec<StoredField>,
+    pub pipes: Vec<HeldPipe>,
+}
+
+/// The fields of `file` that store a tracked value nothing settles, and the pipes held in
+/// a field while a method waits for the child they belong to.
+pub fn stored_fields(file: &syn::File, imports: &FileImports) -> Stored {
     let mut resolver = Resolver::new(imports);
-    let mut candidates = Vec::new();
-    if !collect(&file.items, &mut resolver, &mut candidates) || candidates.is_empty() {
-        return Vec::new();
+    let mut found = Fields_::default();
+    if !collect(&file.items, &mut resolver, &mut found) || found.candidates.is_empty() {
+        return Stored::default();
     }
+    let Fields_ { candidates, others } = found;
+    let holders = pipes::holders(&candidates, others);
     let mut audit = Audit {
         by_name: HashMap::new(),
         candidates,
+        holders,
+        lets: HashMap::new(),
+        function: 0,
+        functions: 0,
         resolver: Resolver::new(imports),
         impl_self: None,
         dropped: HashSet::new(),
@@ -66,10 +84,11 @@ pub fn stored_fields(file: &syn::File, imports: &FileImports) -> Vec<StoredField
     }
     audit.visit_file(file);
     if audit.gave_up {
-        return Vec::new();
+        return Stored::default();
     }
+    let pipes = pipes::held(&audit.holders, &audit.candidates);
 
-    audit
+    let fields = audit
         .candidates
         .into_iter()
         .filter(|c| !c.settled && !c.handed_off && !c.stores.is_empty())
@@ -88,7 +107,8 @@ pub fn stored_fields(file: &syn::File, imports: &FileImports) -> Vec<StoredField
             stores: c.stores,
             calls: c.calls,
         })
-        .collect()
+        .collect();
+    Stored { fields, pipes }
 }
 
 struct Candidate {
@@ -99,11 +119,22 @@ struct Candidate {
     calls: Vec<(&'static str, Range<usize>)>,
     settled: bool,
     handed_off: bool,
+    /// Calls on `self.field` in the owner's methods that wait for it and close a part it
+    /// holds (`wait()` closes stdin), with that part.
+    waits: Vec<(Range<usize>, &'static [&'static str])>,
+}
+
+/// The private fields of a file's structs: of tracked types, and the others.
+#[derive(Default)]
+struct Fields_ {
+    candidates: Vec<Candidate>,
+    /// By owner and field.
+    others: Vec<(String, String)>,
 }
 
 /// The private fields of tracked types, of every struct of `items`; `false` where some
 /// module's items live in another file, which may use them.
-fn collect(items: &[Item], resolver: &mut Resolver<'_>, out: &mut Vec<Candidate>) -> bool {
+fn collect(items: &[Item], resolver: &mut Resolver<'_>, out: &mut Fields_) -> bool {
     for item in items {
         match item {
             Item::Mod(m) => {
@@ -126,17 +157,20 @@ fn collect(items: &[Item], resolver: &mut Resolver<'_>, out: &mut Vec<Candidate>
                     if !matches!(f.vis, Visibility::Inherited) {
                         continue;
                     }
+                    let field = f.ident.as_ref().map_or(i.to_string(), |id| id.to_string());
                     let Some(resource) = tracked(&f.ty, resolver) else {
+                        out.others.push((s.ident.to_string(), field));
                         continue;
                     };
-                    out.push(Candidate {
+                    out.candidates.push(Candidate {
                         owner: s.ident.to_string(),
-                        field: f.ident.as_ref().map_or(i.to_string(), |id| id.to_string()),
+                        field,
                         resource,
                         stores: Vec::new(),
                         calls: Vec::new(),
                         settled: false,
                         handed_off: false,
+                        waits: Vec::new(),
                     });
                 }
             }
@@ -230,6 +264,13 @@ fn method_use(resource: &Resource, method: &str, args: &[String], in_format: boo
 
 struct Audit<'a> {
     candidates: Vec<Candidate>,
+    /// Fields of structs holding a child that may hold one of its pipes.
+    holders: Vec<pipes::Holder>,
+    /// The current function's locals bound to a pipe taken out of a child.
+    lets: pipes::Lets,
+    /// The current function, numbered in the order met (0: outside any).
+    function: usize,
+    functions: usize,
     by_name: HashMap<String, Vec<usize>>,
     resolver: Resolver<'a>,
     /// The type of the `impl` being read, by name: what `Self { .. }` builds.
@@ -301,12 +342,8 @@ impl Audit<'_> {
 
     /// `Owner { field: value }`: a store where the literal builds the field's struct.
     fn stored(&mut self, literal: &syn::Path, field: &str, value: &Expr) {
-        let Some(name) = literal.segments.last().map(|s| s.ident.to_string()) else {
+        let Some(name) = self.literal_owner(literal) else {
             return;
-        };
-        let name = match (name.as_str(), &self.impl_self) {
-            ("Self", Some(owner)) => owner.clone(),
-            _ => name,
         };
         if is_none(value) {
             return;
@@ -323,6 +360,135 @@ impl Audit<'_> {
             }
             self.candidates[i].stores.push(value.span().byte_range());
         }
+    }
+
+    /// A function's body starts: what the enclosing one knew is set aside.
+    fn enter_fn(&mut self, block: &syn::Block) -> (HashSet<String>, pipes::Lets, usize) {
+        let lets = if self.holders.is_empty() {
+            pipes::Lets::new()
+        } else {
+            pipes::lets_of(block, &self.pipe_names())
+        };
+        self.functions += 1;
+        (
+            std::mem::take(&mut self.pids),
+            std::mem::replace(&mut self.lets, lets),
+            std::mem::replace(&mut self.function, self.functions),
+        )
+    }
+
+    /// The pipes a wait closes, of the children the candidates hold.
+    fn pipe_names(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self
+            .candidates
+            .iter()
+            .flat_map(|c| c.resource.blocking)
+            .flat_map(|(_, b)| b.closes())
+            .copied()
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// The struct a literal's path builds, by name (`Self` inside its `impl`).
+    fn literal_owner(&self, literal: &syn::Path) -> Option<String> {
+        let name = literal.segments.last()?.ident.to_string();
+        Some(match (name.as_str(), &self.impl_self) {
+            ("Self", Some(owner)) => owner.clone(),
+            _ => name,
+        })
+    }
+
+    /// `Owner { child, stdin }` where `stdin` was taken out of `child`: the holder of
+    /// `stdin` holds that child's pipe.
+    fn stores_pipe(&mut self, literal: &syn::ExprStruct) {
+        let Some(owner) = self.literal_owner(&literal.path) else {
+            return;
+        };
+        let parts = self.pipe_names();
+        for fv in &literal.fields {
+            let name = member_name(&fv.member);
+            let Some(h) = self
+                .holders
+                .iter()
+                .position(|h| h.owner == owner && h.field == name)
+            else {
+                continue;
+            };
+            let Some((var, part)) = pipes::pipe_source(&fv.expr, &self.lets, &parts) else {
+                continue;
+            };
+            // The literal's field that stores `var`, if it holds a child.
+            let child = literal.fields.iter().find_map(|other| {
+                let Expr::Path(p) = &other.expr else {
+                    return None;
+                };
+                if !p.path.is_ident(&var) {
+                    return None;
+                }
+                let field = member_name(&other.member);
+                self.candidates
+                    .iter()
+                    .position(|c| c.owner == owner && c.field == field)
+            });
+            if let Some(child) = child {
+                self.holders[h].pipe = Some(pipes::Source {
+                    child,
+                    part,
+                    store: fv.expr.span().byte_range(),
+                    function: self.function,
+                    variable: var,
+                });
+            }
+        }
+    }
+
+    /// `self.child.wait()` in a method of the child's owner: a wait that closes the pipes
+    /// the child still holds, not those held elsewhere.
+    fn waited(&mut self, targets: &[usize], method: &str, span: Range<usize>) {
+        let Some(owner) = self.impl_self.clone() else {
+            return;
+        };
+        for &i in targets {
+            let c = &mut self.candidates[i];
+            if c.owner != owner {
+                continue;
+            }
+            if let Some((_, blocking)) = c.resource.blocking.iter().find(|(m, _)| *m == method)
+                && !blocking.closes().is_empty()
+            {
+                c.waits.push((span.clone(), blocking.closes()));
+            }
+        }
+    }
+
+    /// A holder field used other than by writing to it: it may be closed there. `base`:
+    /// the expression before the dot.
+    fn holder_used(&mut self, field: &str, base: Option<&Expr>, method: Option<&str>) {
+        let writes = |m: &str| {
+            self.candidates
+                .iter()
+                .flat_map(|c| c.resource.parts)
+                .any(|p| p.writes.contains(&m))
+                || crate::catalog::process::PIPE_NEUTRAL.contains(&m)
+        };
+        if method.is_some_and(writes) {
+            return;
+        }
+        let variable = match base {
+            Some(Expr::Path(p)) => p.path.get_ident().map(|i| i.to_string()),
+            _ => None,
+        };
+        for h in &mut self.holders {
+            if h.field == field {
+                h.touched.push((self.function, variable.clone()));
+            }
+        }
+    }
+
+    fn is_holder(&self, field: &str) -> bool {
+        self.holders.iter().any(|h| h.field == field)
     }
 
     /// Whether `value` is a variable whose pid the function took.
@@ -354,6 +520,15 @@ impl Audit<'_> {
                 TokenTree::Group(g) => self.tokens(g.stream()),
                 TokenTree::Ident(id) => {
                     let field = id.to_string();
+                    if self.is_holder(&field) {
+                        let method = match (trees.get(i + 1), trees.get(i + 2)) {
+                            (Some(dot), Some(TokenTree::Ident(m))) if is_punct(dot, '.') => {
+                                Some(m.to_string())
+                            }
+                            _ => None,
+                        };
+                        self.holder_used(&field, None, method.as_deref());
+                    }
                     if !self.by_name.contains_key(&field) {
                         continue;
                     }
@@ -432,15 +607,15 @@ impl<'ast> Visit<'ast> for Audit<'_> {
     }
 
     fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
-        let saved = std::mem::take(&mut self.pids);
+        let saved = self.enter_fn(&f.block);
         syn::visit::visit_item_fn(self, f);
-        self.pids = saved;
+        (self.pids, self.lets, self.function) = saved;
     }
 
     fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
-        let saved = std::mem::take(&mut self.pids);
+        let saved = self.enter_fn(&f.block);
         syn::visit::visit_impl_item_fn(self, f);
-        self.pids = saved;
+        (self.pids, self.lets, self.function) = saved;
     }
 
     fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
@@ -454,14 +629,31 @@ impl<'ast> Visit<'ast> for Audit<'_> {
         {
             self.pids.insert(var.to_string());
         }
+        if let Expr::Field(f) = &*call.receiver
+            && self.is_holder(&member_name(&f.member))
+        {
+            let name = member_name(&f.member);
+            self.holder_used(&name, Some(&f.base), Some(&call.method.to_string()));
+            if !self.by_name.contains_key(&name) {
+                self.visit_expr(&f.base);
+                for arg in &call.args {
+                    self.visit_expr(arg);
+                }
+                return;
+            }
+        }
         let Some((field, name)) = field_of(&call.receiver, self) else {
             return syn::visit::visit_expr_method_call(self, call);
         };
         let method = call.method.to_string();
         let targets = self.of(&field.base, &name);
+        let span = call.method.span().byte_range();
+        if matches!(&*field.base, Expr::Path(p) if p.path.is_ident("self")) {
+            self.waited(&targets, &method, span.clone());
+        }
         let mut args = Vec::new();
         collect_idents(call.args.to_token_stream(), &mut args);
-        self.called(targets, &method, &args, call.method.span().byte_range());
+        self.called(targets, &method, &args, span);
         self.visit_expr(&field.base);
         for arg in &call.args {
             self.visit_expr(arg);
@@ -484,10 +676,16 @@ impl<'ast> Visit<'ast> for Audit<'_> {
         if self.by_name.contains_key(&name) {
             self.hand_off(self.of(&expr.base, &name));
         }
+        if self.is_holder(&name) {
+            self.holder_used(&name, Some(&expr.base), None);
+        }
         syn::visit::visit_expr_field(self, expr);
     }
 
     fn visit_expr_struct(&mut self, literal: &'ast syn::ExprStruct) {
+        if !self.holders.is_empty() {
+            self.stores_pipe(literal);
+        }
         for fv in &literal.fields {
             let name = member_name(&fv.member);
             if self.by_name.contains_key(&name) {
@@ -512,7 +710,11 @@ impl<'ast> Visit<'ast> for Audit<'_> {
 
     fn visit_pat_struct(&mut self, pat: &'ast syn::PatStruct) {
         for fp in &pat.fields {
-            self.hand_off(self.named(&member_name(&fp.member)));
+            let name = member_name(&fp.member);
+            self.hand_off(self.named(&name));
+            if self.is_holder(&name) {
+                self.holder_used(&name, None, None);
+            }
         }
         syn::visit::visit_pat_struct(self, pat);
     }
@@ -539,7 +741,18 @@ impl<'ast> Visit<'ast> for Audit<'_> {
                 mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated)
         {
             let saved = std::mem::replace(&mut self.in_format, true);
-            for arg in &args {
+            for (i, arg) in args.iter().enumerate() {
+                // `writeln!(self.stdin, ..)` writes to its first argument.
+                if i == 0
+                    && let Some(method) = prelude::write_macro(name)
+                    && let Expr::Field(f) = arg
+                    && self.is_holder(&member_name(&f.member))
+                    && !self.by_name.contains_key(&member_name(&f.member))
+                {
+                    self.holder_used(&member_name(&f.member), Some(&f.base), Some(method));
+                    self.visit_expr(&f.base);
+                    continue;
+                }
                 self.visit_expr(arg);
             }
             self.in_format = saved;
