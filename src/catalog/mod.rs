@@ -62,6 +62,15 @@ pub struct Guard {
 }
 
 impl Resource {
+    /// The methods that block on the value's end in the way `kind` says.
+    pub fn blocking_on(&self, kind: Blocking) -> Vec<&'static str> {
+        self.blocking
+            .iter()
+            .filter(|(_, b)| *b == kind)
+            .map(|(m, _)| *m)
+            .collect()
+    }
+
     /// Every list empty, every flag off: entries name only what differs
     /// (`Resource { id: .., ..Resource::BASE }`).
     pub const BASE: Resource = Resource {

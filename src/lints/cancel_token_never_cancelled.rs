@@ -70,17 +70,11 @@ with the token is wait on it; methods called on `self` are taken as handing it o
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let flow = cx.flow();
     for field in &flow.stored {
-        let waits: Vec<&str> = field
-            .resource
-            .blocking
-            .iter()
-            .filter(|(_, b)| *b == Blocking::Cancellation)
-            .map(|(m, _)| *m)
-            .collect();
+        let waits = field.resource.blocking_on(Blocking::Cancellation);
         if field.resource.id != "cancellation_token" || !field.calls_any(&waits) {
             continue;
         }
-        let place = format!("{}.{}", field.owner, field.field);
+        let place = field.place();
         out.extend(stored_field(
             field,
             StoredReport {

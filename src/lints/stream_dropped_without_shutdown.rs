@@ -74,7 +74,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         if !field.calls_any(field.resource.arm) {
             continue;
         }
-        let place = format!("{}.{}", field.owner, field.field);
+        let place = field.place();
         out.extend(stored_field(
             field,
             StoredReport {

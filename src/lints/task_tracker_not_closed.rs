@@ -61,17 +61,11 @@ parameter) is not followed: its owner may close it.
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let flow = cx.flow();
     for field in &flow.stored {
-        let waits: Vec<&str> = field
-            .resource
-            .blocking
-            .iter()
-            .filter(|(_, b)| *b == Blocking::Completion)
-            .map(|(m, _)| *m)
-            .collect();
+        let waits = field.resource.blocking_on(Blocking::Completion);
         if field.resource.id != "task_tracker" || !field.calls_any(&waits) {
             continue;
         }
-        let place = format!("{}.{}", field.owner, field.field);
+        let place = field.place();
         out.extend(stored_field(
             field,
             StoredReport {

@@ -70,7 +70,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         if field.resource.id != "async_buf_writer" || !field.calls_any(field.resource.arm) {
             continue;
         }
-        let place = format!("{}.{}", field.owner, field.field);
+        let place = field.place();
         out.extend(stored_field(
             field,
             StoredReport {

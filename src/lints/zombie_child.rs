@@ -87,7 +87,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         if field.resource.id != "std_child" {
             continue;
         }
-        let place = format!("{}.{}", field.owner, field.field);
+        let place = field.place();
         out.extend(stored_field(
             field,
             StoredReport {

@@ -41,6 +41,11 @@ pub struct StoredField {
 }
 
 impl StoredField {
+    /// `Server.child`, as messages name it.
+    pub fn place(&self) -> String {
+        format!("{}.{}", self.owner, self.field)
+    }
+
     /// Whether one of `methods` is called on it.
     pub fn calls_any(&self, methods: &[&str]) -> bool {
         self.calls.iter().any(|(m, _)| methods.contains(m))
