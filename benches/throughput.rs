@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use stray::config::Config;
-use stray::scan::{self, Input};
+use stray::scan::{self, Input, Prefilter};
 use stray::workspace;
 
 fn main() {
@@ -58,6 +58,11 @@ fn main() {
     );
 
     let parse = best(runs, || pool.install(|| bare_parse(&inputs)));
+    let filter = Prefilter::new(&Config::default());
+    let mut passed = 0;
+    let prefilter = best(runs, || {
+        passed = pool.install(|| prefilter_only(&inputs, &filter))
+    });
     let config = Config {
         jobs,
         ..Config::default()
@@ -76,11 +81,20 @@ fn main() {
     let mut findings = 0;
     let mut skipped = 0;
     let mut stats = scan::IndexStats::default();
+    let mut prefiltered = 0;
     let full = best(runs, || {
         let report = scan::scan(inputs.clone(), Vec::new(), &config);
         findings = report.findings.len();
         skipped = report.problems.len();
         stats = report.index;
+        prefiltered = report.files_prefiltered;
+    });
+    let unfiltered_config = Config {
+        no_prefilter: true,
+        ..config.clone()
+    };
+    let unfiltered = best(runs, || {
+        scan::scan(inputs.clone(), Vec::new(), &unfiltered_config);
     });
     let line = |name: &str, t: Duration| {
         println!(
@@ -90,8 +104,14 @@ fn main() {
         );
     };
     line("bare parse", parse);
+    line("pre-filter", prefilter);
     line("files alone", alone);
     line("cargo-stray", full);
+    line("unfiltered", unfiltered);
+    println!(
+        "the pre-filter spared {prefiltered} of {} files ({passed} passed it)",
+        inputs.len()
+    );
     println!(
         "the crate index adds {:.3} s, {:.1}% of the parse ({} files read and {} parsed beyond the scanned ones, {} analysed again); {alone_findings} findings without it",
         full.as_secs_f64() - alone.as_secs_f64(),
@@ -120,6 +140,14 @@ fn bare_parse(inputs: &[Input]) {
             proc_macro2::extra::invalidate_current_thread_spans();
         }
     });
+}
+
+/// Reads every file and searches it as the pre-filter does: how many pass.
+fn prefilter_only(inputs: &[Input], filter: &Prefilter) -> usize {
+    inputs
+        .par_iter()
+        .filter(|i| std::fs::read(&i.path).is_ok_and(|bytes| filter.may_matter(&bytes)))
+        .count()
 }
 
 fn best(runs: usize, mut f: impl FnMut()) -> Duration {

@@ -82,6 +82,11 @@ pub struct Args {
     #[arg(long)]
     pub deny_warnings: bool,
 
+    /// Parse every file, even one that names nothing a finding can start from (the
+    /// findings are the same; for tests and measurements)
+    #[arg(long, hide = true)]
+    pub no_prefilter: bool,
+
     /// Set LINT (a lint id, a family, or `all`) to allow: not reported (repeatable)
     #[arg(
         short = 'A',
@@ -204,14 +209,14 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         }
     }
     if args.list_lints {
-        print!("{}", list_lints());
+        to_stdout(list_lints().as_bytes())?;
         return Ok(EXIT_CLEAN);
     }
     if let Some(id) = &args.explain {
         let Some(lint) = Lint::by_id(id) else {
             anyhow::bail!("no lint named `{id}`{}", lints::did_you_mean(id));
         };
-        print!("{}", lint.markdown());
+        to_stdout(lint.markdown().as_bytes())?;
         return Ok(EXIT_CLEAN);
     }
     let cwd = std::env::current_dir()?;
@@ -258,6 +263,7 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         deny_warnings: args.deny_warnings,
         jobs: args.jobs,
         files_alone: false,
+        no_prefilter: args.no_prefilter,
     };
     scan::install_panic_hook();
     let inputs = found.inputs.clone();
@@ -282,7 +288,7 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     }
     if args.diff {
         let plan = fix::apply::plan(&report.findings, args.unsafe_fixes);
-        print!("{}", fix::apply::diff(&plan));
+        to_stdout(fix::apply::diff(&plan).as_bytes())?;
         eprintln!("{}", fix_summary("would fix", &plan));
         return Ok(if plan.files.is_empty() {
             EXIT_CLEAN
@@ -332,9 +338,20 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         Some(path) => std::fs::write(path, &buffer)
             .map_err(|e| anyhow::anyhow!("could not write `{}`: {e}", path.display()))?,
         None if args.format == Format::Human => std::io::stderr().write_all(&buffer)?,
-        None => std::io::stdout().write_all(&buffer)?,
+        None => to_stdout(&buffer)?,
     }
     Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// Writes to stdout. A reader that closed the pipe early (`| head`) has read all it
+/// wants: as rustc and ripgrep do, the rest is dropped quietly, and the run ends as it
+/// would have.
+fn to_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }
 
 /// `--fix`: applies the fixes of `report` and scans again with `rescan`, until nothing

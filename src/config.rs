@@ -17,6 +17,9 @@ pub struct Config {
     /// Analyse every file alone, without the index of its crate (to measure what the
     /// index costs and finds).
     pub files_alone: bool,
+    /// Parse every file, even those that name nothing a finding can start from (to prove
+    /// the pre-filter changes nothing, and to measure what it saves).
+    pub no_prefilter: bool,
 }
 
 /// A resource declared in settings (`[[resources]]`): a `Session` that must be closed.

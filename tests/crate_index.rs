@@ -99,9 +99,9 @@ fn a_broken_sibling_is_reported_only_when_scanned() {
     write(
         dir.path(),
         "src/broken.rs",
-        b"pub fn f( { Child process Command\n",
+        b"pub fn f( { std::process::Child\n",
     );
-    write(dir.path(), "src/binary.rs", &[0xff, 0xfe, b'C', b'h', b'i']);
+    write(dir.path(), "src/binary.rs", b"\xff\xfe std::process::Child");
     // The human report is on stderr.
     let run = stray(dir.path(), &["src/jobs.rs"]);
     assert_eq!(run.code, 0, "warnings only: {}", run.stderr);

@@ -112,7 +112,7 @@ impl GroupNames {
         };
         let found: HashSet<usize> = matcher
             .find_iter(text)
-            .filter(|m| whole_word(text, m.start(), m.end()))
+            .filter(|m| whole_word(text.as_bytes(), m.start(), m.end()))
             .map(|m| m.pattern().as_usize())
             .collect();
         // A name only this file defines is one its own analysis knows already.
@@ -224,10 +224,9 @@ pub fn build(
     }
 }
 
-/// Whether `text[start..end]` is a whole word: no identifier character touches it, at
+/// Whether `bytes[start..end]` is a whole word: no identifier character touches it, at
 /// either end where the match itself ends in one.
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
+pub(super) fn whole_word(bytes: &[u8], start: usize, end: usize) -> bool {
     let ident = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
     let before = start
         .checked_sub(1)
@@ -255,7 +254,7 @@ struct Names {
     alone: Vec<usize>,
 }
 
-const REEXPORTS: &[&str] = &["pub use ", "pub(crate) use ", "pub(super) use "];
+pub(super) const REEXPORTS: &[&str] = &["pub use ", "pub(crate) use ", "pub(super) use "];
 
 impl Names {
     fn new(config: &Config) -> Names {
@@ -297,7 +296,7 @@ impl Names {
         };
         let mut found = vec![false; self.patterns.len()];
         for m in matcher.find_iter(text) {
-            if whole_word(text, m.start(), m.end()) {
+            if whole_word(text.as_bytes(), m.start(), m.end()) {
                 found[m.pattern().as_usize()] = true;
             }
         }
@@ -309,7 +308,7 @@ impl Names {
 /// Files of a crate read only for its index are left out above this size: hand-written
 /// helpers are far smaller, and a generated file this large would cost a syntax tree of
 /// hundreds of megabytes to tell nothing (a scanned file is analysed whatever its size).
-const MAX_INDEXED_ONLY: u64 = 2 << 20;
+pub(super) const MAX_INDEXED_ONLY: u64 = 2 << 20;
 
 fn index_one(
     path: &Path,

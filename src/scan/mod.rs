@@ -3,6 +3,9 @@
 //! problems in a deterministic order.
 
 mod index;
+mod prefilter;
+
+pub use prefilter::Prefilter;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -36,6 +39,8 @@ pub struct Report {
     pub files_scanned: usize,
     /// What the crate index took.
     pub index: IndexStats,
+    /// Of the files scanned, those the pre-filter found nothing to parse for.
+    pub files_prefiltered: usize,
 }
 
 /// What building the crate indexes took, beyond analysing the files scanned.
@@ -108,23 +113,25 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
                 false => packages.unit_of(&i.path),
             })
             .collect();
-        // First pass: every file analysed alone; a file of a crate is also summarised for
-        // the crate's index.
+        // First pass: every file that names something a finding can start from analysed
+        // alone; a file of a crate is also summarised for the crate's index.
+        let prefilter = (!config.no_prefilter).then(|| Prefilter::new(config));
         let (mut results, summarised): (Vec<_>, Vec<_>) = inputs
             .par_iter()
             .zip(&units)
             .map(|(input, unit)| {
                 let alone = CrateOf { unit, index: None };
-                scan_one(input, config, alone, unit.shared)
+                scan_one(input, config, alone, unit.shared, prefilter.as_ref())
             })
             .unzip();
+        let prefiltered = results.iter().filter(|r| matches!(r, Ok(None))).count();
         let started = std::time::Instant::now();
         let indexes = index::build(&inputs, &units, summarised, &mut packages, config);
         let building = started.elapsed();
         let started = std::time::Instant::now();
         // Second pass: the files that name something their crate's index knows, analysed
         // again with it.
-        let again: Vec<(usize, Result<Scanned, FileProblem>)> = inputs
+        let again: Vec<(usize, Result<Option<Scanned>, FileProblem>)> = inputs
             .par_iter()
             .zip(&units)
             .enumerate()
@@ -134,7 +141,7 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
                     unit,
                     index: indexes.of(unit),
                 };
-                (i, scan_one(input, config, with, false).0)
+                (i, scan_one(input, config, with, false, None).0)
             })
             .collect();
         let stats = IndexStats {
@@ -147,21 +154,23 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
         for (i, result) in again {
             results[i] = result;
         }
-        (results, stats)
+        (results, stats, prefiltered)
     };
-    let (results, index) = match pool {
+    let (results, index, files_prefiltered) = match pool {
         Ok(pool) => pool.install(run),
         Err(_) => run(),
     };
     let mut report = Report {
         problems,
         index,
+        files_prefiltered,
         ..Report::default()
     };
     for result in results {
         report.files_scanned += 1;
         match result {
-            Ok((findings, suppressed)) => {
+            Ok(None) => {}
+            Ok(Some((findings, suppressed))) => {
                 report.findings.extend(findings);
                 report.suppressed.extend(suppressed);
             }
@@ -203,15 +212,23 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
 type Scanned = (Vec<Finding>, Vec<(Finding, Option<String>)>);
 
 /// Scans one file; `summarise`: also what it tells its crate's index (`None` where the
-/// file could not be analysed).
+/// file could not be analysed). `Ok(None)`: the pre-filter, when given, found nothing in
+/// it worth parsing.
 fn scan_one(
     input: &Input,
     config: &Config,
     crate_of: CrateOf<'_>,
     summarise: bool,
-) -> (Result<Scanned, FileProblem>, Option<FileIndex>) {
+    prefilter: Option<&Prefilter>,
+) -> (Result<Option<Scanned>, FileProblem>, Option<FileIndex>) {
     let mut summary = None;
-    let result = scan_file(input, config, crate_of, summarise.then_some(&mut summary));
+    let result = scan_file(
+        input,
+        config,
+        crate_of,
+        summarise.then_some(&mut summary),
+        prefilter,
+    );
     (result, summary)
 }
 
@@ -220,7 +237,8 @@ fn scan_file(
     config: &Config,
     crate_of: CrateOf<'_>,
     summary: Option<&mut Option<FileIndex>>,
-) -> Result<Scanned, FileProblem> {
+    prefilter: Option<&Prefilter>,
+) -> Result<Option<Scanned>, FileProblem> {
     let problem = |kind, message: String, position| FileProblem {
         display: input.display.clone(),
         kind,
@@ -234,6 +252,9 @@ fn scan_file(
             None,
         )
     })?;
+    if prefilter.is_some_and(|p| !p.may_matter(&bytes)) {
+        return Ok(None);
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let src = SourceFile::new(
@@ -286,7 +307,7 @@ fn scan_file(
                 .collect();
             let (findings, mut suppressed) = suppress::apply_clippy(&marks.clippy, findings);
             if !suppress::may_have(&source.text) {
-                return Ok((findings, suppressed));
+                return Ok(Some((findings, suppressed)));
             }
             let mut suppressions = suppress::parse(&source, &marks.items);
             let (mut kept, by_comment) = suppress::apply(&mut suppressions, findings);
@@ -296,7 +317,7 @@ fn scan_file(
                     .into_iter()
                     .filter_map(|d| finding(&lints::unused_suppression::LINT, d)),
             );
-            Ok((kept, suppressed))
+            Ok(Some((kept, suppressed)))
         }
         Ok(Err((kind, message, offset))) => {
             let pos = offset

@@ -242,6 +242,7 @@ pub fn only(report: &Report, display: &str) -> Report {
             .collect(),
         files_scanned: 1,
         index: report.index,
+        files_prefiltered: 0,
     }
 }
 

@@ -1,0 +1,169 @@
+//! The pre-filter: a file that names nothing a finding can start from is not parsed.
+//!
+//! Every finding starts from a value the catalog or the settings track, created by a
+//! function or builder of a library, or from a suppression comment (`stray:`). A file
+//! analysed alone resolves a library's name only through its own `use` items and paths,
+//! so it must write both the name (`Command`, `CancellationToken`, `connect_async`) and
+//! the crate it comes from (`std`, `tokio_util`, `tokio_tungstenite`). A value made by a
+//! helper of another file is found by the crate index's second pass, which reads its
+//! files without this filter. A file that re-exports something is read for the index's
+//! scopes, up to the size the index reads any file at. The words come from the catalog
+//! and the settings, never from a list kept by hand.
+
+use aho_corasick::AhoCorasick;
+
+use crate::catalog::{self, Catalog};
+use crate::config::Config;
+
+/// What a file must contain to be worth parsing.
+pub struct Prefilter {
+    /// `None`: the patterns could not be built; every file is parsed.
+    matcher: Option<AhoCorasick>,
+    /// Per pattern: whether it counts inside a longer word (`stray:`, `pub use `).
+    anywhere: Vec<bool>,
+    /// A name and the crates it may come from, by pattern: the file must contain the name
+    /// and one of the crates.
+    pairs: Vec<(Vec<usize>, usize)>,
+    /// Patterns enough on their own: the settings' names, suppressions.
+    alone: Vec<usize>,
+    /// Re-exports: enough in a file the index would read.
+    reexports: Vec<usize>,
+}
+
+/// The comment that starts a suppression, found even inside a longer word.
+const SUPPRESSION: &str = "stray:";
+
+/// `futures` re-exports `futures_util` whole: a path of one is written with either.
+const SAME_CRATES: &[(&str, &str)] = &[("futures_util", "futures")];
+
+impl Prefilter {
+    pub fn new(config: &Config) -> Prefilter {
+        let mut patterns = Patterns::default();
+        let mut pairs = Vec::new();
+        for (krate, name) in library_names() {
+            let mut crates = vec![patterns.id(krate, false)];
+            for (a, b) in SAME_CRATES {
+                if krate == *a {
+                    crates.push(patterns.id(b, false));
+                }
+            }
+            let pair = (crates, patterns.id(name, false));
+            if !pairs.contains(&pair) {
+                pairs.push(pair);
+            }
+        }
+        let mut alone: Vec<usize> = user_names(config)
+            .iter()
+            .map(|w| patterns.id(w, false))
+            .collect();
+        alone.push(patterns.id(SUPPRESSION, true));
+        let reexports = super::index::REEXPORTS
+            .iter()
+            .map(|r| patterns.id(r, true))
+            .collect();
+        let matcher = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns.words)
+            .ok();
+        Prefilter {
+            matcher,
+            anywhere: patterns.anywhere,
+            pairs,
+            alone,
+            reexports,
+        }
+    }
+
+    /// Whether `bytes` (a file's) may hold a finding, or tell the crate index something.
+    pub fn may_matter(&self, bytes: &[u8]) -> bool {
+        let Some(matcher) = &self.matcher else {
+            return true;
+        };
+        let mut found = vec![false; self.anywhere.len()];
+        for m in matcher.find_iter(bytes) {
+            let p = m.pattern().as_usize();
+            if self.anywhere[p] || super::index::whole_word(bytes, m.start(), m.end()) {
+                found[p] = true;
+            }
+        }
+        self.alone.iter().any(|&p| found[p])
+            || self
+                .pairs
+                .iter()
+                .any(|(crates, name)| found[*name] && crates.iter().any(|&c| found[c]))
+            || (self.reexports.iter().any(|&p| found[p])
+                && bytes.len() as u64 <= super::index::MAX_INDEXED_ONLY)
+    }
+}
+
+/// The words a matcher looks for, each once.
+#[derive(Default)]
+struct Patterns {
+    words: Vec<String>,
+    anywhere: Vec<bool>,
+}
+
+impl Patterns {
+    fn id(&mut self, word: &str, anywhere: bool) -> usize {
+        if let Some(i) = self.words.iter().position(|w| w == word) {
+            self.anywhere[i] |= anywhere;
+            return i;
+        }
+        self.words.push(word.to_string());
+        self.anywhere.push(anywhere);
+        self.words.len() - 1
+    }
+}
+
+/// For every path the catalog creates a tracked value or a builder by, or names a
+/// tracked type by: its crate, and the name it is written with.
+fn library_names() -> Vec<(&'static str, &'static str)> {
+    let mut paths: Vec<(&'static str, bool)> = Catalog::type_paths().map(|p| (p, false)).collect();
+    for entries in catalog::ALL {
+        paths.extend(entries.functions.iter().map(|f| (f.path, true)));
+        paths.extend(entries.guards.iter().map(|g| (g.ty, false)));
+        paths.extend(entries.builders.iter().map(|b| (b.ty, false)));
+        for r in entries.resources {
+            paths.push((r.ty, false));
+            if !r.builder.is_empty() {
+                paths.push((r.builder, false));
+            }
+            paths.extend(r.constructors.iter().map(|c| (c.path, true)));
+        }
+    }
+    paths
+        .into_iter()
+        .filter_map(|(path, function)| {
+            let krate = path.split("::").next()?;
+            Some((krate, written(path, function)))
+        })
+        .filter(|(krate, name)| !krate.is_empty() && !name.is_empty())
+        .collect()
+}
+
+/// The names of the resources declared in settings, which may be the crate's own: a
+/// type's, or a constructor's.
+fn user_names(config: &Config) -> Vec<String> {
+    let mut out = Vec::new();
+    for user in &config.resources {
+        out.push(written(user.resource.ty, false).to_string());
+        for c in &user.constructors {
+            let path = c.join("::");
+            out.push(written(path.trim_start_matches('.'), true).to_string());
+        }
+    }
+    out.retain(|w| !w.is_empty());
+    out
+}
+
+/// The segment a path must be written with: its last; for a function associated with a
+/// type (`CancellationToken::new`), the type's name, which the call writes (`Self::new`
+/// is written only inside the type's own `impl`, in the library).
+fn written(path: &str, function: bool) -> &str {
+    let mut segments = path.rsplit("::");
+    let last = segments.next().unwrap_or(path);
+    match segments.next() {
+        Some(owner) if function && owner.starts_with(char::is_uppercase) => owner,
+        _ => last,
+    }
+}
