@@ -134,6 +134,11 @@ pub struct Args {
     #[arg(long, help_heading = "Fixes")]
     pub unsafe_fixes: bool,
 
+    /// Print how many findings each lint has, most first, instead of the findings (with
+    /// --format human or json)
+    #[arg(long)]
+    pub statistics: bool,
+
     /// Print the fixes as a unified diff instead of applying them; exit 1 if there are any
     #[arg(long, help_heading = "Fixes", conflicts_with = "write_baseline")]
     pub diff: bool,
@@ -333,6 +338,24 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         success: !failed,
     };
     let mut buffer = Vec::new();
+    if args.statistics {
+        match args.format {
+            Format::Human => report::statistics::write_human(&report, &mut buffer)?,
+            Format::Json => report::statistics::write_json(&report, &mut buffer)?,
+            other => anyhow::bail!(
+                "`--statistics` prints a table or JSON: use it with `--format human` or `--format json`, not `{}`",
+                clap::ValueEnum::to_possible_value(&other)
+                    .map(|v| v.get_name().to_string())
+                    .unwrap_or_default()
+            ),
+        }
+        match &args.output {
+            Some(path) => std::fs::write(path, &buffer)
+                .map_err(|e| anyhow::anyhow!("could not write `{}`: {e}", path.display()))?,
+            None => to_stdout(&buffer)?,
+        }
+        return Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN });
+    }
     report::write(&report, args.format, style, &repo_root, &cargo, &mut buffer)?;
     match &args.output {
         Some(path) => std::fs::write(path, &buffer)
