@@ -272,7 +272,9 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     };
     scan::install_panic_hook();
     let inputs = found.inputs.clone();
-    let mut report = scan::scan(found.inputs, found.problems.clone(), &config);
+    let bar = ProgressBar::new(shows_progress(args));
+    let mut report = scan::scan_observed(found.inputs, found.problems.clone(), &config, &bar);
+    bar.finish();
 
     let repo_root = repository_root(&found.root);
     if let Some(path) = &args.write_baseline {
@@ -532,5 +534,112 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Args::command().debug_assert();
+    }
+}
+
+/// Whether a progress bar may be drawn: on a terminal's stderr, for the human report;
+/// never with `--quiet`, in CI (`CI` set), where a bar is noise in the log, or with a
+/// machine format, whose reader wants nothing else.
+fn shows_progress(args: &Args) -> bool {
+    progress_wanted(
+        std::io::stderr().is_terminal(),
+        args.quiet,
+        std::env::var_os("CI").is_some_and(|v| !v.is_empty()),
+        args.format,
+    )
+}
+
+fn progress_wanted(terminal: bool, quiet: bool, ci: bool, format: Format) -> bool {
+    terminal && !quiet && !ci && format == Format::Human
+}
+
+/// The progress of a scan on stderr: files done out of all, and findings so far. Drawn
+/// only once the scan has run for a while, so that quick runs (a save, a commit) print
+/// nothing but their report.
+struct ProgressBar {
+    bar: Option<indicatif::ProgressBar>,
+    started: std::time::Instant,
+    findings: std::sync::atomic::AtomicUsize,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+/// How long a scan runs before its progress is drawn.
+const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
+impl ProgressBar {
+    fn new(wanted: bool) -> ProgressBar {
+        let bar = wanted.then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                None,
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{spinner} scanning {pos}/{len} files {wide_bar} {msg}",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        ProgressBar {
+            bar,
+            started: std::time::Instant::now(),
+            findings: std::sync::atomic::AtomicUsize::new(0),
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl scan::Progress for ProgressBar {
+    fn start(&self, files: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(files as u64);
+        }
+    }
+
+    fn file_done(&self, findings: usize) {
+        use std::sync::atomic::Ordering;
+        let Some(bar) = &self.bar else { return };
+        let total = self.findings.fetch_add(findings, Ordering::Relaxed) + findings;
+        bar.inc(1);
+        bar.set_message(report::plural(total, "finding"));
+        if self.started.elapsed() >= PROGRESS_AFTER && !self.shown.swap(true, Ordering::Relaxed) {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn again(&self, files: usize) {
+        if let Some(bar) = &self.bar
+            && files > 0
+        {
+            bar.set_message(format!(
+                "{}; {} again with the crate index",
+                report::plural(
+                    self.findings.load(std::sync::atomic::Ordering::Relaxed),
+                    "finding"
+                ),
+                report::plural(files, "file")
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod progress_tests {
+    use super::*;
+
+    #[test]
+    fn progress_only_on_a_terminal_for_people() {
+        assert!(progress_wanted(true, false, false, Format::Human));
+        assert!(!progress_wanted(false, false, false, Format::Human));
+        assert!(!progress_wanted(true, true, false, Format::Human));
+        assert!(!progress_wanted(true, false, true, Format::Human));
+        assert!(!progress_wanted(true, false, false, Format::Json));
+        assert!(!progress_wanted(true, false, false, Format::Sarif));
     }
 }

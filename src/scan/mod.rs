@@ -96,7 +96,33 @@ const DEEP_STACK_SIZE: usize = 1 << 30;
 /// Worker threads get large stacks, for syn's recursion and ours.
 const STACK_SIZE: usize = 64 << 20;
 
+/// Who watches a scan go: told the number of files, then of each file as it is done.
+/// Called from the worker threads.
+pub trait Progress: Sync {
+    fn start(&self, _files: usize) {}
+    /// A file done, with the findings it has so far (a file analysed again with its
+    /// crate's index is not counted twice).
+    fn file_done(&self, _findings: usize) {}
+    /// The second pass: `files` analysed again with their crates' indexes.
+    fn again(&self, _files: usize) {}
+}
+
+/// Nobody watching.
+pub struct Unobserved;
+
+impl Progress for Unobserved {}
+
 pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> Report {
+    scan_observed(inputs, problems, config, &Unobserved)
+}
+
+/// As `scan`, telling `progress` how far it got.
+pub fn scan_observed(
+    inputs: Vec<Input>,
+    problems: Vec<FileProblem>,
+    config: &Config,
+    progress: &dyn Progress,
+) -> Report {
     let mut inputs = inputs;
     inputs.sort();
     inputs.dedup_by(|a, b| a.path == b.path);
@@ -116,12 +142,19 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
         // First pass: every file that names something a finding can start from analysed
         // alone; a file of a crate is also summarised for the crate's index.
         let prefilter = (!config.no_prefilter).then(|| Prefilter::new(config));
+        progress.start(inputs.len());
         let (mut results, summarised): (Vec<_>, Vec<_>) = inputs
             .par_iter()
             .zip(&units)
             .map(|(input, unit)| {
                 let alone = CrateOf { unit, index: None };
-                scan_one(input, config, alone, unit.shared, prefilter.as_ref())
+                let done = scan_one(input, config, alone, unit.shared, prefilter.as_ref());
+                let findings = match &done.0 {
+                    Ok(Some((findings, _))) => findings.len(),
+                    _ => 0,
+                };
+                progress.file_done(findings);
+                done
             })
             .unzip();
         let prefiltered = results.iter().filter(|r| matches!(r, Ok(None))).count();
@@ -131,11 +164,17 @@ pub fn scan(inputs: Vec<Input>, problems: Vec<FileProblem>, config: &Config) -> 
         let started = std::time::Instant::now();
         // Second pass: the files that name something their crate's index knows, analysed
         // again with it.
-        let again: Vec<(usize, Result<Option<Scanned>, FileProblem>)> = inputs
+        let chosen: Vec<usize> = inputs
             .par_iter()
             .zip(&units)
             .enumerate()
             .filter(|(_, (input, unit))| indexes.reads_from_index(unit, &input.path))
+            .map(|(i, _)| i)
+            .collect();
+        progress.again(chosen.len());
+        let again: Vec<(usize, Result<Option<Scanned>, FileProblem>)> = chosen
+            .par_iter()
+            .map(|&i| (i, (&inputs[i], &units[i])))
             .map(|(i, (input, unit))| {
                 let with = CrateOf {
                     unit,
