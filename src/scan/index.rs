@@ -13,6 +13,7 @@ use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
 use super::NORMAL;
+use super::Summarised;
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::flow::{self, CrateIndex, FileIndex};
@@ -154,7 +155,7 @@ pub fn reexports(text: &str) -> bool {
 pub fn build(
     inputs: &[Input],
     units: &[Unit],
-    summarised: Vec<Option<FileIndex>>,
+    summarised: Vec<Summarised>,
     packages: &mut Packages,
     config: &Config,
 ) -> Indexes {
@@ -199,14 +200,30 @@ pub fn build(
             per_group[g].push((path, file));
         }
     }
+    let mut deferred: Vec<(usize, PathBuf, Vec<String>)> = Vec::new();
     for ((input, unit), file) in inputs.iter().zip(units).zip(summarised) {
-        if let (Some(&g), Some(file)) = (
-            groups.get(unit.group.as_path()),
-            file.filter(|f| !f.is_empty()),
-        ) {
-            let path = std::path::absolute(&input.path).unwrap_or_else(|_| input.path.clone());
-            per_group[g].push((path, file));
+        let Some(&g) = groups.get(unit.group.as_path()) else {
+            continue;
+        };
+        let path = std::path::absolute(&input.path).unwrap_or_else(|_| input.path.clone());
+        match file {
+            Summarised::Index(file) if !file.is_empty() => per_group[g].push((path, *file)),
+            Summarised::Deferred => deferred.push((g, path, unit.module.clone())),
+            _ => {}
         }
+    }
+    // Files that only re-export matter only to a crate that defines something another
+    // file could receive: only then are they read, for their scopes.
+    deferred.retain(|(g, _, _)| per_group[*g].iter().any(|(_, f)| !f.names().is_empty()));
+    let reexporting: Vec<(usize, PathBuf, FileIndex)> = deferred
+        .into_par_iter()
+        .filter_map(|(g, path, module)| {
+            let index = index_one(&path, module, &names, config)?;
+            (!index.is_empty()).then_some((g, path, index))
+        })
+        .collect();
+    for (g, path, file) in reexporting {
+        per_group[g].push((path, file));
     }
     let mut by_group = HashMap::new();
     let mut group_names = HashMap::new();

@@ -5,7 +5,7 @@
 mod index;
 mod prefilter;
 
-pub use prefilter::Prefilter;
+pub use prefilter::{Prefilter, Verdict};
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -148,13 +148,14 @@ pub fn scan_observed(
             .zip(&units)
             .map(|(input, unit)| {
                 let alone = CrateOf { unit, index: None };
-                let done = scan_one(input, config, alone, unit.shared, prefilter.as_ref());
-                let findings = match &done.0 {
+                let (result, summary) =
+                    scan_one(input, config, alone, unit.shared, prefilter.as_ref());
+                let findings = match &result {
                     Ok(Some((findings, _))) => findings.len(),
                     _ => 0,
                 };
                 progress.file_done(findings);
-                done
+                (result, summary)
             })
             .unzip();
         let prefiltered = results.iter().filter(|r| matches!(r, Ok(None))).count();
@@ -250,25 +251,41 @@ pub fn scan_observed(
 
 type Scanned = (Vec<Finding>, Vec<(Finding, Option<String>)>);
 
+/// What the first pass learnt of a file for its crate's index.
+pub(crate) enum Summarised {
+    /// Nothing (or the file could not be analysed).
+    Nothing,
+    Index(Box<FileIndex>),
+    /// Not parsed: it re-exports, and names nothing else. Read for the index only if its
+    /// crate has something to index.
+    Deferred,
+}
+
 /// Scans one file; `summarise`: also what it tells its crate's index (`None` where the
 /// file could not be analysed). `Ok(None)`: the pre-filter, when given, found nothing in
-/// it worth parsing.
+/// it worth parsing now.
 fn scan_one(
     input: &Input,
     config: &Config,
     crate_of: CrateOf<'_>,
     summarise: bool,
     prefilter: Option<&Prefilter>,
-) -> (Result<Option<Scanned>, FileProblem>, Option<FileIndex>) {
+) -> (Result<Option<Scanned>, FileProblem>, Summarised) {
     let mut summary = None;
+    let mut deferred = false;
     let result = scan_file(
         input,
         config,
         crate_of,
         summarise.then_some(&mut summary),
-        prefilter,
+        prefilter.map(|p| (p, &mut deferred)),
     );
-    (result, summary)
+    let summarised = match summary {
+        Some(index) => Summarised::Index(Box::new(index)),
+        None if deferred && summarise => Summarised::Deferred,
+        None => Summarised::Nothing,
+    };
+    (result, summarised)
 }
 
 fn scan_file(
@@ -276,7 +293,7 @@ fn scan_file(
     config: &Config,
     crate_of: CrateOf<'_>,
     summary: Option<&mut Option<FileIndex>>,
-    prefilter: Option<&Prefilter>,
+    prefilter: Option<(&Prefilter, &mut bool)>,
 ) -> Result<Option<Scanned>, FileProblem> {
     let problem = |kind, message: String, position| FileProblem {
         display: input.display.clone(),
@@ -291,8 +308,15 @@ fn scan_file(
             None,
         )
     })?;
-    if prefilter.is_some_and(|p| !p.may_matter(&bytes)) {
-        return Ok(None);
+    if let Some((prefilter, deferred)) = prefilter {
+        match prefilter.verdict(&bytes) {
+            Verdict::Analyse => {}
+            Verdict::IndexOnly => {
+                *deferred = true;
+                return Ok(None);
+            }
+            Verdict::Skip => return Ok(None),
+        }
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();

@@ -76,8 +76,13 @@ impl Prefilter {
 
     /// Whether `bytes` (a file's) may hold a finding, or tell the crate index something.
     pub fn may_matter(&self, bytes: &[u8]) -> bool {
+        self.verdict(bytes) != Verdict::Skip
+    }
+
+    /// What a file's bytes call for.
+    pub fn verdict(&self, bytes: &[u8]) -> Verdict {
         let Some(matcher) = &self.matcher else {
-            return true;
+            return Verdict::Analyse;
         };
         let mut found = vec![false; self.anywhere.len()];
         for m in matcher.find_iter(bytes) {
@@ -86,14 +91,32 @@ impl Prefilter {
                 found[p] = true;
             }
         }
-        self.alone.iter().any(|&p| found[p])
+        if self.alone.iter().any(|&p| found[p])
             || self
                 .pairs
                 .iter()
                 .any(|(crates, name)| found[*name] && crates.iter().any(|&c| found[c]))
-            || (self.reexports.iter().any(|&p| found[p])
-                && bytes.len() as u64 <= super::index::MAX_INDEXED_ONLY)
+        {
+            Verdict::Analyse
+        } else if self.reexports.iter().any(|&p| found[p])
+            && bytes.len() as u64 <= super::index::MAX_INDEXED_ONLY
+        {
+            Verdict::IndexOnly
+        } else {
+            Verdict::Skip
+        }
     }
+}
+
+/// What the pre-filter makes of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Nothing a finding can start from, nothing the crate index needs.
+    Skip,
+    /// Nothing a finding can start from, but re-exports, which other files' paths may go
+    /// through: read for the crate index, when the crate has something to index.
+    IndexOnly,
+    Analyse,
 }
 
 /// The words a matcher looks for, each once.
