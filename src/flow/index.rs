@@ -42,6 +42,12 @@ pub fn index_file(
     FileIndex::new(imports, fields, summaries, reexports)
 }
 
+/// What a file that names nothing tracked tells its crate: the scopes of its re-exports.
+pub fn index_reexports(file: &syn::File, module: Vec<String>) -> FileIndex {
+    let imports = FileImports::in_crate(file, module, None);
+    FileIndex::new(imports, StructFields::default(), Summaries::default(), true)
+}
+
 impl FileIndex {
     fn new(
         imports: FileImports,

@@ -22,7 +22,7 @@ mod track;
 
 use std::ops::Range;
 
-pub use index::{CrateIndex, FileIndex, index_file, index_of_analysis};
+pub use index::{CrateIndex, FileIndex, index_file, index_of_analysis, index_reexports};
 pub use stored::{HeldPipe, StoredField};
 pub use track::ObjectId;
 

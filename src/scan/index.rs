@@ -218,7 +218,11 @@ pub fn build(
     let reexporting: Vec<(usize, PathBuf, FileIndex)> = deferred
         .into_par_iter()
         .filter_map(|(g, path, module)| {
-            let index = index_one(&path, module, &names, config)?;
+            let index = parsed_for_index(
+                &path,
+                |_| true,
+                |syntax, _| flow::index_reexports(syntax, module),
+            )?;
             (!index.is_empty()).then_some((g, path, index))
         })
         .collect();
@@ -333,11 +337,26 @@ fn index_one(
     names: &Names,
     config: &Config,
 ) -> Option<FileIndex> {
+    parsed_for_index(
+        path,
+        |text| names.worth_indexing(text),
+        |syntax, text| flow::index_file(syntax, module, &config.resources, reexports(text)),
+    )
+}
+
+/// Reads the file at `path` (up to `MAX_INDEXED_ONLY`), and if `wanted` says its text is
+/// worth it, parses it and makes what `index` makes of its syntax. `None` where it cannot
+/// be read, parsed or analysed safely.
+fn parsed_for_index(
+    path: &Path,
+    wanted: impl FnOnce(&str) -> bool,
+    index: impl FnOnce(&syn::File, &str) -> FileIndex,
+) -> Option<FileIndex> {
     if std::fs::metadata(path).ok()?.len() > MAX_INDEXED_ONLY {
         return None;
     }
     let text = std::fs::read_to_string(path).ok()?;
-    if !names.worth_indexing(&text) {
+    if !wanted(&text) {
         return None;
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -351,12 +370,7 @@ fn index_one(
             std::mem::forget(syntax);
             return None;
         }
-        Some(flow::index_file(
-            &syntax,
-            module,
-            &config.resources,
-            reexports(text),
-        ))
+        Some(index(&syntax, text))
     }));
     super::ANALYSING.with(|a| a.set(false));
     proc_macro2::extra::invalidate_current_thread_spans();
