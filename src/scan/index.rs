@@ -25,8 +25,9 @@ use crate::syntax::nesting;
 #[derive(Debug, Default)]
 pub struct Indexes {
     by_group: HashMap<PathBuf, CrateIndex>,
-    /// Per group, what a file must name to read anything from its index.
-    names: HashMap<PathBuf, GroupNames>,
+    /// By input: whether it names something its crate's index knows, so that analysing
+    /// it with the index may differ from analysing it alone.
+    pub chosen: Vec<bool>,
     /// Files of the groups read for the index beyond the inputs, and of those, parsed.
     pub files_read: usize,
     pub files_parsed: usize,
@@ -38,19 +39,6 @@ impl Indexes {
             return None;
         }
         self.by_group.get(&unit.group)
-    }
-
-    /// Whether the file at `path` of `unit` names something its crate's index knows, so
-    /// that analysing it with the index may differ from analysing it alone.
-    pub fn reads_from_index(&self, unit: &Unit, path: &Path) -> bool {
-        let Some(names) = self.names.get(&unit.group).filter(|_| unit.shared) else {
-            return false;
-        };
-        let Ok(absolute) = std::path::absolute(path) else {
-            return false;
-        };
-        names.matcher.is_some()
-            && std::fs::read_to_string(path).is_ok_and(|text| names.read_by(&text, &absolute))
     }
 }
 
@@ -213,9 +201,70 @@ pub fn build(
         }
     }
     // Files that only re-export matter only to a crate that defines something another
-    // file could receive: only then are they read, for their scopes.
+    // file could receive, and there only for the files that read from its index: their
+    // renames (`pub use util::spawn as spawn_job`) may make a file one of those, and
+    // their scopes are on its paths. So the renaming ones are read first, the others
+    // only for a crate some file reads from.
     deferred.retain(|(g, _, _)| per_group[*g].iter().any(|(_, f)| !f.names().is_empty()));
-    let reexporting: Vec<(usize, PathBuf, FileIndex)> = deferred
+    let (renaming, rest): (Vec<_>, Vec<_>) = deferred.into_iter().partition(|(_, path, _)| {
+        std::fs::read_to_string(path).is_ok_and(|text| text.contains(" as "))
+    });
+    add_reexports(&mut per_group, renaming);
+    let names_of: Vec<GroupNames> = per_group
+        .iter_mut()
+        .map(|files| {
+            files.sort_by(|a, b| a.0.cmp(&b.0));
+            GroupNames::new(files)
+        })
+        .collect();
+    let chosen: Vec<bool> = inputs
+        .par_iter()
+        .zip(units)
+        .map(|(input, unit)| {
+            let Some(&g) = groups.get(unit.group.as_path()).filter(|_| unit.shared) else {
+                return false;
+            };
+            let names = &names_of[g];
+            let Ok(absolute) = std::path::absolute(&input.path) else {
+                return false;
+            };
+            names.matcher.is_some()
+                && std::fs::read_to_string(&input.path)
+                    .is_ok_and(|text| names.read_by(&text, &absolute))
+        })
+        .collect();
+    let mut read_from: HashSet<usize> = HashSet::new();
+    for (unit, _) in units.iter().zip(&chosen).filter(|(_, c)| **c) {
+        if let Some(&g) = groups.get(unit.group.as_path()) {
+            read_from.insert(g);
+        }
+    }
+    add_reexports(
+        &mut per_group,
+        rest.into_iter()
+            .filter(|(g, _, _)| read_from.contains(g))
+            .collect(),
+    );
+    let mut by_group = HashMap::new();
+    for (group, mut files) in groups.keys().zip(per_group) {
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let index = CrateIndex::build(files.into_iter().map(|(_, f)| f).collect());
+        by_group.insert(group.to_path_buf(), index);
+    }
+    Indexes {
+        by_group,
+        chosen,
+        files_read: read,
+        files_parsed: parsed,
+    }
+}
+
+/// Reads the files that only re-export, for their scopes, into their groups' files.
+fn add_reexports(
+    per_group: &mut [Vec<(PathBuf, FileIndex)>],
+    files: Vec<(usize, PathBuf, Vec<String>)>,
+) {
+    let read: Vec<(usize, PathBuf, FileIndex)> = files
         .into_par_iter()
         .filter_map(|(g, path, module)| {
             let index = parsed_for_index(
@@ -226,22 +275,8 @@ pub fn build(
             (!index.is_empty()).then_some((g, path, index))
         })
         .collect();
-    for (g, path, file) in reexporting {
+    for (g, path, file) in read {
         per_group[g].push((path, file));
-    }
-    let mut by_group = HashMap::new();
-    let mut group_names = HashMap::new();
-    for (group, mut files) in groups.keys().zip(per_group) {
-        files.sort_by(|a, b| a.0.cmp(&b.0));
-        group_names.insert(group.to_path_buf(), GroupNames::new(&files));
-        let index = CrateIndex::build(files.into_iter().map(|(_, f)| f).collect());
-        by_group.insert(group.to_path_buf(), index);
-    }
-    Indexes {
-        by_group,
-        names: group_names,
-        files_read: read,
-        files_parsed: parsed,
     }
 }
 

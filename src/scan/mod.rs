@@ -165,12 +165,8 @@ pub fn scan_observed(
         let started = std::time::Instant::now();
         // Second pass: the files that name something their crate's index knows, analysed
         // again with it.
-        let chosen: Vec<usize> = inputs
-            .par_iter()
-            .zip(&units)
-            .enumerate()
-            .filter(|(_, (input, unit))| indexes.reads_from_index(unit, &input.path))
-            .map(|(i, _)| i)
+        let chosen: Vec<usize> = (0..inputs.len())
+            .filter(|&i| indexes.chosen.get(i).copied().unwrap_or(false))
             .collect();
         progress.again(chosen.len());
         let again: Vec<(usize, Result<Option<Scanned>, FileProblem>)> = chosen
