@@ -130,6 +130,17 @@ impl Words {
     }
 }
 
+/// Whether a file's text re-exports something under another name (`pub use a::b as c;`).
+fn renames(text: &str) -> bool {
+    REEXPORTS.iter().any(|marker| {
+        text.match_indices(marker).any(|(at, _)| {
+            let rest = &text[at..];
+            let end = rest.find(';').unwrap_or(rest.len());
+            rest[..end].contains(" as ")
+        })
+    })
+}
+
 /// Whether a file's text re-exports something (`pub use ..`), which other files' paths may
 /// go through.
 pub fn reexports(text: &str) -> bool {
@@ -206,9 +217,9 @@ pub fn build(
     // their scopes are on its paths. So the renaming ones are read first, the others
     // only for a crate some file reads from.
     deferred.retain(|(g, _, _)| per_group[*g].iter().any(|(_, f)| !f.names().is_empty()));
-    let (renaming, rest): (Vec<_>, Vec<_>) = deferred.into_iter().partition(|(_, path, _)| {
-        std::fs::read_to_string(path).is_ok_and(|text| text.contains(" as "))
-    });
+    let (renaming, rest): (Vec<_>, Vec<_>) = deferred
+        .into_iter()
+        .partition(|(_, path, _)| std::fs::read_to_string(path).is_ok_and(|t| renames(&t)));
     add_reexports(&mut per_group, renaming);
     let names_of: Vec<GroupNames> = per_group
         .iter_mut()
@@ -410,4 +421,19 @@ fn parsed_for_index(
     super::ANALYSING.with(|a| a.set(false));
     proc_macro2::extra::invalidate_current_thread_spans();
     outcome.ok().flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::renames;
+
+    #[test]
+    fn a_rename_is_a_re_export_under_another_name() {
+        assert!(renames("pub use util::spawn as spawn_job;"));
+        assert!(renames("pub(crate) use util::{spawn as go, wait};"));
+        assert!(!renames(
+            "pub use util::spawn;\nfn f(x: u8) -> u32 { x as u32 }"
+        ));
+        assert!(!renames("use util::spawn as go;"));
+    }
 }
