@@ -140,3 +140,39 @@ fn a_huge_generated_sibling_is_not_parsed_for_the_index() {
     // Parsing it would take seconds in a debug build.
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
+
+/// A helper reached through a module that only re-exports (`helpers/mod.rs` with
+/// `pub use process::*;`), and under a new name in the crate root: files that name nothing
+/// tracked, which the pre-filter leaves unparsed unless a file's paths go through them.
+#[test]
+fn helpers_reached_through_modules_that_only_re_export() {
+    let dir = temp();
+    write(dir.path(), "Cargo.toml", MANIFEST.as_bytes());
+    write(
+        dir.path(),
+        "src/lib.rs",
+        b"pub mod helpers;\npub mod jobs;\npub mod tasks;\npub use helpers::spawn_worker as launch;\n",
+    );
+    write(
+        dir.path(),
+        "src/helpers/mod.rs",
+        b"mod process;\npub use process::*;\n",
+    );
+    write(dir.path(), "src/helpers/process.rs", UTIL.as_bytes());
+    write(
+        dir.path(),
+        "src/jobs.rs",
+        b"use crate::helpers::spawn_worker;\n\npub fn start(name: &str) -> u32 {\n    let child = spawn_worker(name).unwrap();\n    child.id()\n}\n",
+    );
+    write(
+        dir.path(),
+        "src/tasks.rs",
+        b"pub fn go(name: &str) -> u32 {\n    let child = crate::launch(name).unwrap();\n    child.id()\n}\n",
+    );
+    let expected = ["src/jobs.rs:4 zombie_child", "src/tasks.rs:2 zombie_child"];
+    assert_eq!(findings(dir.path(), &["src"]), expected);
+    assert_eq!(
+        findings(dir.path(), &["src/jobs.rs", "src/tasks.rs"]),
+        expected
+    );
+}

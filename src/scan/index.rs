@@ -228,34 +228,24 @@ pub fn build(
             GroupNames::new(files)
         })
         .collect();
-    let chosen: Vec<bool> = inputs
+    // The files that read from their crate's index, with their group, module and text.
+    let readers: Vec<Option<(usize, &[String], String)>> = inputs
         .par_iter()
         .zip(units)
         .map(|(input, unit)| {
-            let Some(&g) = groups.get(unit.group.as_path()).filter(|_| unit.shared) else {
-                return false;
-            };
+            let &g = groups.get(unit.group.as_path()).filter(|_| unit.shared)?;
             let names = &names_of[g];
-            let Ok(absolute) = std::path::absolute(&input.path) else {
-                return false;
-            };
-            names.matcher.is_some()
-                && std::fs::read_to_string(&input.path)
-                    .is_ok_and(|text| names.read_by(&text, &absolute))
+            names.matcher.as_ref()?;
+            let absolute = std::path::absolute(&input.path).ok()?;
+            let text = std::fs::read_to_string(&input.path).ok()?;
+            names
+                .read_by(&text, &absolute)
+                .then_some((g, unit.module.as_slice(), text))
         })
         .collect();
-    let mut read_from: HashSet<usize> = HashSet::new();
-    for (unit, _) in units.iter().zip(&chosen).filter(|(_, c)| **c) {
-        if let Some(&g) = groups.get(unit.group.as_path()) {
-            read_from.insert(g);
-        }
-    }
-    add_reexports(
-        &mut per_group,
-        rest.into_iter()
-            .filter(|(g, _, _)| read_from.contains(g))
-            .collect(),
-    );
+    let chosen: Vec<bool> = readers.iter().map(Option::is_some).collect();
+    let on_paths = on_their_paths(readers.into_iter().flatten().collect(), rest);
+    add_reexports(&mut per_group, on_paths);
     let mut by_group = HashMap::new();
     for (group, mut files) in groups.keys().zip(per_group) {
         files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -268,6 +258,57 @@ pub fn build(
         files_read: read,
         files_parsed: parsed,
     }
+}
+
+/// Of the files that only re-export, those whose scopes the readers' paths may go
+/// through: the crate root's (`crate::..`), the readers' ancestors' (`super::..`), and
+/// those whose module's name a reader writes (`jobs::spawn`), or a file already taken
+/// writes (`pub use self::jobs::*`).
+fn on_their_paths(
+    readers: Vec<(usize, &[String], String)>,
+    deferred: Vec<(usize, PathBuf, Vec<String>)>,
+) -> Vec<(usize, PathBuf, Vec<String>)> {
+    let mut texts: Vec<(usize, String)> = Vec::new();
+    let mut ancestors: HashSet<(usize, Vec<String>)> = HashSet::new();
+    for (g, module, text) in readers {
+        for depth in 0..module.len() {
+            ancestors.insert((g, module[..depth].to_vec()));
+        }
+        texts.push((g, text));
+    }
+    let groups: HashSet<usize> = texts.iter().map(|(g, _)| *g).collect();
+    let mut pending: Vec<(usize, PathBuf, Vec<String>)> = deferred
+        .into_iter()
+        .filter(|(g, _, _)| groups.contains(g))
+        .collect();
+    let mut taken = Vec::new();
+    loop {
+        let (now, later): (Vec<_>, Vec<_>) = pending.into_iter().partition(|(g, _, module)| {
+            ancestors.contains(&(*g, module.clone()))
+                || module.last().is_some_and(|name| {
+                    texts
+                        .iter()
+                        .any(|(tg, text)| tg == g && contains_word(text, name))
+                })
+        });
+        pending = later;
+        if now.is_empty() {
+            break;
+        }
+        for (g, path, _) in &now {
+            if let Ok(text) = std::fs::read_to_string(path) {
+                texts.push((*g, text));
+            }
+        }
+        taken.extend(now);
+    }
+    taken
+}
+
+/// Whether `word` occurs in `text` as a whole word.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word)
+        .any(|(at, _)| whole_word(text.as_bytes(), at, at + word.len()))
 }
 
 /// Reads the files that only re-export, for their scopes, into their groups' files.
