@@ -51,9 +51,9 @@ pub struct IndexStats {
     pub files_parsed: usize,
     /// Scanned files analysed a second time, with their crate's index.
     pub files_reanalysed: usize,
-    /// Wall time of building the indexes (reading and summarising the files scanned for
-    /// the index only, and merging), and of the second pass (choosing the files, and
-    /// analysing them again).
+    /// Wall time of building the indexes (reading and summarising the files read for the
+    /// index only, merging, and choosing the files that read from it), and of the second
+    /// pass (analysing those files again).
     pub building: std::time::Duration,
     pub second_pass: std::time::Duration,
 }
