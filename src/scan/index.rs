@@ -82,10 +82,7 @@ impl GroupNames {
                 by_pattern[first].push(i);
             }
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&words.list)
-            .ok();
+        let matcher = words.matcher();
         GroupNames {
             matcher,
             defined,
@@ -114,13 +111,27 @@ impl GroupNames {
 
 /// The words a matcher looks for, each once, numbered in the order first asked for.
 #[derive(Default)]
-struct Words {
+pub(super) struct Words {
     list: Vec<String>,
     ids: HashMap<String, usize>,
 }
 
 impl Words {
-    fn id(&mut self, word: &str) -> usize {
+    /// How many words there are.
+    pub(super) fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// A matcher finding them all, the longest where they overlap (`None` if it cannot be
+    /// built).
+    pub(super) fn matcher(&self) -> Option<AhoCorasick> {
+        AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&self.list)
+            .ok()
+    }
+
+    pub(super) fn id(&mut self, word: &str) -> usize {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
@@ -385,10 +396,7 @@ impl Names {
         for word in declared.chain(REEXPORTS.iter().copied()) {
             alone.push(patterns.id(word));
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&patterns.list)
-            .ok();
+        let matcher = patterns.matcher();
         Names {
             matcher,
             patterns: patterns.list,

@@ -12,6 +12,8 @@
 
 use aho_corasick::AhoCorasick;
 
+use super::index::Words;
+
 use crate::catalog::{self, Catalog};
 use crate::config::Config;
 
@@ -38,36 +40,34 @@ const SAME_CRATES: &[(&str, &str)] = &[("futures_util", "futures")];
 
 impl Prefilter {
     pub fn new(config: &Config) -> Prefilter {
-        let mut patterns = Patterns::default();
+        let mut words = Words::default();
         let mut pairs = Vec::new();
         for (krate, name) in library_names() {
-            let mut crates = vec![patterns.id(krate, false)];
+            let mut crates = vec![words.id(krate)];
             for (a, b) in SAME_CRATES {
                 if krate == *a {
-                    crates.push(patterns.id(b, false));
+                    crates.push(words.id(b));
                 }
             }
-            let pair = (crates, patterns.id(name, false));
+            let pair = (crates, words.id(name));
             if !pairs.contains(&pair) {
                 pairs.push(pair);
             }
         }
-        let mut alone: Vec<usize> = user_names(config)
+        let mut alone: Vec<usize> = user_names(config).iter().map(|w| words.id(w)).collect();
+        let suppression = words.id(SUPPRESSION);
+        alone.push(suppression);
+        let reexports: Vec<usize> = super::index::REEXPORTS
             .iter()
-            .map(|w| patterns.id(w, false))
+            .map(|r| words.id(r))
             .collect();
-        alone.push(patterns.id(SUPPRESSION, true));
-        let reexports = super::index::REEXPORTS
-            .iter()
-            .map(|r| patterns.id(r, true))
-            .collect();
-        let matcher = AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&patterns.words)
-            .ok();
+        let mut anywhere = vec![false; words.len()];
+        for &p in reexports.iter().chain([&suppression]) {
+            anywhere[p] = true;
+        }
         Prefilter {
-            matcher,
-            anywhere: patterns.anywhere,
+            matcher: words.matcher(),
+            anywhere,
             pairs,
             alone,
             reexports,
@@ -117,25 +117,6 @@ pub enum Verdict {
     /// through: read for the crate index, when the crate has something to index.
     IndexOnly,
     Analyse,
-}
-
-/// The words a matcher looks for, each once.
-#[derive(Default)]
-struct Patterns {
-    words: Vec<String>,
-    anywhere: Vec<bool>,
-}
-
-impl Patterns {
-    fn id(&mut self, word: &str, anywhere: bool) -> usize {
-        if let Some(i) = self.words.iter().position(|w| w == word) {
-            self.anywhere[i] |= anywhere;
-            return i;
-        }
-        self.words.push(word.to_string());
-        self.anywhere.push(anywhere);
-        self.words.len() - 1
-    }
 }
 
 /// For every path the catalog creates a tracked value or a builder by, or names a

@@ -69,11 +69,13 @@ pub fn stored_fields(file: &syn::File, imports: &FileImports) -> Stored {
     }
     let Fields_ { candidates, others } = found;
     let holders = pipes::holders(&candidates, others);
+    let pipe_parts = pipes::closed_by_waits(&candidates);
     let mut audit = Audit {
         by_name: HashMap::new(),
         candidates,
         holders,
         lets: HashMap::new(),
+        pipe_parts,
         function: 0,
         functions: 0,
         resolver: Resolver::new(imports),
@@ -273,6 +275,8 @@ struct Audit<'a> {
     holders: Vec<pipes::Holder>,
     /// The current function's locals bound to a pipe taken out of a child.
     lets: pipes::Lets,
+    /// The pipes a wait closes, of the children the candidates hold.
+    pipe_parts: Vec<&'static str>,
     /// The current function, numbered in the order met (0: outside any).
     function: usize,
     functions: usize,
@@ -372,7 +376,7 @@ impl Audit<'_> {
         let lets = if self.holders.is_empty() {
             pipes::Lets::new()
         } else {
-            pipes::lets_of(block, &self.pipe_names())
+            pipes::lets_of(block, &self.pipe_parts)
         };
         self.functions += 1;
         (
@@ -380,20 +384,6 @@ impl Audit<'_> {
             std::mem::replace(&mut self.lets, lets),
             std::mem::replace(&mut self.function, self.functions),
         )
-    }
-
-    /// The pipes a wait closes, of the children the candidates hold.
-    fn pipe_names(&self) -> Vec<&'static str> {
-        let mut names: Vec<&'static str> = self
-            .candidates
-            .iter()
-            .flat_map(|c| c.resource.blocking)
-            .flat_map(|(_, b)| b.closes())
-            .copied()
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names
     }
 
     /// The struct a literal's path builds, by name (`Self` inside its `impl`).
@@ -411,7 +401,6 @@ impl Audit<'_> {
         let Some(owner) = self.literal_owner(&literal.path) else {
             return;
         };
-        let parts = self.pipe_names();
         for fv in &literal.fields {
             let name = member_name(&fv.member);
             let Some(h) = self
@@ -421,7 +410,8 @@ impl Audit<'_> {
             else {
                 continue;
             };
-            let Some((var, part)) = pipes::pipe_source(&fv.expr, &self.lets, &parts) else {
+            let Some((var, part)) = pipes::pipe_source(&fv.expr, &self.lets, &self.pipe_parts)
+            else {
                 continue;
             };
             // The literal's field that stores `var`, if it holds a child.

@@ -90,6 +90,19 @@ pub(super) fn holders(candidates: &[Candidate], others: Vec<(String, String)>) -
         .collect()
 }
 
+/// The pipes a wait closes (`wait()` closes stdin), of the children the candidates hold.
+pub(super) fn closed_by_waits(candidates: &[Candidate]) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = candidates
+        .iter()
+        .flat_map(|c| c.resource.blocking)
+        .flat_map(|(_, b)| b.closes())
+        .copied()
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 /// The pipes held while a wait that would close them, were they still in the child,
 /// waits for the child.
 pub(super) fn held(holders: &[Holder], candidates: &[Candidate]) -> Vec<HeldPipe> {
