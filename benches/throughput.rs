@@ -4,8 +4,11 @@
 //!
 //! Both sides read every file and run on the same number of threads; each is run `runs`
 //! times and the fastest run is reported, so the ratio is what the analysis adds to parsing.
+//! Then the persistent cache: a cold run (an empty cache), a warm one (nothing changed),
+//! and, for trees under 300 MB (copied to a temporary directory), one with a single file
+//! changed.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -96,6 +99,36 @@ fn main() {
     let unfiltered = best(runs, || {
         scan::scan(inputs.clone(), Vec::new(), &unfiltered_config);
     });
+    let cache = tempfile::tempdir().expect("temporary cache directory");
+    let mut fresh = 0;
+    let cold = best(runs, || {
+        fresh += 1;
+        let cached = Config {
+            cache: Some(cache.path().join(format!("cold-{fresh}"))),
+            ..config.clone()
+        };
+        scan::scan(inputs.clone(), Vec::new(), &cached);
+    });
+    let cached = Config {
+        cache: Some(cache.path().join("warm")),
+        ..config.clone()
+    };
+    let first = scan::scan(inputs.clone(), Vec::new(), &cached);
+    let mut warm_stats = scan::CacheStats::default();
+    let mut warm_findings = 0;
+    let warm = best(runs, || {
+        let report = scan::scan(inputs.clone(), Vec::new(), &cached);
+        warm_stats = report.cache;
+        warm_findings = report.findings.len();
+    });
+    assert_eq!(
+        warm_findings,
+        first.findings.len(),
+        "a warm run reports what a cold one does"
+    );
+    let changed = (bytes < 300_000_000)
+        .then(|| one_file_changed(&dir, &cached, &filter, runs))
+        .flatten();
     let line = |name: &str, t: Duration| {
         println!(
             "{name:<12} {:>8.3} s {:>8.1} MB/s",
@@ -108,6 +141,11 @@ fn main() {
     line("files alone", alone);
     line("cargo-stray", full);
     line("unfiltered", unfiltered);
+    line("cache cold", cold);
+    line("cache warm", warm);
+    if let Some((t, _, _)) = &changed {
+        line("one changed", *t);
+    }
     println!(
         "the pre-filter spared {prefiltered} of {} files ({passed} passed it)",
         inputs.len()
@@ -128,11 +166,81 @@ fn main() {
         stats.second_pass.as_secs_f64() / parse.as_secs_f64() * 100.0,
     );
     println!(
+        "cache: warm {:.1}% of cold ({} analyses reused, {} run, {} crate indexes reused); cold {:.2} x the scan without it",
+        warm.as_secs_f64() / cold.as_secs_f64() * 100.0,
+        warm_stats.reused,
+        warm_stats.analysed,
+        warm_stats.indexes_reused,
+        cold.as_secs_f64() / full.as_secs_f64(),
+    );
+    if let Some((t, file, stats)) = &changed {
+        println!(
+            "one file changed ({file}): {:.3} s, {} analyses run, {} reused, {} of the crate indexes reused",
+            t.as_secs_f64(),
+            stats.analysed,
+            stats.reused,
+            stats.indexes_reused,
+        );
+    }
+    println!(
         "ratio {:.2}: the scan costs {:.2} x the bare parse ({:.2} x without the pre-filter); {findings} findings, {skipped} files skipped",
         full.as_secs_f64() / parse.as_secs_f64(),
         full.as_secs_f64() / parse.as_secs_f64(),
         unfiltered.as_secs_f64() / parse.as_secs_f64(),
     );
+}
+
+/// Copies `dir` to a temporary directory, fills a cache for the copy, then changes one
+/// file the pre-filter passes (a comment appended) before each measured run: the time,
+/// the file, and what the cache saved.
+fn one_file_changed(
+    dir: &Path,
+    config: &Config,
+    filter: &Prefilter,
+    runs: usize,
+) -> Option<(Duration, String, scan::CacheStats)> {
+    let copy = tempfile::tempdir().ok()?;
+    let root = copy.path().join("tree");
+    copy_tree(dir, &root).ok()?;
+    let found = workspace::explicit(std::slice::from_ref(&root), copy.path()).ok()?;
+    let target = found
+        .inputs
+        .iter()
+        .find(|i| std::fs::read(&i.path).is_ok_and(|b| filter.may_matter(&b)))?
+        .clone();
+    let config = Config {
+        cache: Some(copy.path().join("cache")),
+        ..config.clone()
+    };
+    scan::scan(found.inputs.clone(), Vec::new(), &config);
+    let mut stats = scan::CacheStats::default();
+    let mut edits = 0;
+    let mut text = std::fs::read(&target.path).ok()?;
+    let mut times = Vec::new();
+    for _ in 0..runs.max(1) {
+        edits += 1;
+        text.extend_from_slice(format!("\n// edit {edits}\n").as_bytes());
+        std::fs::write(&target.path, &text).ok()?;
+        let start = Instant::now();
+        stats = scan::scan(found.inputs.clone(), Vec::new(), &config).cache;
+        times.push(start.elapsed());
+    }
+    Some((times.into_iter().min()?, target.display, stats))
+}
+
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        let target = to.join(entry.file_name());
+        if kind.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else if kind.is_file() {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
 }
 
 fn bare_parse(inputs: &[Input]) {

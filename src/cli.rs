@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
 
 use crate::baseline;
+use crate::cache;
 use crate::changed::Changed;
 use crate::config::Config;
 use crate::fix;
@@ -164,6 +165,20 @@ pub struct Args {
     /// Number of worker threads [default: one per core]
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// Keep the cache in DIR [default: target/stray/ in a Cargo workspace, else
+    /// .stray_cache/]
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "STRAY_CACHE_DIR",
+        help_heading = "Cache"
+    )]
+    pub cache_dir: Option<PathBuf>,
+
+    /// Neither read nor write the cache: analyse every file
+    #[arg(long, help_heading = "Cache")]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -171,6 +186,21 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// Where this run's cache lives, unless it has none.
+fn cache_dir(args: &Args, target: Option<&Path>, cwd: &Path) -> Option<PathBuf> {
+    if args.no_cache {
+        return None;
+    }
+    match args
+        .cache_dir
+        .as_deref()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        Some(dir) => Some(cwd.join(dir)),
+        None => Some(cache::default_dir(target, cwd)),
+    }
 }
 
 /// Runs cargo-stray with the process's arguments; returns the exit code.
@@ -269,12 +299,17 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         jobs: args.jobs,
         files_alone: false,
         no_prefilter: args.no_prefilter,
+        cache: cache_dir(args, found.target.as_deref(), &cwd),
     };
     scan::install_panic_hook();
     let inputs = found.inputs.clone();
     let bar = ProgressBar::new(shows_progress(args));
     let mut report = scan::scan_observed(found.inputs, found.problems.clone(), &config, &bar);
     bar.finish();
+    if let Some(problem) = &report.cache_problem {
+        // The findings stand; only the next run is slower.
+        eprintln!("warning: {problem}");
+    }
 
     let repo_root = repository_root(&found.root);
     if let Some(path) = &args.write_baseline {

@@ -20,6 +20,8 @@ pub struct Config {
     /// Parse every file, even those that name nothing a finding can start from (to prove
     /// the pre-filter changes nothing, and to measure what it saves).
     pub no_prefilter: bool,
+    /// Where the persistent cache lives; `None`: no cache.
+    pub cache: Option<std::path::PathBuf>,
 }
 
 /// A resource declared in settings (`[[resources]]`): a `Session` that must be closed.

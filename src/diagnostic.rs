@@ -6,7 +6,7 @@ use std::ops::Range;
 // lives below, in `level`, and is re-exported here so those imports stay as they are.
 pub use crate::level::Level;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Label {
     /// Byte range in the file.
     pub span: Range<usize>,
@@ -14,7 +14,7 @@ pub struct Label {
 }
 
 /// What a lint says about one place, before levels and files are attached.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub message: String,
     /// Where the obligation is created.
@@ -26,5 +26,6 @@ pub struct Diagnostic {
     pub fix: Option<crate::fix::Fix>,
     /// The id of the lint to report it under, when not the one that found it: a resource
     /// declared in settings with its own lint id.
-    pub reported_as: Option<&'static str>,
+    #[serde(with = "crate::serial::interned_option")]
+    pub reported_as: Option<crate::serial::StaticStr>,
 }

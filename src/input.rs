@@ -14,7 +14,7 @@ pub struct Input {
 }
 
 /// Why a file was not (fully) analysed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemKind {
     /// The file or directory could not be read (permissions, broken link, link loop).

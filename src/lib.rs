@@ -19,6 +19,7 @@ pub mod fix;
 pub mod input;
 pub mod level;
 pub mod location;
+pub mod serial;
 pub mod source;
 pub mod suggest;
 
@@ -41,6 +42,9 @@ pub mod finding;
 
 // Suppress.
 pub mod suppress;
+
+// What the scan keeps between runs.
+pub mod cache;
 
 // The scan runs the stages above on every file.
 pub mod scan;

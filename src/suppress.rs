@@ -43,16 +43,17 @@ pub fn may_have(text: &str) -> bool {
 
 /// What the suppressions of a file need of its syntax: the line ranges of its items (for
 /// comments above them) and clippy's attributes.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Marks {
     pub items: Vec<RangeInclusive<usize>>,
     pub clippy: Vec<ClippyAllow>,
 }
 
 /// Where a clippy attribute silences one of our lints.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ClippyAllow {
-    pub lint: &'static str,
+    #[serde(with = "crate::serial::interned")]
+    pub lint: crate::serial::StaticStr,
     /// The byte range of what carries the attribute.
     pub covers: Range<usize>,
     /// The reason shown for what it suppresses: the attribute, and its own reason.

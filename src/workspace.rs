@@ -23,8 +23,9 @@ pub struct Discovered {
     pub problems: Vec<FileProblem>,
     /// The workspace root, or the current directory for explicit paths.
     pub root: PathBuf,
-    /// The workspace's members, when cargo was asked.
+    /// The workspace's members, and its target directory, when cargo was asked.
     pub packages: Option<Packages>,
+    pub target: Option<PathBuf>,
 }
 
 /// The members of a Cargo workspace, so a file can be told which package it belongs to.
@@ -198,6 +199,7 @@ pub fn cargo_workspace(selection: &PackageSelection, cwd: &Path) -> Result<Disco
     let mut found = Discovered {
         root,
         packages: Some(Packages::new(&metadata)),
+        target: Some(target.clone()),
         ..Discovered::default()
     };
     for package in selected {

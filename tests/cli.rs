@@ -49,7 +49,10 @@ const HEADLINE: &str = "error[guard_dropped_immediately]: ";
 /// `cargo-stray` in `dir`, with none of the user's color settings leaking in.
 fn stray(dir: &Path) -> Command {
     let mut cmd = Command::new(BIN);
-    cmd.current_dir(dir);
+    cmd.current_dir(dir).env(
+        "STRAY_CACHE_DIR",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("stray-cache"),
+    );
     for var in [
         "CARGO_TERM_COLOR",
         "NO_COLOR",

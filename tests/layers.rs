@@ -19,7 +19,7 @@ use syn::visit::Visit;
 const LAYERS: &[&[&str]] = &[
     // Plain data and tables any stage may use.
     &[
-        "source", "level", "location", "suggest", "input", "catalog", "fix",
+        "source", "level", "location", "suggest", "input", "catalog", "fix", "serial",
     ],
     // Parse and resolve (`syntax`); the run's settings and what a lint says, as data.
     &["syntax", "config", "diagnostic", "fix::site"],
@@ -29,6 +29,8 @@ const LAYERS: &[&[&str]] = &[
     &["lints"],
     &["finding"],
     &["suppress", "fix::apply"],
+    // What the scan keeps between runs.
+    &["cache"],
     // Runs the stages above on every file.
     &["scan"],
     // Filters the scan's result by a recorded one, before it is reported.

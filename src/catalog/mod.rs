@@ -8,6 +8,7 @@ pub mod conn;
 pub mod prelude;
 pub mod process;
 pub mod runtime;
+pub mod serial;
 
 pub use runtime::{
     DIVERGING, Diverging, EXECUTORS, Executors, READ_TO_EOF_FUNCTIONS, SELECT_FUNCTIONS,
@@ -195,7 +196,7 @@ pub struct Resource {
 }
 
 /// What a blocking call waits for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Blocking {
     /// The process to exit (`wait`): std and tokio close stdin first, nothing else.
     Wait,

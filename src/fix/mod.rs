@@ -13,7 +13,9 @@ pub mod apply;
 pub mod site;
 
 /// How sure a lint is that its fix is what the code meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Applicability {
     /// Certain: the program compiles and does what the code evidently meant.
@@ -33,7 +35,7 @@ impl Applicability {
 }
 
 /// Replace the bytes `span` of the file with `replacement` (an insertion when empty).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct Edit {
     pub span: Range<usize>,
     pub replacement: String,
@@ -56,7 +58,7 @@ impl Edit {
 }
 
 /// A fix: edits applied together or not at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Fix {
     /// Imperative, names the code: "insert `drop(stdin);` before the wait".
     pub message: String,

@@ -26,7 +26,7 @@ use super::summaries::Summaries;
 const ROUNDS: usize = 3;
 
 /// What a function does to the value given as one of its parameters.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Effect {
     /// Discharged on every path through the function (it waits, flushes, closes).
     pub(crate) settles: bool,
@@ -35,13 +35,16 @@ pub(crate) struct Effect {
 }
 
 /// One thing a function does to the value it is given, replayed at the call.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Step {
     /// Blocks on the value (`Some` part: on that part, as a read to its end).
-    Blocks(Blocking, Option<&'static Part>),
+    Blocks(
+        Blocking,
+        #[serde(with = "crate::catalog::serial::part_option")] Option<&'static Part>,
+    ),
     /// Takes the part out of the value's field (and drops or keeps it: the caller no
     /// longer has it).
-    Takes(&'static Part),
+    Takes(#[serde(with = "crate::catalog::serial::part")] &'static Part),
     /// Terminates it (`kill()`).
     Terminates,
 }
@@ -63,7 +66,7 @@ impl Eq for Step {}
 
 /// The parameters of one function, as its callers pass them: `effects[i]` is for the
 /// `i`-th argument of a call (after the receiver, for a method called as `x.m(..)`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct ParamEffects {
     /// The function takes `self`: a call by path (`Type::m(x, ..)`) passes it first.
     pub(crate) has_receiver: bool,

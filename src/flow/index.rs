@@ -14,8 +14,9 @@ use crate::syntax::types::StructFields;
 use super::summaries::Summaries;
 
 /// What one file tells the other files of its crate.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct FileIndex {
+    #[serde(serialize_with = "crate::serial::sorted_map")]
     scopes: CrateScopes,
     fields: StructFields,
     summaries: Summaries,

@@ -23,24 +23,31 @@ use crate::syntax::types::StructFields;
 
 /// What the functions of one file do with tracked values, by resolved path; for what the
 /// file does not define, what the other files of its crate do.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Summaries {
     /// Functions that return a tracked value (`fn spawn_server() -> Child`): calling
     /// them creates it.
+    #[serde(serialize_with = "crate::serial::sorted_map")]
     pub(crate) creators: HashMap<String, Creator>,
     /// Functions with parameters that only wait on a shared value (a worker given
     /// `token.clone()` that only awaits `cancelled()`), parameter by parameter.
+    #[serde(serialize_with = "crate::serial::sorted_map")]
     pub(crate) waiters: HashMap<String, Vec<ParamUse>>,
     /// What functions do to the tracked values they are given by value or `&mut`.
+    #[serde(serialize_with = "crate::serial::sorted_map")]
     pub(crate) effects: HashMap<String, ParamEffects>,
     /// The summaries of the crate's files, where this file has none.
+    #[serde(skip)]
     crate_wide: Option<Arc<Summaries>>,
     /// The last segment of every creator's path here (`may_create` also asks the
     /// crate's): what a call must name to be one.
+    #[serde(serialize_with = "crate::serial::sorted_set")]
     creator_names: HashSet<String>,
     /// Of those, the names re-exports give them (`pub use spawn as spawn_worker`).
+    #[serde(serialize_with = "crate::serial::sorted_set")]
     aliases: HashSet<String>,
     /// The settings every struct literal gives a builder-typed field, by `owner::field`.
+    #[serde(serialize_with = "crate::serial::sorted_map")]
     pub(crate) field_configs: HashMap<String, u32>,
 }
 
@@ -213,7 +220,7 @@ fn merge<V: PartialEq>(
 
 /// A function of this file that returns a tracked value, a builder of one, or a tuple
 /// holding one: calling it creates what it returns.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Creator {
     pub(crate) made: Made,
     /// Returned inside a `Result` or `Option`.
@@ -221,12 +228,12 @@ pub(crate) struct Creator {
 }
 
 /// What a creator's return type holds, as far as tracking goes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Made {
     /// A tracked value (`-> Child`).
-    Resource(&'static Resource),
+    Resource(#[serde(with = "crate::catalog::serial::resource")] &'static Resource),
     /// A builder (`-> Command`), with nothing known of its settings.
-    Builder(&'static Builder),
+    Builder(#[serde(with = "crate::catalog::serial::builder")] &'static Builder),
     /// A tuple holding exactly one of those (`-> (String, Command)`).
     Tuple(Vec<Option<Made>>),
 }
@@ -400,7 +407,7 @@ struct OnlyWaits {
 const MAX_MACRO_NESTING: usize = 16;
 
 /// What a function of this file does with a parameter holding a shared tracked value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum ParamUse {
     /// Only waits on it (and may look at it).
     Waits,

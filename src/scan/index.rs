@@ -169,31 +169,8 @@ pub fn build(
     packages: &mut Packages,
     config: &Config,
 ) -> Indexes {
-    let groups: BTreeMap<&Path, usize> = units
-        .iter()
-        .filter(|u| u.shared)
-        .map(|u| u.group.as_path())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .enumerate()
-        .map(|(i, g)| (g, i))
-        .collect();
-    let scanned: HashSet<PathBuf> = inputs
-        .iter()
-        .filter_map(|i| std::path::absolute(&i.path).ok())
-        .collect();
-    let mut others: Vec<(usize, PathBuf, Vec<String>)> = Vec::new();
-    for (group, &g) in &groups {
-        for path in layout::group_files(group) {
-            if scanned.contains(&path) {
-                continue;
-            }
-            let unit = packages.unit_of(&path);
-            if unit.shared && unit.group == *group {
-                others.push((g, path, unit.module));
-            }
-        }
-    }
+    let groups = groups_of(units);
+    let others = others(inputs, &groups, packages);
     let names = Names::new(config);
     let read = others.len();
     let found: Vec<(usize, PathBuf, Option<FileIndex>)> = others
@@ -269,6 +246,94 @@ pub fn build(
         files_read: read,
         files_parsed: parsed,
     }
+}
+
+/// The files of each group that are not inputs, with their group's number and module.
+fn others(
+    inputs: &[Input],
+    groups: &BTreeMap<&Path, usize>,
+    packages: &mut Packages,
+) -> Vec<(usize, PathBuf, Vec<String>)> {
+    let scanned: HashSet<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| std::path::absolute(&i.path).ok())
+        .collect();
+    let mut others = Vec::new();
+    for (group, &g) in groups {
+        for path in layout::group_files(group) {
+            if scanned.contains(&path) {
+                continue;
+            }
+            let unit = packages.unit_of(&path);
+            if unit.shared && unit.group == *group {
+                others.push((g, path, unit.module));
+            }
+        }
+    }
+    others
+}
+
+/// The key of each group's index: a hash of everything it is built from. Each input
+/// gives its module and `fingerprints` (by input) what its first pass told the index (its
+/// summary's hash, its text's for a file that only re-exports, 0 for nothing); every other
+/// file of the group gives its module and its text's hash. Files are taken in path order,
+/// so the key does not depend on the order threads finish in. Which re-exporting files
+/// the build reads depends on the readers' texts too, but only to leave out scopes no
+/// reader's paths go through, which a reader's analysis never asks for.
+pub fn keys(
+    inputs: &[Input],
+    units: &[Unit],
+    fingerprints: &[u128],
+    packages: &mut Packages,
+) -> HashMap<PathBuf, u128> {
+    let groups = groups_of(units);
+    let others = others(inputs, &groups, packages);
+    let hashed: Vec<(usize, PathBuf, Vec<String>, u128)> = others
+        .into_par_iter()
+        .map(|(g, path, module)| {
+            let content = std::fs::read(&path)
+                .map(|b| crate::cache::hash(&b))
+                .unwrap_or(0);
+            (g, path, module, content)
+        })
+        .collect();
+    let mut per_group: Vec<BTreeMap<PathBuf, (Vec<String>, u128)>> =
+        groups.keys().map(|_| BTreeMap::new()).collect();
+    for (g, path, module, content) in hashed {
+        per_group[g].insert(path, (module, content));
+    }
+    for ((input, unit), &fingerprint) in inputs.iter().zip(units).zip(fingerprints) {
+        let Some(&g) = groups.get(unit.group.as_path()).filter(|_| unit.shared) else {
+            continue;
+        };
+        let path = std::path::absolute(&input.path).unwrap_or_else(|_| input.path.clone());
+        per_group[g].insert(path, (unit.module.clone(), fingerprint));
+    }
+    groups
+        .keys()
+        .zip(per_group)
+        .map(|(group, files)| {
+            let mut text = Vec::new();
+            for (path, (module, fingerprint)) in files {
+                text.extend_from_slice(path.as_os_str().as_encoded_bytes());
+                text.extend_from_slice(format!("\0{module:?}\0{fingerprint:032x}\n").as_bytes());
+            }
+            (group.to_path_buf(), crate::cache::hash(&text))
+        })
+        .collect()
+}
+
+/// The groups of the shared units, numbered in path order.
+fn groups_of(units: &[Unit]) -> BTreeMap<&Path, usize> {
+    units
+        .iter()
+        .filter(|u| u.shared)
+        .map(|u| u.group.as_path())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .enumerate()
+        .map(|(i, g)| (g, i))
+        .collect()
 }
 
 /// Of the files that only re-export, those whose scopes the readers' paths may go

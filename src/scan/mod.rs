@@ -2,30 +2,29 @@
 //! each file on a worker thread, run every enabled lint, and gather findings and per-file
 //! problems in a deterministic order.
 
+mod file;
 mod index;
 mod prefilter;
+mod stored;
 
 pub use prefilter::{Prefilter, Verdict};
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 // The scan takes and reports these; callers (tests, benches) name them through `scan`.
+pub use crate::cache::CacheStats;
 pub use crate::input::{FileProblem, Input, ProblemKind};
 
+use crate::cache::{self, Cache, FileEntry, Second};
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
 use crate::finding::Finding;
-use crate::flow::{self, CrateIndex, FileIndex};
+use crate::flow::FileIndex;
 use crate::layout::{Packages, Unit};
-use crate::lints::{self, FileContext};
-use crate::source::SourceFile;
-use crate::suppress;
-use crate::syntax::imports::FileImports;
-use crate::syntax::nesting;
-use crate::syntax::types::StructFields;
+use file::CrateOf;
+use stored::Stored;
 
 /// Everything a scan produced, sorted.
 #[derive(Debug, Default)]
@@ -41,6 +40,9 @@ pub struct Report {
     pub index: IndexStats,
     /// Of the files scanned, those the pre-filter found nothing to parse for.
     pub files_prefiltered: usize,
+    /// What the persistent cache saved, and why it could not be written, if it could not.
+    pub cache: CacheStats,
+    pub cache_problem: Option<String>,
 }
 
 /// What building the crate indexes took, beyond analysing the files scanned.
@@ -139,60 +141,140 @@ pub fn scan_observed(
                 false => packages.unit_of(&i.path),
             })
             .collect();
+        let mut store = config
+            .cache
+            .as_deref()
+            .map(|root| Stored::open(Cache::new(root, config), &inputs, &units));
         // First pass: every file that names something a finding can start from analysed
         // alone; a file of a crate is also summarised for the crate's index.
         let prefilter = (!config.no_prefilter).then(|| Prefilter::new(config));
         progress.start(inputs.len());
-        let (mut results, summarised): (Vec<_>, Vec<_>) = inputs
+        let firsts: Vec<First> = inputs
             .par_iter()
             .zip(&units)
-            .map(|(input, unit)| {
-                let alone = CrateOf { unit, index: None };
-                let (result, summary) =
-                    scan_one(input, config, alone, unit.shared, prefilter.as_ref());
-                let findings = match &result {
+            .enumerate()
+            .map(|(i, (input, unit))| {
+                let cached = store.as_ref().map(|s| (&s.cache, s.old(i)));
+                let first = first_pass(input, config, unit, prefilter.as_ref(), cached);
+                let findings = match &first.result {
                     Ok(Some((findings, _))) => findings.len(),
                     _ => 0,
                 };
                 progress.file_done(findings);
-                (result, summary)
+                first
             })
-            .unzip();
+            .collect();
+        let mut results = Vec::with_capacity(firsts.len());
+        let mut summarised = Vec::with_capacity(firsts.len());
+        let mut fingerprints = Vec::with_capacity(firsts.len());
+        let mut stats = CacheStats::default();
+        for first in firsts {
+            stats.reused += usize::from(first.reused);
+            stats.analysed += usize::from(first.analysed);
+            results.push(first.result);
+            summarised.push(first.summary);
+            fingerprints.push(first.fingerprint);
+            if let Some(store) = &mut store {
+                store.push(first.entry, first.reused);
+            }
+        }
         let prefiltered = results.iter().filter(|r| matches!(r, Ok(None))).count();
         let started = std::time::Instant::now();
-        let indexes = index::build(&inputs, &units, summarised, &mut packages, config);
+        // A crate whose index is made of what it was made of last time, and whose every
+        // file's second pass is known under it, is not indexed again.
+        let keys = match &store {
+            Some(_) => index::keys(&inputs, &units, &fingerprints, &mut packages),
+            None => HashMap::new(),
+        };
+        let key_of = |i: usize| {
+            keys.get(&units[i].group)
+                .copied()
+                .filter(|_| units[i].shared)
+        };
+        let settled: HashSet<&Path> = match &store {
+            Some(store) => settled_groups(&units, &keys, store),
+            None => HashSet::new(),
+        };
+        let rebuilt: Vec<usize> = (0..inputs.len())
+            .filter(|&i| !(units[i].shared && settled.contains(units[i].group.as_path())))
+            .collect();
+        let mut summarised: Vec<Option<Summarised>> = summarised.into_iter().map(Some).collect();
+        let indexes = index::build(
+            &rebuilt
+                .iter()
+                .map(|&i| inputs[i].clone())
+                .collect::<Vec<_>>(),
+            &rebuilt
+                .iter()
+                .map(|&i| units[i].clone())
+                .collect::<Vec<_>>(),
+            rebuilt
+                .iter()
+                .filter_map(|&i| summarised[i].take())
+                .collect(),
+            &mut packages,
+            config,
+        );
+        let mut chosen = vec![false; inputs.len()];
+        for (j, &i) in rebuilt.iter().enumerate() {
+            chosen[i] = indexes.chosen.get(j).copied().unwrap_or(false);
+        }
+        if let Some(store) = &mut store {
+            for (i, chosen) in chosen.iter_mut().enumerate() {
+                let Some(key) = key_of(i) else { continue };
+                if settled.contains(units[i].group.as_path()) {
+                    *chosen = store.second(i, key).is_some_and(|s| s.outcome.is_some());
+                } else if !*chosen {
+                    store.set_second(
+                        i,
+                        Second {
+                            index: key,
+                            outcome: None,
+                        },
+                    );
+                }
+            }
+            stats.indexes_reused = settled.len();
+        }
         let building = started.elapsed();
         let started = std::time::Instant::now();
         // Second pass: the files that name something their crate's index knows, analysed
-        // again with it.
-        let chosen: Vec<usize> = (0..inputs.len())
-            .filter(|&i| indexes.chosen.get(i).copied().unwrap_or(false))
-            .collect();
+        // again with it (or taken from the cache, under the index's key).
+        let chosen: Vec<usize> = (0..inputs.len()).filter(|&i| chosen[i]).collect();
         progress.again(chosen.len());
-        let again: Vec<(usize, Result<Option<Scanned>, FileProblem>)> = chosen
+        let again: Vec<(usize, Second_)> = chosen
             .par_iter()
-            .map(|&i| (i, (&inputs[i], &units[i])))
-            .map(|(i, (input, unit))| {
+            .map(|&i| {
                 let with = CrateOf {
-                    unit,
-                    index: indexes.of(unit),
+                    unit: &units[i],
+                    index: indexes.of(&units[i]),
                 };
-                (i, scan_one(input, config, with, false, None).0)
+                let cached = store.as_ref().and_then(|s| {
+                    let key = key_of(i)?;
+                    Some((&s.cache, key, s.second(i, key), s.content(i)?))
+                });
+                (i, second_pass(&inputs[i], config, with, cached))
             })
             .collect();
-        let stats = IndexStats {
+        let index_stats = IndexStats {
             files_read: indexes.files_read,
             files_parsed: indexes.files_parsed,
             files_reanalysed: again.len(),
             building,
             second_pass: started.elapsed(),
         };
-        for (i, result) in again {
-            results[i] = result;
+        for (i, second) in again {
+            stats.reused += usize::from(second.reused);
+            stats.analysed += usize::from(second.analysed);
+            if let (Some(store), Some(entry)) = (&mut store, second.entry) {
+                store.set_second(i, entry);
+            }
+            results[i] = second.result;
         }
-        (results, stats, prefiltered)
+        let cache_problem = store.and_then(|s| s.write().err());
+        (results, index_stats, prefiltered, stats, cache_problem)
     };
-    let (results, index, files_prefiltered) = match pool {
+    let (results, index, files_prefiltered, cache, cache_problem) = match pool {
         Ok(pool) => pool.install(run),
         Err(_) => run(),
     };
@@ -200,6 +282,8 @@ pub fn scan_observed(
         problems,
         index,
         files_prefiltered,
+        cache,
+        cache_problem,
         ..Report::default()
     };
     for result in results {
@@ -245,6 +329,35 @@ pub fn scan_observed(
     report
 }
 
+/// The groups whose every input's second pass the cache knows under the group's key.
+fn settled_groups<'u>(
+    units: &'u [Unit],
+    keys: &HashMap<PathBuf, u128>,
+    store: &Stored,
+) -> HashSet<&'u Path> {
+    let mut unsettled = HashSet::new();
+    let mut groups = HashSet::new();
+    for (i, unit) in units.iter().enumerate() {
+        if !unit.shared {
+            continue;
+        }
+        groups.insert(unit.group.as_path());
+        let known = keys
+            .get(&unit.group)
+            .and_then(|&key| store.second(i, key))
+            .is_some_and(|s| {
+                s.outcome
+                    .as_ref()
+                    .is_none_or(|o| o.clone().restore().is_some())
+            });
+        if !known {
+            unsettled.insert(unit.group.as_path());
+        }
+    }
+    groups.retain(|g| !unsettled.contains(g));
+    groups
+}
+
 type Scanned = (Vec<Finding>, Vec<(Finding, Option<String>)>);
 
 /// What the first pass learnt of a file for its crate's index.
@@ -257,351 +370,208 @@ pub(crate) enum Summarised {
     Deferred,
 }
 
-/// Scans one file; `summarise`: also what it tells its crate's index (`None` where the
-/// file could not be analysed). `Ok(None)`: the pre-filter, when given, found nothing in
-/// it worth parsing now.
-fn scan_one(
-    input: &Input,
-    config: &Config,
-    crate_of: CrateOf<'_>,
-    summarise: bool,
-    prefilter: Option<&Prefilter>,
-) -> (Result<Option<Scanned>, FileProblem>, Summarised) {
-    let mut summary = None;
-    let mut deferred = false;
-    let result = scan_file(
-        input,
-        config,
-        crate_of,
-        summarise.then_some(&mut summary),
-        prefilter.map(|p| (p, &mut deferred)),
-    );
-    let summarised = match summary {
-        Some(index) => Summarised::Index(Box::new(index)),
-        None if deferred && summarise => Summarised::Deferred,
-        None => Summarised::Nothing,
-    };
-    (result, summarised)
+/// What the first pass made of one file.
+struct First {
+    /// `Ok(None)`: the pre-filter found nothing in it worth parsing now.
+    result: Result<Option<Scanned>, FileProblem>,
+    /// What it tells its crate's index (when its unit is shared).
+    summary: Summarised,
+    /// What the index is built from, as a hash (see `index::keys`); 0 without a cache.
+    fingerprint: u128,
+    /// Its cache entry as this run leaves it (`None`: not to be cached).
+    entry: Option<FileEntry>,
+    reused: bool,
+    analysed: bool,
 }
 
-fn scan_file(
+/// The first pass over one file: analysed alone, or taken from `cached` (the cache, and
+/// the file's entry there) when its bytes and place are those of the entry.
+fn first_pass(
     input: &Input,
     config: &Config,
-    crate_of: CrateOf<'_>,
-    summary: Option<&mut Option<FileIndex>>,
-    prefilter: Option<(&Prefilter, &mut bool)>,
-) -> Result<Option<Scanned>, FileProblem> {
-    let problem = |kind, message: String, position| FileProblem {
-        display: input.display.clone(),
-        kind,
-        message,
-        position,
+    unit: &Unit,
+    prefilter: Option<&Prefilter>,
+    cached: Option<(&Cache, Option<&FileEntry>)>,
+) -> First {
+    let mut first = First {
+        result: Ok(None),
+        summary: Summarised::Nothing,
+        fingerprint: 0,
+        entry: None,
+        reused: false,
+        analysed: false,
     };
-    let bytes = std::fs::read(&input.path).map_err(|e| {
-        problem(
-            ProblemKind::Unreadable,
-            format!("could not read file: {e}"),
-            None,
-        )
-    })?;
-    if let Some((prefilter, deferred)) = prefilter {
+    let bytes = match file::read(input) {
+        Ok(bytes) => bytes,
+        Err(problem) => {
+            first.result = Err(problem);
+            return first;
+        }
+    };
+    let content = cached.map(|_| cache::hash(&bytes));
+    let context = cache::context(&unit.module, unit.shared);
+    let old = cached
+        .and_then(|(_, old)| old)
+        .filter(|e| Some(e.content) == content && e.context == context);
+    let entry = |first: cache::First| {
+        content.map(|content| FileEntry {
+            content,
+            context,
+            first,
+            second: old.and_then(|o| o.second.clone()),
+        })
+    };
+    if let Some(prefilter) = prefilter {
         match prefilter.verdict(&bytes) {
             Verdict::Analyse => {}
             Verdict::IndexOnly => {
-                *deferred = true;
-                return Ok(None);
+                if unit.shared {
+                    first.summary = Summarised::Deferred;
+                    first.fingerprint = content.unwrap_or(0);
+                }
+                first.entry = entry(cache::First::Deferred);
+                return first;
             }
-            Verdict::Skip => return Ok(None),
-        }
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let src = SourceFile::new(
-            input.path.clone(),
-            input.display.clone(),
-            String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned(),
-        );
-        let pos = src.position(at);
-        problem(
-            ProblemKind::NotUtf8,
-            format!("file is not valid UTF-8 (invalid byte at offset {at})"),
-            Some((pos.line, pos.column)),
-        )
-    })?;
-    let source = Arc::new(SourceFile::new(
-        input.path.clone(),
-        input.display.clone(),
-        text,
-    ));
-
-    ANALYSING.with(|a| a.set(true));
-    let want_summary = summary.is_some();
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
-        analyse(&source, config, crate_of, want_summary)
-    }));
-    ANALYSING.with(|a| a.set(false));
-    // Spans index a per-thread table that only grows; everything we keep is byte offsets.
-    proc_macro2::extra::invalidate_current_thread_spans();
-    match outcome {
-        Ok(Ok((diagnostics, marks, file_index))) => {
-            if let Some(summary) = summary {
-                // Most files tell their crate nothing: keep only what does.
-                *summary = file_index.filter(|f| !f.is_empty());
+            Verdict::Skip => {
+                first.entry = entry(cache::First::Skipped);
+                return first;
             }
-            let finding = |lint: &'static lints::Lint, diagnostic| {
-                Some(Finding {
-                    lint,
-                    severity: lint.severity(config)?,
-                    file: Arc::clone(&source),
-                    diagnostic,
-                })
-            };
-            let findings: Vec<Finding> = diagnostics
-                .into_iter()
-                .filter_map(|(lint, diagnostic)| {
-                    // Settings declare every lint id they name before the scan starts.
-                    let reported_as = diagnostic.reported_as.and_then(lints::Lint::by_id);
-                    finding(reported_as.unwrap_or(lint), diagnostic)
-                })
-                .collect();
-            let (findings, mut suppressed) = suppress::apply_clippy(&marks.clippy, findings);
-            if !suppress::may_have(&source.text) {
-                return Ok(Some((findings, suppressed)));
+        }
+    }
+    let source = match file::text(input, bytes) {
+        Ok(source) => source,
+        Err(problem) => {
+            first.result = Err(problem);
+            return first;
+        }
+    };
+    let alone = CrateOf { unit, index: None };
+    let reused = old
+        .zip(cached)
+        .and_then(|(old, (cache, _))| match &old.first {
+            cache::First::Analysed { outcome, summary } => {
+                let restored = outcome.clone().restore()?;
+                let index = match summary {
+                    Some(bytes) => Some((cache.summary(bytes)?, cache::hash(bytes))),
+                    None => None,
+                };
+                Some((restored, index, old.first.clone()))
             }
-            let mut suppressions = suppress::parse(&source, &marks.items);
-            let (mut kept, by_comment) = suppress::apply(&mut suppressions, findings);
-            suppressed.extend(by_comment);
-            kept.extend(
-                suppress::unused(&suppressions)
-                    .into_iter()
-                    .filter_map(|d| finding(&lints::unused_suppression::LINT, d)),
-            );
-            Ok(Some((kept, suppressed)))
-        }
-        Ok(Err((kind, message, offset))) => {
-            let pos = offset
-                .map(|o| source.position(o))
-                .map(|p| (p.line, p.column));
-            Err(problem(kind, message, pos))
-        }
-        Err(panic) => Err(problem(
-            ProblemKind::InternalError,
-            format!(
-                "internal error while analysing this file ({}); please report it",
-                panic_message(&*panic)
-            ),
-            None,
-        )),
-    }
-}
-
-/// The diagnostics of a file, and what its suppressions need of its syntax.
-type Analysis = Result<
-    (
-        Vec<(&'static lints::Lint, Diagnostic)>,
-        suppress::Marks,
-        Option<FileIndex>,
-    ),
-    (ProblemKind, String, Option<usize>),
->;
-
-/// Where a file sits in its crate, and the crate's index.
-#[derive(Clone, Copy)]
-struct CrateOf<'a> {
-    unit: &'a Unit,
-    index: Option<&'a CrateIndex>,
-}
-
-fn analyse(
-    source: &SourceFile,
-    config: &Config,
-    crate_of: CrateOf<'_>,
-    summarise: bool,
-) -> Analysis {
-    if nesting::exceeds(&source.text, NORMAL.nesting, NORMAL.operator_run).is_none() {
-        match analyse_within(source, config, NORMAL, crate_of, summarise) {
-            // A tree deeper than the normal stack allows: try again on the deep one.
-            Err((ProblemKind::TooDeep, _, _)) => {}
-            done => return done,
-        }
-    } else if let Some((why, offset)) =
-        nesting::exceeds(&source.text, DEEP.nesting, DEEP.operator_run)
-    {
-        let message = match why {
-            nesting::TooDeep::Delimiters(n) => format!(
-                "delimiters nest more than {n} deep; skipped, as parsing it could overflow the stack"
-            ),
-            nesting::TooDeep::Ranges(n) => format!(
-                "more than {n} ranges in a row (`.. ..`); skipped, as analysing it could take hours"
-            ),
-            nesting::TooDeep::Operators(n) => format!(
-                "more than {n} prefix operators, closures, ranges, generic arguments, `return`s or conditions nest in one expression; skipped, as parsing it could overflow the stack"
-            ),
-        };
-        return Err((ProblemKind::TooDeep, message, Some(offset)));
-    }
-    std::thread::scope(|scope| {
-        let thread = std::thread::Builder::new()
-            .name("cargo-stray-deep".into())
-            .stack_size(DEEP_STACK_SIZE)
-            .spawn_scoped(scope, || {
-                ANALYSING.with(|a| a.set(true));
-                analyse_within(source, config, DEEP, crate_of, summarise)
-            });
-        match thread {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Err(e) => Err((
-                ProblemKind::TooDeep,
-                format!(
-                    "nests too deep for the worker threads, and a thread with a larger stack could not be started: {e}"
-                ),
-                None,
-            )),
-        }
-    })
-}
-
-fn analyse_within(
-    source: &SourceFile,
-    config: &Config,
-    limits: Limits,
-    crate_of: CrateOf<'_>,
-    summarise: bool,
-) -> Analysis {
-    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
-    let bom = source.text.len() - text.len();
-    let syntax = syn::parse_file(text).map_err(|e| {
-        let offset = e.span().byte_range().start + bom;
-        (
-            ProblemKind::ParseError,
-            format!("could not parse: {e}"),
-            Some(offset),
-        )
-    })?;
-    if nesting::ast_exceeds(&syntax, limits.ast_depth) {
-        // Dropping the tree would recurse as deep as it nests: leak this one instead.
-        std::mem::forget(syntax);
-        return Err((
-            ProblemKind::TooDeep,
-            format!(
-                "expressions nest more than {} deep; skipped, as analysing it could overflow the stack",
-                limits.ast_depth
-            ),
-            None,
-        ));
-    }
-    let (imports, fields) = match crate_of.index {
-        Some(index) => {
-            let imports = index.imports(&syntax, crate_of.unit.module.clone());
-            let fields = index.fields(&syntax, &imports);
-            (imports, fields)
-        }
-        None if crate_of.unit.shared => {
-            let imports = FileImports::in_crate(&syntax, crate_of.unit.module.clone(), None);
-            let fields = StructFields::new(&syntax, &imports);
-            (imports, fields)
+            _ => None,
+        });
+    let (restored, index, stored) = match reused {
+        Some((restored, index, stored)) => {
+            first.reused = true;
+            (restored, index, Some(stored))
         }
         None => {
-            let imports = FileImports::new(&syntax, is_crate_root(source));
-            let fields = StructFields::new(&syntax, &imports);
-            (imports, fields)
+            first.analysed = true;
+            match file::analysed(&source, config, alone, unit.shared) {
+                Ok((diagnostics, marks, index)) => {
+                    let outcome = cached.map(|_| cache::Outcome::analysed(&diagnostics, &marks));
+                    let encoded = index.map(|index| {
+                        let bytes = cached.and_then(|_| cache::encode_summary(&index));
+                        (index, bytes)
+                    });
+                    let fingerprint = encoded.as_ref().map(|(_, b)| b.as_deref().map(cache::hash));
+                    let stored = outcome.map(|outcome| cache::First::Analysed {
+                        outcome,
+                        summary: encoded.as_ref().and_then(|(_, b)| b.clone()),
+                    });
+                    let index =
+                        encoded.map(|(index, _)| (index, fingerprint.flatten().unwrap_or(0)));
+                    (Ok((diagnostics, marks)), index, stored)
+                }
+                Err(failure) => {
+                    // A crash is not kept: it is reported again, and a fixed build finds it
+                    // gone.
+                    let stored = (failure.0 != ProblemKind::InternalError)
+                        .then(|| {
+                            cached.map(|_| cache::First::Analysed {
+                                outcome: cache::Outcome::Problem {
+                                    kind: failure.0,
+                                    message: failure.1.clone(),
+                                    offset: failure.2,
+                                },
+                                summary: None,
+                            })
+                        })
+                        .flatten();
+                    (Err(failure), None, stored)
+                }
+            }
         }
     };
-    // The lints see the text syn parsed, so their offsets and the text agree; what they
-    // report is shifted past the byte-order mark afterwards.
-    let without_bom;
-    let seen = if bom == 0 {
-        source
-    } else {
-        without_bom = SourceFile::new(
-            source.path.clone(),
-            source.display.clone(),
-            text.to_string(),
-        );
-        &without_bom
+    if let Some((index, fingerprint)) = index {
+        first.summary = Summarised::Index(Box::new(index));
+        first.fingerprint = fingerprint;
+    }
+    first.entry = stored.and_then(entry);
+    first.result = file::conclude(&source, config, restored).map(Some);
+    first
+}
+
+/// What the second pass made of one file.
+struct Second_ {
+    result: Result<Option<Scanned>, FileProblem>,
+    /// The file's second pass as the cache keeps it (`None`: not to be cached).
+    entry: Option<Second>,
+    reused: bool,
+    analysed: bool,
+}
+
+/// The second pass over one file: analysed with its crate's index, or taken from `cached`
+/// (the cache, the index's key, the file's second pass there if under that key, and the
+/// hash of the bytes the first pass read).
+fn second_pass(
+    input: &Input,
+    config: &Config,
+    with: CrateOf<'_>,
+    cached: Option<(&Cache, u128, Option<&Second>, u128)>,
+) -> Second_ {
+    let mut second = Second_ {
+        result: Ok(None),
+        entry: None,
+        reused: false,
+        analysed: false,
     };
-    let cx = FileContext {
-        source: seen,
-        syntax: &syntax,
-        imports: &imports,
-        fields: &fields,
-        flow: std::cell::OnceCell::new(),
-        user: &config.resources,
-        index: crate_of.index,
-    };
-    let mut out = Vec::new();
-    for lint in lints::ALL {
-        let lints::Check::File(check) = lint.check else {
-            continue;
-        };
-        // The lint that reports declared resources runs while any of their lints is on.
-        let enabled = lint.severity(config).is_some()
-            || (lint.id == lints::resource_not_released::LINT.id
-                && config.resources.iter().any(|r| {
-                    lints::Lint::by_id(r.lint).is_some_and(|l| l.severity(config).is_some())
-                }));
-        if !enabled {
-            continue;
+    let bytes = match file::read(input) {
+        Ok(bytes) => bytes,
+        Err(problem) => {
+            second.result = Err(problem);
+            return second;
         }
-        let mut diagnostics = Vec::new();
-        check(&cx, &mut diagnostics);
-        out.extend(diagnostics.into_iter().map(|mut d| {
-            shift(&mut d, bom);
-            (*lint, d)
-        }));
-    }
-    let marks = suppress::Marks {
-        items: if suppress::may_have(&source.text) {
-            suppress::item_lines(&syntax, source, bom)
-        } else {
-            Vec::new()
-        },
-        clippy: suppress::clippy_allows(&syntax, text, bom),
     };
-    let flow = cx.flow.into_inner();
-    let summary = summarise.then(|| {
-        let reexports = index::reexports(text);
-        flow::index_of_analysis(&syntax, imports, fields, flow, &config.resources, reexports)
-    });
-    Ok((out, marks, summary))
-}
-
-/// Spans are relative to the text handed to syn, which has no byte-order mark.
-fn shift(d: &mut Diagnostic, by: usize) {
-    for label in std::iter::once(&mut d.primary).chain(d.secondary.iter_mut()) {
-        label.span = label.span.start + by..label.span.end + by;
-    }
-    for edit in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
-        edit.span = edit.span.start + by..edit.span.end + by;
-    }
-}
-
-/// Whether `crate::` paths in this file start at its top level.
-fn is_crate_root(source: &SourceFile) -> bool {
-    let name = source
-        .path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("");
-    matches!(name, "lib.rs" | "main.rs" | "build.rs")
-        || source
-            .path
-            .parent()
-            .and_then(|p| p.file_name())
-            .and_then(|n| n.to_str())
-            .is_some_and(|dir| matches!(dir, "bin" | "examples" | "tests" | "benches"))
-}
-
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = panic.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = panic.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "panic".to_string()
-    }
+    // A file changed since the first pass is analysed, and its result not kept.
+    let cached = cached.filter(|(_, _, _, content)| *content == cache::hash(&bytes));
+    let source = match file::text(input, bytes) {
+        Ok(source) => source,
+        Err(problem) => {
+            second.result = Err(problem);
+            return second;
+        }
+    };
+    let reused = cached.and_then(|(_, _, old, _)| old?.outcome.clone()?.restore());
+    let restored = match reused {
+        Some(restored) => {
+            second.reused = true;
+            restored
+        }
+        None => {
+            second.analysed = true;
+            let analysed = file::analysed(&source, config, with, false)
+                .map(|(diagnostics, marks, _)| (diagnostics, marks));
+            if let (Some((_, key, _, _)), Ok((diagnostics, marks))) = (cached, &analysed) {
+                second.entry = Some(Second {
+                    index: key,
+                    outcome: Some(cache::Outcome::analysed(diagnostics, marks)),
+                });
+            }
+            analysed
+        }
+    };
+    second.result = file::conclude(&source, config, restored).map(Some);
+    second
 }
 
 thread_local! {

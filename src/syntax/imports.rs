@@ -10,7 +10,7 @@ use syn::{Item, UseTree};
 pub type Segments = Vec<String>;
 
 /// What a name brought into a module's scope stands for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 enum Binding {
     /// From `use` (or a `type` alias to a plain path): still to be resolved, since its first
     /// segment may itself be a local module or another import.
@@ -22,8 +22,9 @@ enum Binding {
 }
 
 /// The names visible in one module or block.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Scope {
+    #[serde(serialize_with = "crate::serial::sorted_map")]
     names: HashMap<String, Binding>,
     globs: Vec<Segments>,
 }

@@ -12,7 +12,7 @@ use crate::catalog::{Catalog, Output, prelude};
 
 /// A type as far as we can tell: a path (canonical for catalog types, else as resolved),
 /// or a tuple of such.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ty {
     Path(String),
     Tuple(Vec<Option<Ty>>),
@@ -101,13 +101,16 @@ fn holds_guard(ty: &Ty) -> bool {
 
 /// Field types of the structs declared in one file, keyed by the struct's resolved path,
 /// and of the enum variants' payloads, keyed by the variant's (`crate::Security::Tls`).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct StructFields {
+    #[serde(serialize_with = "crate::serial::sorted_nested_map")]
     fields: HashMap<String, HashMap<String, Ty>>,
     /// The fields that hold an `Option` of a known type (`child: Option<Child>`), with
     /// that type, by struct and field.
+    #[serde(serialize_with = "crate::serial::sorted_nested_map")]
     optional: HashMap<String, HashMap<String, Ty>>,
     /// The other files' structs, of the crate this file belongs to.
+    #[serde(skip)]
     crate_wide: Option<Arc<StructFields>>,
 }
 

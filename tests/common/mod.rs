@@ -23,10 +23,17 @@ pub fn isolated(mut cmd: Command) -> Command {
     cmd
 }
 
+/// Where the tests' runs keep their cache: under cargo's target directory, never in the
+/// directories they scan (`tests/cache.rs` tests the default places).
+pub fn test_cache() -> std::path::PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("stray-cache")
+}
+
 /// `cargo-stray ARGS` in `dir`.
 pub fn stray(dir: &Path, args: &[&str]) -> Run {
     let out = isolated(Command::new(env!("CARGO_BIN_EXE_cargo-stray")))
         .current_dir(dir)
+        .env("STRAY_CACHE_DIR", test_cache())
         .args(args)
         .env_remove("CARGO_TERM_COLOR")
         .env_remove("NO_COLOR")

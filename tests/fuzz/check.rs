@@ -243,6 +243,8 @@ pub fn only(report: &Report, display: &str) -> Report {
         files_scanned: 1,
         index: report.index,
         files_prefiltered: 0,
+        cache: report.cache,
+        cache_problem: None,
     }
 }
 
