@@ -126,9 +126,12 @@ fn main() {
         first.findings.len(),
         "a warm run reports what a cold one does"
     );
-    let changed = (bytes < 300_000_000)
-        .then(|| one_file_changed(&dir, &cached, &filter, runs))
-        .flatten();
+    let changed = match bytes < 300_000_000 {
+        true => one_file_changed(&dir, &cached, &filter, runs)
+            .map_err(|e| println!("one file changed: not measured ({e})"))
+            .ok(),
+        false => None,
+    };
     let line = |name: &str, t: Duration| {
         println!(
             "{name:<12} {:>8.3} s {:>8.1} MB/s",
@@ -191,22 +194,31 @@ fn main() {
 }
 
 /// Copies `dir` to a temporary directory, fills a cache for the copy, then changes one
-/// file the pre-filter passes (a comment appended) before each measured run: the time,
+/// file the pre-filter has analysed (a comment appended) before each measured run: the time,
 /// the file, and what the cache saved.
 fn one_file_changed(
     dir: &Path,
     config: &Config,
     filter: &Prefilter,
     runs: usize,
-) -> Option<(Duration, String, scan::CacheStats)> {
-    let copy = tempfile::tempdir().ok()?;
+) -> Result<(Duration, String, scan::CacheStats), String> {
+    // Not a hidden directory (`.tmpXXXX`), which the walk would skip.
+    let copy = tempfile::Builder::new()
+        .prefix("stray-bench-")
+        .tempdir()
+        .map_err(|e| format!("temporary directory: {e}"))?;
     let root = copy.path().join("tree");
-    copy_tree(dir, &root).ok()?;
-    let found = workspace::explicit(std::slice::from_ref(&root), copy.path()).ok()?;
+    copy_tree(dir, &root).map_err(|e| format!("copying the tree: {e}"))?;
+    let found = workspace::explicit(std::slice::from_ref(&root), copy.path())
+        .map_err(|e| format!("finding the copy's files: {e:#}"))?;
     let target = found
         .inputs
         .iter()
-        .find(|i| std::fs::read(&i.path).is_ok_and(|b| filter.may_matter(&b)))?
+        .find(|i| {
+            std::fs::read(&i.path)
+                .is_ok_and(|b| matches!(filter.verdict(&b), scan::Verdict::Analyse))
+        })
+        .ok_or("no file is worth analysing")?
         .clone();
     let config = Config {
         cache: Some(copy.path().join("cache")),
@@ -214,25 +226,25 @@ fn one_file_changed(
     };
     scan::scan(found.inputs.clone(), Vec::new(), &config);
     let mut stats = scan::CacheStats::default();
-    let mut edits = 0;
-    let mut text = std::fs::read(&target.path).ok()?;
+    let mut text = std::fs::read(&target.path).map_err(|e| e.to_string())?;
     let mut times = Vec::new();
-    for _ in 0..runs.max(1) {
-        edits += 1;
-        text.extend_from_slice(format!("\n// edit {edits}\n").as_bytes());
-        std::fs::write(&target.path, &text).ok()?;
+    for edit in 1..=runs.max(1) {
+        text.extend_from_slice(format!("\n// edit {edit}\n").as_bytes());
+        std::fs::write(&target.path, &text).map_err(|e| e.to_string())?;
         let start = Instant::now();
         stats = scan::scan(found.inputs.clone(), Vec::new(), &config).cache;
         times.push(start.elapsed());
     }
-    Some((times.into_iter().min()?, target.display, stats))
+    let best = times.into_iter().min().unwrap_or_default();
+    Ok((best, target.display, stats))
 }
 
 fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
-        let kind = entry.file_type()?;
+        // Followed: the corpus's crates are links into its vendor directory.
+        let kind = std::fs::metadata(entry.path())?;
         let target = to.join(entry.file_name());
         if kind.is_dir() {
             copy_tree(&entry.path(), &target)?;

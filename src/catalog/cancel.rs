@@ -169,6 +169,13 @@ pub const ENTRIES: Entries = Entries {
             ],
             shared: true,
             children: &["child_token"],
+            // tokio-util 0.7.16, `sync/cancellation_token.rs`: "Returns `true` if the
+            // `CancellationToken` is cancelled." (A child's parent cancelled counts.)
+            settled_when: &["is_cancelled"],
+            // Same file: `cancelled()` "Returns a Future that gets fulfilled when
+            // cancellation is requested"; `cancelled_owned()` likewise. (Not
+            // `run_until_cancelled`, whose future also ends when the work does.)
+            settled_once_done: &["cancelled", "cancelled_owned"],
             ..Resource::BASE
         },
         // `wait()` returns only after `close()`.

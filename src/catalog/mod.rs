@@ -97,6 +97,8 @@ impl Resource {
         drained_by: &[],
         closing_argument: None,
         closed_by_peer: &[],
+        settled_when: &[],
+        settled_once_done: &[],
         pid: &[],
         loses: &[],
     };
@@ -186,6 +188,12 @@ pub struct Resource {
     /// Methods of what it yields that say the peer closed it (`msg.is_close()`): the
     /// closing handshake completes there.
     pub closed_by_peer: &'static [&'static str],
+    /// Methods that say whether it is settled already (`is_cancelled()`): where one is
+    /// `true`, nothing is left to do on that path, though the path itself settled nothing.
+    pub settled_when: &'static [&'static str],
+    /// Methods whose future completes only once it is settled (`cancelled()`): after it
+    /// is awaited, as after a `true` of `settled_when`.
+    pub settled_once_done: &'static [&'static str],
     /// Methods that give its process id, through which code we do not see may reap it.
     pub pid: &'static [&'static str],
     /// Methods that throw away what is at risk (`into_inner()` discards the buffer).

@@ -50,6 +50,9 @@ async fn sync_all() -> std::io::Result<()> {
         known_limits: "
 Only exits after the first waiter are reported: an exit before any task waits on the token
 loses nothing. A token that is never cancelled on any path is `cancel_token_never_cancelled`.
+An exit where the token is known to be cancelled already is not one that loses it: the end
+of `while !token.is_cancelled()`, the inside of `if token.is_cancelled()`, and what runs
+after `token.cancelled()` completes (awaited, or as a `select!` branch).
 ",
         settings: "",
     },

@@ -342,6 +342,11 @@ fn settled_groups<'u>(
             continue;
         }
         groups.insert(unit.group.as_path());
+        // A file that could not be read as text tells the index nothing, and reads nothing
+        // from it.
+        if store.content(i).is_none() {
+            continue;
+        }
         let known = keys
             .get(&unit.group)
             .and_then(|&key| store.second(i, key))

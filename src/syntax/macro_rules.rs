@@ -144,9 +144,7 @@ impl MacroRules {
         let mut bound = HashMap::new();
         let parser = |input: ParseStream<'_>| match_tokens(&matcher, input, &mut bound);
         parser.parse2(args).ok()?;
-        let mut hygienic = Vec::new();
-        let_names(transcriber.clone(), &mut hygienic);
-        let tokens = substitute(transcriber.clone(), &bound, &hygienic, at)?;
+        let tokens = substitute(transcriber.clone(), &bound, &mut Vec::new(), at)?;
         Block::parse_within.parse2(tokens).ok()
     }
 }
@@ -236,25 +234,29 @@ fn fragment(kind: &str, input: ParseStream<'_>) -> syn::Result<(TokenStream, boo
     Ok((tokens, false))
 }
 
-/// The names the transcriber's own `let`s bind (`let tmp`, `let mut tmp`): hygiene makes
-/// them invisible to the caller, whose variables by the same names stay distinct.
-fn let_names(tokens: TokenStream, out: &mut Vec<String>) {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    for (i, tt) in trees.iter().enumerate() {
-        match tt {
-            TokenTree::Ident(kw) if kw == "let" => {
-                let after_mut = match trees.get(i + 1) {
-                    Some(TokenTree::Ident(m)) if m == "mut" => i + 2,
-                    _ => i + 1,
-                };
-                // `let $name`: the caller's name, not the macro's.
-                if let Some(TokenTree::Ident(n)) = trees.get(after_mut) {
-                    out.push(n.to_string());
-                }
-            }
-            TokenTree::Group(g) => let_names(g.stream(), out),
-            _ => {}
+/// The name a transcriber's own `let` at `trees[i]` binds (`let tmp`, `let mut tmp`,
+/// `let tmp: T`), with the index of that name; `None` for a pattern (`let Some(x)`,
+/// `let (a, b)`) or `let $name`, the caller's name.
+fn own_let(trees: &[TokenTree], i: usize) -> Option<(String, usize)> {
+    let TokenTree::Ident(kw) = trees.get(i)? else {
+        return None;
+    };
+    if kw != "let" {
+        return None;
+    }
+    let at = match trees.get(i + 1)? {
+        TokenTree::Ident(m) if m == "mut" => i + 2,
+        _ => i + 1,
+    };
+    let TokenTree::Ident(name) = trees.get(at)? else {
+        return None;
+    };
+    match trees.get(at + 1) {
+        Some(TokenTree::Punct(p)) if matches!(p.as_char(), '=' | ':' | ';') => {
+            Some((name.to_string(), at))
         }
+        None => Some((name.to_string(), at)),
+        _ => None,
     }
 }
 
@@ -264,18 +266,29 @@ fn hygienic_name(name: &str) -> String {
 }
 
 /// The transcriber with its `$name`s replaced by what they matched and its own tokens
-/// placed at `at` (the names its `let`s bind renamed apart); `None` for a repetition or a
-/// name the matcher does not bind.
+/// placed at `at`; `None` for a repetition or a name the matcher does not bind.
+///
+/// Hygiene: a name the transcriber's own `let` binds is renamed apart from the caller's
+/// (whose variable by that name stays distinct), from the end of that `let` statement to
+/// the end of its block, as Rust scopes it. Before it, and in its own initializer
+/// (`let token = token.clone();`), the name is still the variable the macro's definition
+/// sees. `in_scope` holds the names renamed where these tokens start.
 fn substitute(
     tokens: TokenStream,
     bound: &Bound,
-    hygienic: &[String],
+    in_scope: &mut Vec<String>,
     at: Span,
 ) -> Option<TokenStream> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let outer = in_scope.len();
     let mut out = TokenStream::new();
+    // A `let` whose statement has not ended: its name, and where that name is written.
+    let mut pending: Option<(String, usize)> = None;
     let mut i = 0;
     while i < trees.len() {
+        if pending.is_none() {
+            pending = own_let(&trees, i);
+        }
         match &trees[i] {
             TokenTree::Punct(p) if p.as_char() == '$' => {
                 let TokenTree::Ident(name) = trees.get(i + 1)? else {
@@ -296,27 +309,40 @@ fn substitute(
                     }
                 }
                 i += 2;
+                continue;
             }
             TokenTree::Group(g) => {
-                let mut group =
-                    Group::new(g.delimiter(), substitute(g.stream(), bound, hygienic, at)?);
+                let inner = substitute(g.stream(), bound, in_scope, at)?;
+                let mut group = Group::new(g.delimiter(), inner);
                 group.set_span(at);
                 out.extend([TokenTree::Group(group)]);
-                i += 1;
             }
-            TokenTree::Ident(ident) if hygienic.iter().any(|h| ident == h) => {
+            TokenTree::Ident(ident)
+                if pending.as_ref().is_some_and(|(_, at)| *at == i)
+                    || in_scope.iter().any(|h| ident == h) =>
+            {
                 let renamed = hygienic_name(&ident.to_string());
                 out.extend([TokenTree::Ident(proc_macro2::Ident::new(&renamed, at))]);
-                i += 1;
+            }
+            TokenTree::Punct(p) if p.as_char() == ';' => {
+                if let Some((name, _)) = pending.take() {
+                    in_scope.push(name);
+                }
+                let mut tt = TokenTree::Punct(p.clone());
+                tt.set_span(at);
+                out.extend([tt]);
             }
             other => {
                 let mut tt = other.clone();
                 tt.set_span(at);
                 out.extend([tt]);
-                i += 1;
             }
         }
+        i += 1;
     }
+    // A statement's last `let` without `;` (`let x = f()` at a block's end) binds nothing
+    // used after it; the block's names go out of scope with it.
+    in_scope.truncate(outer);
     Some(out)
 }
 
@@ -358,6 +384,27 @@ mod tests {
         // The caller's `child` is the argument; the macro's own is another variable.
         assert!(text.contains("let __stray_macro_child"), "{text}");
         assert!(text.contains("child . spawn"), "{text}");
+    }
+
+    #[test]
+    fn a_lets_name_is_the_outer_variable_before_it_and_in_its_initializer() {
+        let m = rules(
+            "macro_rules! stop { ($cmd:expr) => { match $cmd { \
+                Some(t) => { if let Some(t) = t { let token = token.clone(); go(token, t); } } \
+                None => { token.cancel(); } \
+            } }; }",
+        );
+        let args: TokenStream = syn::parse_str("cmd").expect("tokens");
+        let stmts = m.expand(args, Span::call_site()).expect("expands");
+        let text = quote::quote!(#(#stmts)*).to_string();
+        assert!(
+            text.contains("let __stray_macro_token = token . clone ()"),
+            "{text}"
+        );
+        assert!(text.contains("go (__stray_macro_token"), "{text}");
+        // Another arm, another block: the outer token.
+        assert!(text.contains("token . cancel ()"), "{text}");
+        assert!(!text.contains("__stray_macro_Some"), "{text}");
     }
 
     #[test]

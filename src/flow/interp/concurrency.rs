@@ -36,9 +36,14 @@ impl Interp<'_, '_> {
 
     /// `future.await`: where a stored future waits, and what a constructor's future gives.
     pub(super) fn await_expr(&mut self, a: &syn::ExprAwait) -> Val {
+        let settles = self.settled_once_done(&a.base);
         self.awaited = true;
         let v = self.eval(&a.base, Mode::Move);
         self.awaited = false;
+        // After `token.cancelled().await`, the token is cancelled.
+        if let Some(id) = settles {
+            self.known_settled(id);
+        }
         // Awaiting a task's handle joins it, and gives what the task returned.
         if let Val::Handle(thread) = v {
             self.join_thread(thread, span::await_expr(a));
@@ -322,6 +327,10 @@ impl Interp<'_, '_> {
                 self.eval(guard, Mode::Borrow);
             }
             let value = self.concurrently(&branch.future);
+            // `_ = token.cancelled() => ..`: the branch runs once the token is cancelled.
+            if let Some(id) = self.settled_once_done(&branch.future) {
+                self.known_settled(id);
+            }
             self.bind_pattern(&branch.pat, value);
             self.eval(&branch.handler, Mode::Move);
             let end = span::expr(&branch.handler);

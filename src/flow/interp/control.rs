@@ -301,6 +301,16 @@ impl Interp<'_, '_> {
         if let Some(broken) = self.failed_operation(&i.cond) {
             self.state.set(broken, 0);
         }
+        // `if token.is_cancelled() { return }`: there, nothing is left to cancel.
+        if let Some((id, when)) = self.settled_test(&i.cond) {
+            if when {
+                self.known_settled(id);
+            } else {
+                let around = std::mem::replace(&mut self.state, otherwise);
+                self.known_settled(id);
+                otherwise = std::mem::replace(&mut self.state, around);
+            }
+        }
         // `if msg.is_close() { .. }` on what a stream read: the peer closed it.
         if let Expr::MethodCall(m) = &*i.cond
             && let Some(Val::Derived(id)) = self.eval_peek(&m.receiver)

@@ -227,6 +227,12 @@ impl Interp<'_, '_> {
                     self.settle(id, true);
                     otherwise = std::mem::replace(&mut self.state, around);
                 }
+                // `while !token.is_cancelled()` ends only once it is cancelled.
+                if let Some((id, false)) = self.settled_test(cond) {
+                    let around = std::mem::replace(&mut self.state, otherwise);
+                    self.known_settled(id);
+                    otherwise = std::mem::replace(&mut self.state, around);
+                }
                 round_exit.join(&otherwise);
             } else if pat.is_some() {
                 // A `for` loop may run no more times.

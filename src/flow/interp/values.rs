@@ -219,6 +219,59 @@ impl Interp<'_, '_> {
         }
     }
 
+    /// Known settled on this path by a test of its state (`if token.is_cancelled()`):
+    /// nothing is left to do here, though nothing here settled it (so it counts for no
+    /// handle's settling elsewhere).
+    ///
+    /// Only on the function's own path: a task that awaits `cancelled()` runs beside it,
+    /// and what the task learns says nothing of the function's path.
+    pub(super) fn known_settled(&mut self, id: ObjectId) {
+        let bits = self.bits(id);
+        if self.thread == 0 && self.state.is_reachable() && bits & LIVE != 0 {
+            self.state.set(id, (bits & !LIVE) | SETTLED);
+            self.state.unwait(id);
+        }
+    }
+
+    /// A test of a tracked value's state (`token.is_cancelled()`, `!token.is_cancelled()`,
+    /// in parentheses or not): the value, and whether the test holds where it is settled.
+    pub(super) fn settled_test(&self, cond: &Expr) -> Option<(ObjectId, bool)> {
+        match cond {
+            Expr::Paren(p) => self.settled_test(&p.expr),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => {
+                self.settled_test(&u.expr).map(|(id, when)| (id, !when))
+            }
+            Expr::MethodCall(m) if m.args.is_empty() => {
+                let Some(Val::Obj { id, .. }) = self.eval_peek(&m.receiver) else {
+                    return None;
+                };
+                let method = m.method.to_string();
+                self.out.objects[id]
+                    .resource
+                    .settled_when
+                    .contains(&method.as_str())
+                    .then_some((id, true))
+            }
+            _ => None,
+        }
+    }
+
+    /// A future whose completion says a tracked value is settled (`token.cancelled()`).
+    pub(super) fn settled_once_done(&self, future: &Expr) -> Option<ObjectId> {
+        let Expr::MethodCall(m) = future else {
+            return None;
+        };
+        let Some(Val::Obj { id, .. }) = self.eval_peek(&m.receiver) else {
+            return None;
+        };
+        let method = m.method.to_string();
+        self.out.objects[id]
+            .resource
+            .settled_once_done
+            .contains(&method.as_str())
+            .then_some(id)
+    }
+
     /// Handed off (`take_pipes(&mut child)`): its parts still in their fields may be
     /// taken or read there, so from here on none is known to be open.
     fn hand_off_parts(&mut self, id: ObjectId) {
