@@ -4,6 +4,7 @@
 //! name no library themselves.
 
 pub mod cancel;
+pub mod cancel_safety;
 pub mod conn;
 pub mod prelude;
 pub mod process;

@@ -22,6 +22,7 @@ pub mod child_stdin_not_closed;
 pub mod connection_not_driven;
 pub mod guard_dropped_immediately;
 pub mod resource_not_released;
+pub mod select_branch_not_cancel_safe;
 pub mod stream_dropped_without_shutdown;
 pub mod task_tracker_not_closed;
 pub mod unflushed_async_writer;
@@ -38,6 +39,7 @@ pub const ALL: &[&Lint] = &[
     &cancel_missed_on_path::LINT,
     &guard_dropped_immediately::LINT,
     &abort_handle_unused::LINT,
+    &select_branch_not_cancel_safe::LINT,
     &task_tracker_not_closed::LINT,
     &unflushed_async_writer::LINT,
     &stream_dropped_without_shutdown::LINT,

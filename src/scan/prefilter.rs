@@ -123,6 +123,12 @@ pub enum Verdict {
 /// tracked type by: its crate, and the name it is written with.
 fn library_names() -> Vec<(&'static str, &'static str)> {
     let mut paths: Vec<(&'static str, bool)> = Catalog::type_paths().map(|p| (p, false)).collect();
+    // A `select!` in a loop may race a future that is not cancel safe.
+    paths.extend(
+        catalog::cancel_safety::SELECT_MACROS
+            .iter()
+            .map(|m| (*m, true)),
+    );
     for entries in catalog::ALL {
         paths.extend(entries.functions.iter().map(|f| (f.path, true)));
         paths.extend(entries.guards.iter().map(|g| (g.ty, false)));

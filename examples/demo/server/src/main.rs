@@ -85,3 +85,21 @@ pub async fn run_jobs() {
     }
     tracker.wait().await;
 }
+
+/// Reads length-prefixed requests while replies are queued. A reply that wins the race
+/// drops the half-read length: the next round reads a length from the middle of a frame.
+pub async fn relay(
+    mut socket: tokio::net::TcpStream,
+    mut replies: tokio::sync::mpsc::Receiver<Vec<u8>>,
+) -> std::io::Result<()> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    loop {
+        tokio::select! {
+            len = socket.read_u32() => {
+                let mut body = vec![0u8; len? as usize];
+                socket.read_exact(&mut body).await?;
+            }
+            Some(reply) = replies.recv() => socket.write_all(&reply).await?,
+        }
+    }
+}
