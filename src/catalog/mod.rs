@@ -10,6 +10,7 @@ pub mod prelude;
 pub mod process;
 pub mod runtime;
 pub mod serial;
+pub mod spans;
 
 pub use runtime::{
     DIVERGING, Diverging, EXECUTORS, Executors, READ_TO_EOF_FUNCTIONS, SELECT_FUNCTIONS,

@@ -23,6 +23,7 @@ pub mod connection_not_driven;
 pub mod guard_dropped_immediately;
 pub mod resource_not_released;
 pub mod select_branch_not_cancel_safe;
+pub mod span_guard_held_across_await;
 pub mod stream_dropped_without_shutdown;
 pub mod task_tracker_not_closed;
 pub mod unflushed_async_writer;
@@ -40,6 +41,7 @@ pub const ALL: &[&Lint] = &[
     &guard_dropped_immediately::LINT,
     &abort_handle_unused::LINT,
     &select_branch_not_cancel_safe::LINT,
+    &span_guard_held_across_await::LINT,
     &task_tracker_not_closed::LINT,
     &unflushed_async_writer::LINT,
     &stream_dropped_without_shutdown::LINT,

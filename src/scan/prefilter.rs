@@ -129,6 +129,10 @@ fn library_names() -> Vec<(&'static str, &'static str)> {
             .iter()
             .map(|m| (*m, true)),
     );
+    // A span entered in an async body.
+    paths.extend(catalog::spans::SPAN_MACROS.iter().map(|m| (*m, true)));
+    paths.extend(catalog::spans::SPAN_FUNCTIONS.iter().map(|f| (*f, true)));
+    paths.push((catalog::spans::SPAN, false));
     for entries in catalog::ALL {
         paths.extend(entries.functions.iter().map(|f| (f.path, true)));
         paths.extend(entries.guards.iter().map(|g| (g.ty, false)));

@@ -103,3 +103,12 @@ pub async fn relay(
         }
     }
 }
+
+/// The span stays entered while `sleep` is pending: whatever else runs on this thread
+/// meanwhile is traced inside "refresh".
+pub async fn refresh_traced() {
+    let span = tracing::info_span!("refresh");
+    let _enter = span.enter();
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    tracing::info!("refreshed");
+}
