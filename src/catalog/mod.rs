@@ -11,6 +11,7 @@ pub mod process;
 pub mod runtime;
 pub mod serial;
 pub mod spans;
+pub mod timeouts;
 
 pub use runtime::{
     DIVERGING, Diverging, EXECUTORS, Executors, READ_TO_EOF_FUNCTIONS, SELECT_FUNCTIONS,

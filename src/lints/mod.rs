@@ -26,6 +26,7 @@ pub mod select_branch_not_cancel_safe;
 pub mod span_guard_held_across_await;
 pub mod stream_dropped_without_shutdown;
 pub mod task_tracker_not_closed;
+pub mod tokio_child_outlives_timeout;
 pub mod unflushed_async_writer;
 pub mod unused_suppression;
 pub mod zombie_child;
@@ -36,6 +37,7 @@ pub const ALL: &[&Lint] = &[
     &child_stdin_not_closed::LINT,
     &child_pipe_never_read::LINT,
     &child_pipes_read_sequentially::LINT,
+    &tokio_child_outlives_timeout::LINT,
     &cancel_token_never_cancelled::LINT,
     &cancel_missed_on_path::LINT,
     &guard_dropped_immediately::LINT,
