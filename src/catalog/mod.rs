@@ -6,6 +6,7 @@
 pub mod cancel;
 pub mod cancel_safety;
 pub mod conn;
+pub mod guards;
 pub mod prelude;
 pub mod process;
 pub mod runtime;
@@ -63,6 +64,11 @@ pub struct Guard {
     pub consequence: &'static str,
     /// How to keep it alive, for the help line.
     pub keep: &'static str,
+    /// Its method returns a future of it (`mutex.lock()`): only `.await`ed is it the
+    /// guard (the future discarded is clippy's `let_underscore_future`), and only a
+    /// `let _ =` or `_ =` discards it by mistake: `mutex.lock().await;` alone is the way
+    /// to wait for whoever holds it.
+    pub awaited: bool,
 }
 
 impl Resource {
@@ -282,7 +288,12 @@ pub struct Entries {
 }
 
 /// Every family's entries.
-pub const ALL: &[&Entries] = &[&cancel::ENTRIES, &process::ENTRIES, &conn::ENTRIES];
+pub const ALL: &[&Entries] = &[
+    &cancel::ENTRIES,
+    &process::ENTRIES,
+    &conn::ENTRIES,
+    &guards::ENTRIES,
+];
 
 /// Lookups over all families.
 pub struct Catalog;

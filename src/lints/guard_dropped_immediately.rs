@@ -16,14 +16,18 @@ pub const LINT: Lint = Lint {
     id: "guard_dropped_immediately",
     family: Family::Cancel,
     default_level: Level::Deny,
-    summary: "a guard whose drop cancels, aborts or stops something is dropped as soon as it is created",
+    summary: "a guard whose drop cancels, aborts, unlocks, exits or deletes something is dropped as soon as it is created",
     docs: Docs {
         what_it_does: "
 Finds guards that are discarded in the statement that creates them: a `DropGuard` or
 `DropGuardRef` of a tokio-util `CancellationToken`, an `AbortOnDropHandle` or
-`AbortOnDrop` of a tokio task, and the `WorkerGuard` returned by tracing-appender's
-`non_blocking`. It looks at `let _ = ...`, `_ = ...`, tuple patterns with `_` or `..` in
-the guard's place, and expression statements such as `token.drop_guard();`.
+`AbortOnDrop` of a tokio task, the `WorkerGuard` returned by tracing-appender's
+`non_blocking`, a tracing span's `enter()`/`entered()` guard, tokio's `Runtime::enter()`
+and `Handle::enter()` guards, tokio's `Mutex`/`RwLock` guards (`lock().await`,
+`read().await`, `write().await`) and `Semaphore` permits (`try_acquire*`), tempfile's
+`TempDir` and `NamedTempFile`, and smol's (async-task's) `Task`. It looks at `let _ = ...`,
+`_ = ...`, tuple patterns with `_` or `..` in the guard's place, and expression statements
+such as `token.drop_guard();`.
 ",
         why_is_this_bad: "
 These guards act when they are dropped, and none of them is `#[must_use]` in a way that
@@ -67,6 +71,13 @@ with `CancellationToken::new()`, `child_token()` or `clone()` of a token, a para
 `let` annotated with the type, or a field of a struct declared in the same file. A token
 inside an `Arc`, `Rc` or `Box` counts as the token. A token obtained from a function
 defined elsewhere is not recognised, so some discarded guards go unreported.
+
+A lock awaited as a bare statement (`mutex.lock().await;`) waits for whoever holds it,
+and a permit awaited and dropped (`let _ = semaphore.acquire().await`) waits for a free
+one: neither is reported. std's lock guards are rustc's `let_underscore_lock`, and a lock's
+future discarded without `.await` is clippy's `let_underscore_future`. A `TempDir` used
+only through a temporary (`tempdir()?.path().join(..)`), a permit matched with `Ok(_)`,
+and futures' `RemoteHandle` are not followed yet.
 
 Not reported, by design: `drop(guard)` and a bare `guard;` on an existing guard (explicit,
 and equivalent to cancelling), `let _ = guard;` (does not move it), and
@@ -190,8 +201,10 @@ impl Guards<'_> {
     fn discarded(&mut self, ty: &Ty, init: &Expr, dropped_at: Option<(Span, &'static str)>) {
         match ty {
             Ty::Path(p) => {
-                if let Some(guard) = Catalog::guard(p) {
-                    let fix = self.fix(init, dropped_at);
+                if let Some(guard) = Catalog::guard(p)
+                    && (!guard.awaited || (awaits(init) && !matches!(self.form, Form::Statement)))
+                {
+                    let fix = self.fix(init, dropped_at, guard);
                     let mut d = diagnostic(guard, init, dropped_at);
                     d.fix = fix;
                     self.out.push(d);
@@ -208,7 +221,14 @@ impl Guards<'_> {
     /// Binds the guard to a name that starts with `_` (no unused-variable warning), so it
     /// lives to the end of the block, as the code meant. Certain: a new binding changes
     /// nothing but when the guard drops. A guard covered by `..` has no place for a name.
-    fn fix(&mut self, init: &Expr, dropped_at: Option<(Span, &'static str)>) -> Option<Fix> {
+    /// Except a lock's: held to the end of the block, it may deadlock with a later lock
+    /// of the same mutex there, so that fix is offered as unsafe.
+    fn fix(
+        &mut self,
+        init: &Expr,
+        dropped_at: Option<(Span, &'static str)>,
+        guard: &Guard,
+    ) -> Option<Fix> {
         let name = match self.named {
             0 => "_guard".to_string(),
             n => format!("_guard{}", n + 1),
@@ -230,7 +250,11 @@ impl Guards<'_> {
         }
         Some(Fix::new(
             format!("bind it to `{name}` so that it lives to the end of the block"),
-            Applicability::Safe,
+            if guard.awaited {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            },
             vec![edit],
         ))
     }
@@ -265,6 +289,19 @@ fn diagnostic(guard: &Guard, init: &Expr, dropped_at: Option<(Span, &'static str
         help: Some(guard.keep.to_string()),
         fix: None,
         reported_as: None,
+    }
+}
+
+/// Whether `expr` awaits (`mutex.lock().await`, `sem.acquire().await?`): a guard made by
+/// a future is the guard only then.
+fn awaits(expr: &Expr) -> bool {
+    match expr {
+        Expr::Await(_) => true,
+        Expr::Try(t) => awaits(&t.expr),
+        Expr::Paren(p) => awaits(&p.expr),
+        Expr::Group(g) => awaits(&g.expr),
+        Expr::MethodCall(m) => awaits(&m.receiver),
+        _ => false,
     }
 }
 

@@ -421,6 +421,29 @@ impl Typer<'_, '_> {
             Expr::Reference(r) => self.infer(&r.expr),
             Expr::Paren(p) => self.infer(&p.expr),
             Expr::Group(g) => self.infer(&g.expr),
+            // The catalog gives what a future or a `Result` holds (`mutex.lock()`'s guard,
+            // `tempdir()`'s directory): awaiting or unwrapping it gives that.
+            Expr::Await(a) => self
+                .infer(&a.base)
+                .filter(|t| t.path().and_then(Catalog::guard).is_some_and(|g| g.awaited)),
+            Expr::Try(t) => self.infer(&t.expr),
+            // A span made by `tracing::info_span!` and its siblings.
+            Expr::Macro(m) => {
+                let resolved = self.resolver.resolve(&m.mac.path);
+                let by_path = resolved
+                    .0
+                    .iter()
+                    .any(|c| crate::catalog::spans::SPAN_MACROS.contains(&c.as_str()));
+                let bare = m.mac.path.segments.len() == 1
+                    && m.mac.path.segments.last().is_some_and(|s| {
+                        let name = s.ident.to_string();
+                        name != "span"
+                            && crate::catalog::spans::SPAN_MACROS
+                                .iter()
+                                .any(|p| p.rsplit("::").next() == Some(name.as_str()))
+                    });
+                (by_path || bare).then(|| Ty::Path(crate::catalog::spans::SPAN.to_string()))
+            }
             Expr::Call(c) => {
                 let Expr::Path(f) = &*c.func else { return None };
                 if f.qself.is_some() {
@@ -457,6 +480,9 @@ impl Typer<'_, '_> {
                 let method = m.method.to_string();
                 if method == "clone" {
                     return (!holds_guard(&receiver)).then_some(receiver);
+                }
+                if matches!(method.as_str(), "unwrap" | "expect") {
+                    return Some(receiver);
                 }
                 Catalog::method(receiver.path()?, &method).map(|m| Ty::from_output(m.output))
             }

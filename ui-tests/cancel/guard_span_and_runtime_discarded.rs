@@ -1,0 +1,23 @@
+// guard_dropped_immediately: a span entered and exited in the same statement (the shape
+// of a benchmark meant to log inside the span), an `entered()` span thrown away, and a
+// runtime context left as soon as it is entered.
+use tracing::info_span;
+
+pub fn bench_event_in_span() {
+    let span = info_span!("foo");
+    let _ = span.enter(); //~ guard_dropped_immediately
+    tracing::info!("hi");
+}
+
+pub fn handle() {
+    info_span!("handle").entered(); //~ guard_dropped_immediately
+    tracing::info!("handling");
+}
+
+pub fn start_background() -> std::io::Result<()> {
+    let runtime = tokio::runtime::Runtime::new()?;
+    let _ = runtime.enter(); //~ guard_dropped_immediately
+    tokio::spawn(async {});
+    std::mem::forget(runtime);
+    Ok(())
+}
