@@ -120,6 +120,15 @@ pub fn not_cancel_safe(name: &str, args: usize, function: bool) -> Option<&'stat
         })
 }
 
+/// Every name of a call that is not cancel safe.
+pub fn names() -> Vec<&'static str> {
+    NOT_CANCEL_SAFE
+        .iter()
+        .map(|c| c.name)
+        .chain(NUMBERS.iter().copied())
+        .collect()
+}
+
 /// Methods documented as cancel safe, which a crate's own async method by the same name
 /// must not be mistaken for: tokio 1.54.1's `read`, `read_buf`, `read_u8`, `read_i8`,
 /// `write`, `write_buf`, `flush`, `fill_buf`, `read_until` (into a buffer that outlives

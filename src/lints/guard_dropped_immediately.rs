@@ -16,16 +16,15 @@ pub const LINT: Lint = Lint {
     id: "guard_dropped_immediately",
     family: Family::Cancel,
     default_level: Level::Deny,
-    summary: "a guard whose drop cancels, aborts, unlocks, exits or deletes something is dropped as soon as it is created",
+    summary: "a guard whose drop cancels, aborts, unlocks or exits something is dropped as soon as it is created",
     docs: Docs {
         what_it_does: "
 Finds guards that are discarded in the statement that creates them: a `DropGuard` or
 `DropGuardRef` of a tokio-util `CancellationToken`, an `AbortOnDropHandle` or
 `AbortOnDrop` of a tokio task, the `WorkerGuard` returned by tracing-appender's
-`non_blocking`, a tracing span's `enter()`/`entered()` guard, tokio's `Runtime::enter()`
-and `Handle::enter()` guards, tokio's `Mutex`/`RwLock` guards (`lock().await`,
-`read().await`, `write().await`) and `Semaphore` permits (`try_acquire*`), tempfile's
-`TempDir` and `NamedTempFile`, and smol's (async-task's) `Task`. It looks at `let _ = ...`,
+`non_blocking`, a tracing span's `enter()`/`entered()` guard, tokio's `Mutex`/`RwLock`
+guards (`lock().await`, `read().await`, `write().await`) and `Semaphore` permits
+(`try_acquire*`), and smol's (async-task's) `Task`. It looks at `let _ = ...`,
 `_ = ...`, tuple patterns with `_` or `..` in the guard's place, and expression statements
 such as `token.drop_guard();`.
 ",
@@ -75,9 +74,9 @@ defined elsewhere is not recognised, so some discarded guards go unreported.
 A lock awaited as a bare statement (`mutex.lock().await;`) waits for whoever holds it,
 and a permit awaited and dropped (`let _ = semaphore.acquire().await`) waits for a free
 one: neither is reported. std's lock guards are rustc's `let_underscore_lock`, and a lock's
-future discarded without `.await` is clippy's `let_underscore_future`. A `TempDir` used
-only through a temporary (`tempdir()?.path().join(..)`), a permit matched with `Ok(_)`,
-and futures' `RemoteHandle` are not followed yet.
+future discarded without `.await` is clippy's `let_underscore_future`. tempfile's
+`TempDir` and `NamedTempFile`, tokio's `Runtime::enter()` guard, a permit matched with
+`Ok(_)`, and futures' `RemoteHandle` are not followed yet.
 
 Not reported, by design: `drop(guard)` and a bare `guard;` on an existing guard (explicit,
 and equivalent to cancelling), `let _ = guard;` (does not move it), and

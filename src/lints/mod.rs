@@ -130,11 +130,17 @@ pub struct FileContext<'a> {
     pub user: &'a [crate::config::UserResource],
     /// What the other files of the file's crate tell it, when they were indexed.
     pub index: Option<&'a flow::CrateIndex>,
+    /// Whether the file names anything the flow engine follows. Where it does not (the
+    /// pre-filter found only what the syntactic lints look for), its flow is empty.
+    pub flow_wanted: bool,
 }
 
 impl FileContext<'_> {
     pub fn flow(&self) -> &Flow {
         self.flow.get_or_init(|| {
+            if !self.flow_wanted {
+                return Flow::default();
+            }
             flow::analyse(
                 self.syntax,
                 self.imports,

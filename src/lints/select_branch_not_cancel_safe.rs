@@ -91,7 +91,9 @@ deep, within the file. Futures that only lose their place in a fair queue (`Mute
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
-    let selects = select_loops::selects_in_loops(cx.syntax, cx.imports);
+    let renames =
+        cx.source.text.contains("select as ") || cx.source.text.contains("select_biased as ");
+    let selects = select_loops::selects_in_loops(cx.syntax, cx.imports, renames);
     if selects.is_empty() {
         return;
     }

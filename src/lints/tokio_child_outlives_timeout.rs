@@ -79,13 +79,16 @@ struct Functions<'a, 'o> {
 
 impl Functions<'_, '_> {
     fn body(&mut self, block: &syn::Block) {
-        let mut facts = Facts::default();
-        facts.visit_block(block);
         let mut races = Races {
             resolver: &self.resolver,
             found: Vec::new(),
         };
         races.visit_block(block);
+        if races.found.is_empty() {
+            return;
+        }
+        let mut facts = Facts::default();
+        facts.visit_block(block);
         for (future, by) in races.found {
             if let Some((why, made)) = judge(&future, &facts, &self.resolver) {
                 self.out.push(diagnostic(made, by, why));
@@ -109,20 +112,20 @@ impl<'ast> Visit<'ast> for Functions<'_, '_> {
 /// What a function's body says of its variables: what each `let` binds it to (the last
 /// one), which are set to kill on drop, and which are killed.
 #[derive(Default)]
-struct Facts {
-    bound: HashMap<String, Expr>,
+struct Facts<'ast> {
+    bound: HashMap<String, &'ast Expr>,
     kill_on_drop: HashSet<String>,
     killed: HashSet<String>,
 }
 
-impl<'ast> Visit<'ast> for Facts {
+impl<'ast> Visit<'ast> for Facts<'ast> {
     fn visit_local(&mut self, l: &'ast syn::Local) {
         let mut pat = &l.pat;
         while let Pat::Type(t) = pat {
             pat = &t.pat;
         }
         if let (Pat::Ident(p), Some(init)) = (pat, &l.init) {
-            self.bound.insert(p.ident.to_string(), (*init.expr).clone());
+            self.bound.insert(p.ident.to_string(), &init.expr);
         }
         syn::visit::visit_local(self, l);
     }
@@ -150,6 +153,16 @@ struct Races<'r, 'a> {
 impl Races<'_, '_> {
     fn resolves_to(&self, func: &Expr, paths: &[&str]) -> bool {
         let Expr::Path(p) = func else { return false };
+        // Most calls are of other names: resolving each would cost more than the rest.
+        let Some(last) = p.path.segments.last() else {
+            return false;
+        };
+        if !paths
+            .iter()
+            .any(|c| c.rsplit("::").next() == Some(&last.ident.to_string()))
+        {
+            return false;
+        }
         self.resolver
             .resolve(&p.path)
             .0
@@ -166,11 +179,24 @@ impl Races<'_, '_> {
     }
 
     fn mac(&mut self, mac: &syn::Macro) {
-        let Ok(select) = macros::parse_select(mac) else {
-            // Other macros (`matches!`, `assert!`): the expressions they start with.
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        if EXPRESSION_MACROS.contains(&name.as_str()) {
+            // `matches!(timeout(..).await, ..)`, `assert!(..)`: the expressions they start
+            // with.
             for e in leading_exprs(mac) {
                 self.visit_expr(&e);
             }
+            return;
+        }
+        if name != "select" && name != "select_biased" {
+            return;
+        }
+        let Ok(select) = macros::parse_select(mac) else {
             return;
         };
         if let Some(sleep) = select.branches.iter().find(|b| self.is_sleep(&b.future)) {
@@ -306,6 +332,18 @@ fn tokio_command(
         _ => None,
     }
 }
+
+/// std's macros whose arguments start with expressions, and may race a child there.
+const EXPRESSION_MACROS: &[&str] = &[
+    "matches",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "dbg",
+];
 
 /// The comma-separated expressions a macro's tokens start with, up to the first that is
 /// not one (`matches!(e, Pat)` gives `e`).

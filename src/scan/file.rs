@@ -165,6 +165,8 @@ type Analysis = Result<(Diagnostics, suppress::Marks, Option<FileIndex>), Failur
 pub(super) struct CrateOf<'a> {
     pub(super) unit: &'a Unit,
     pub(super) index: Option<&'a CrateIndex>,
+    /// Whether the flow engine runs (see `FileContext::flow_wanted`).
+    pub(super) flow: bool,
 }
 
 fn analyse(
@@ -285,6 +287,7 @@ fn analyse_within(
         flow: std::cell::OnceCell::new(),
         user: &config.resources,
         index: crate_of.index,
+        flow_wanted: crate_of.flow,
     };
     let mut out = Vec::new();
     for lint in lints::ALL {

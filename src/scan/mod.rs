@@ -248,6 +248,7 @@ pub fn scan_observed(
                 let with = CrateOf {
                     unit: &units[i],
                     index: indexes.of(&units[i]),
+                    flow: true,
                 };
                 let cached = store.as_ref().and_then(|s| {
                     let key = key_of(i)?;
@@ -426,9 +427,19 @@ fn first_pass(
             second: old.and_then(|o| o.second.clone()),
         })
     };
+    let mut flow = true;
     if let Some(prefilter) = prefilter {
         match prefilter.verdict(&bytes) {
             Verdict::Analyse => {}
+            Verdict::Syntax => {
+                flow = false;
+                // What it tells its crate's index is its re-exports, as for a file the
+                // pre-filter skips.
+                if unit.shared && index::reexports(&String::from_utf8_lossy(&bytes)) {
+                    first.summary = Summarised::Deferred;
+                    first.fingerprint = content.unwrap_or(0);
+                }
+            }
             Verdict::IndexOnly => {
                 if unit.shared {
                     first.summary = Summarised::Deferred;
@@ -450,7 +461,11 @@ fn first_pass(
             return first;
         }
     };
-    let alone = CrateOf { unit, index: None };
+    let alone = CrateOf {
+        unit,
+        index: None,
+        flow,
+    };
     let reused = old
         .zip(cached)
         .and_then(|(old, (cache, _))| match &old.first {
@@ -471,7 +486,7 @@ fn first_pass(
         }
         None => {
             first.analysed = true;
-            match file::analysed(&source, config, alone, unit.shared) {
+            match file::analysed(&source, config, alone, unit.shared && flow) {
                 Ok((diagnostics, marks, index)) => {
                     let outcome = cached.map(|_| cache::Outcome::analysed(&diagnostics, &marks));
                     let encoded = index.map(|index| {

@@ -23,13 +23,28 @@ pub struct Prefilter {
     matcher: Option<AhoCorasick>,
     /// Per pattern: whether it counts inside a longer word (`stray:`, `pub use `).
     anywhere: Vec<bool>,
-    /// A name and the crates it may come from, by pattern: the file must contain the name
-    /// and one of the crates.
-    pairs: Vec<(Vec<usize>, usize)>,
+    /// What starts a finding, by pattern.
+    pairs: Vec<Pair>,
     /// Patterns enough on their own: the settings' names, suppressions.
     alone: Vec<usize>,
     /// Re-exports: enough in a file the index would read.
     reexports: Vec<usize>,
+    /// The words of the pairs' sets of alternatives (`lock`, `enter`), searched only in a
+    /// file that already has a pair's name and crate: common words, which would slow the
+    /// first search of every file.
+    also_matcher: Option<AhoCorasick>,
+    also_words: usize,
+}
+
+/// A name and the crates it may come from: the file must contain the name and one of the
+/// crates, and one word (of `also_matcher`) of each set of alternatives in `also`.
+#[derive(PartialEq)]
+struct Pair {
+    crates: Vec<usize>,
+    name: usize,
+    also: Vec<Vec<usize>>,
+    /// What it starts needs the flow engine.
+    flow: bool,
 }
 
 /// The comment that starts a suppression, found even inside a longer word.
@@ -41,15 +56,25 @@ const SAME_CRATES: &[(&str, &str)] = &[("futures_util", "futures")];
 impl Prefilter {
     pub fn new(config: &Config) -> Prefilter {
         let mut words = Words::default();
+        let mut also_words = Words::default();
         let mut pairs = Vec::new();
-        for (krate, name) in library_names() {
+        for (krate, name, also, flow) in library_names() {
             let mut crates = vec![words.id(krate)];
             for (a, b) in SAME_CRATES {
                 if krate == *a {
                     crates.push(words.id(b));
                 }
             }
-            let pair = (crates, words.id(name));
+            let also: Vec<Vec<usize>> = also
+                .iter()
+                .map(|alternatives| alternatives.iter().map(|w| also_words.id(w)).collect())
+                .collect();
+            let pair = Pair {
+                crates,
+                name: words.id(name),
+                also,
+                flow,
+            };
             if !pairs.contains(&pair) {
                 pairs.push(pair);
             }
@@ -71,6 +96,8 @@ impl Prefilter {
             pairs,
             alone,
             reexports,
+            also_matcher: also_words.matcher(),
+            also_words: also_words.len(),
         }
     }
 
@@ -91,13 +118,19 @@ impl Prefilter {
                 found[p] = true;
             }
         }
-        if self.alone.iter().any(|&p| found[p])
-            || self
-                .pairs
-                .iter()
-                .any(|(crates, name)| found[*name] && crates.iter().any(|&c| found[c]))
-        {
+        let candidates: Vec<&Pair> = self
+            .pairs
+            .iter()
+            .filter(|p| found[p.name] && p.crates.iter().any(|&c| found[c]))
+            .collect();
+        let also = once(|| self.also_found(bytes));
+        let met = |p: &&Pair| {
+            p.also.is_empty() || p.also.iter().all(|alts| alts.iter().any(|&a| also()[a]))
+        };
+        if self.alone.iter().any(|&p| found[p]) || candidates.iter().filter(|p| p.flow).any(met) {
             Verdict::Analyse
+        } else if candidates.iter().any(met) {
+            Verdict::Syntax
         } else if self.reexports.iter().any(|&p| found[p])
             && bytes.len() as u64 <= super::index::MAX_INDEXED_ONLY
         {
@@ -108,52 +141,174 @@ impl Prefilter {
     }
 }
 
+impl Prefilter {
+    /// Which of the pairs' other words `bytes` contains, as whole words.
+    fn also_found(&self, bytes: &[u8]) -> Vec<bool> {
+        let mut found = vec![false; self.also_words];
+        // Without a matcher, every word counts as found: the file is parsed.
+        let Some(matcher) = &self.also_matcher else {
+            return vec![true; self.also_words];
+        };
+        for m in matcher.find_iter(bytes) {
+            if super::index::whole_word(bytes, m.start(), m.end()) {
+                found[m.pattern().as_usize()] = true;
+            }
+        }
+        found
+    }
+}
+
+/// `f`'s result, computed on the first call only.
+fn once<T>(f: impl Fn() -> T) -> impl Fn() -> std::rc::Rc<T> {
+    let cell: std::cell::OnceCell<std::rc::Rc<T>> = std::cell::OnceCell::new();
+    move || std::rc::Rc::clone(cell.get_or_init(|| std::rc::Rc::new(f())))
+}
+
 /// What the pre-filter makes of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     /// Nothing a finding can start from, nothing the crate index needs.
     Skip,
+    /// Only what the syntactic lints look for (a `select!`, a span, a guard of the
+    /// guards' family): parsed, with no flow analysis and no summary for the index.
+    Syntax,
     /// Nothing a finding can start from, but re-exports, which other files' paths may go
     /// through: read for the crate index, when the crate has something to index.
     IndexOnly,
     Analyse,
 }
 
-/// For every path the catalog creates a tracked value or a builder by, or names a
-/// tracked type by: its crate, and the name it is written with.
-fn library_names() -> Vec<(&'static str, &'static str)> {
-    let mut paths: Vec<(&'static str, bool)> = Catalog::type_paths().map(|p| (p, false)).collect();
-    // A `select!` in a loop may race a future that is not cancel safe.
+/// What a file must write for a finding to start in it: a name, the crate it comes from,
+/// and, for names that start one only together with certain calls, those calls: each
+/// inner list is a set of alternatives, and every set must be met.
+type Trigger = (&'static str, &'static str, Vec<Vec<&'static str>>, bool);
+
+/// For every path the catalog creates a tracked value, a builder or a guard by, or names
+/// a tracked type by: its crate, the name it is written with, and what else it needs.
+fn library_names() -> Vec<Trigger> {
+    // Path, whether it is a function's, what else it needs, whether the flow engine does.
+    let mut paths: Vec<(&'static str, bool, Vec<Vec<&'static str>>, bool)> = Vec::new();
+    for entries in catalog::ALL {
+        // The guards' own family names common types (tokio's `Mutex`): those start a
+        // finding only through the calls that make a guard of them.
+        let guards_only = std::ptr::eq(*entries, &catalog::guards::ENTRIES);
+        for t in entries.types {
+            let also = match guards_only {
+                true => match guard_calls(t.canonical) {
+                    Some(also) => also,
+                    None => continue,
+                },
+                false => Vec::new(),
+            };
+            for path in std::iter::once(t.canonical).chain(t.aliases.iter().copied()) {
+                paths.push((path, false, also.clone(), !guards_only));
+            }
+        }
+        for f in entries.functions {
+            let also = match (guards_only, f.output) {
+                (true, catalog::Output::Type(t)) => match guard_calls(t) {
+                    Some(also) => also,
+                    None => continue,
+                },
+                _ => Vec::new(),
+            };
+            paths.push((f.path, true, also, !guards_only));
+        }
+        paths.extend(
+            entries
+                .guards
+                .iter()
+                .map(|g| (g.ty, false, Vec::new(), !guards_only)),
+        );
+        paths.extend(
+            entries
+                .builders
+                .iter()
+                .map(|b| (b.ty, false, Vec::new(), true)),
+        );
+        for r in entries.resources {
+            paths.push((r.ty, false, Vec::new(), true));
+            if !r.builder.is_empty() {
+                paths.push((r.builder, false, Vec::new(), true));
+            }
+            paths.extend(
+                r.constructors
+                    .iter()
+                    .map(|c| (c.path, true, Vec::new(), true)),
+            );
+        }
+    }
+    // A `select!` in a loop racing a call that is not cancel safe (a wrapper of the file
+    // awaits one, so the file writes it too).
+    let unsafe_calls = catalog::cancel_safety::names();
     paths.extend(
         catalog::cancel_safety::SELECT_MACROS
             .iter()
-            .map(|m| (*m, true)),
+            .map(|m| (*m, true, vec![unsafe_calls.clone()], false)),
     );
     // A span entered in an async body.
-    paths.extend(catalog::spans::SPAN_MACROS.iter().map(|m| (*m, true)));
-    paths.extend(catalog::spans::SPAN_FUNCTIONS.iter().map(|f| (*f, true)));
-    paths.push((catalog::spans::SPAN, false));
-    for entries in catalog::ALL {
-        paths.extend(entries.functions.iter().map(|f| (f.path, true)));
-        paths.extend(entries.guards.iter().map(|g| (g.ty, false)));
-        paths.extend(entries.builders.iter().map(|b| (b.ty, false)));
-        for r in entries.resources {
-            paths.push((r.ty, false));
-            if !r.builder.is_empty() {
-                paths.push((r.builder, false));
-            }
-            paths.extend(r.constructors.iter().map(|c| (c.path, true)));
-        }
+    let enter = catalog::spans::ENTER.to_vec();
+    let spans = catalog::spans::SPAN_MACROS
+        .iter()
+        .chain(catalog::spans::SPAN_FUNCTIONS)
+        .map(|p| (*p, true));
+    for (path, function) in spans.chain([(catalog::spans::SPAN, false)]) {
+        paths.push((path, function, vec![enter.clone()], false));
     }
     paths
         .into_iter()
-        .filter_map(|(path, function)| {
+        .filter_map(|(path, function, also, flow)| {
             let krate = path.split("::").next()?;
-            Some((krate, written(path, function)))
+            Some((krate, written(path, function), also, flow))
         })
-        .filter(|(krate, name)| !krate.is_empty() && !name.is_empty())
+        .filter(|(krate, name, _, _)| !krate.is_empty() && !name.is_empty())
         .collect()
 }
+
+/// What a file holding a value of type `ty` must also write to discard a guard made from
+/// it: one of the methods that make one (`lock`, `enter`), and for guards made by a
+/// future, the `_ = ` that discards them (a bare `lock().await;` is a wait, not
+/// reported). `Some(vec![])` for a guard itself; `None` where no guard comes of it.
+fn guard_calls(ty: &str) -> Option<Vec<Vec<&'static str>>> {
+    if Catalog::guard(ty).is_some() {
+        return Some(Vec::new());
+    }
+    let makers: Vec<(&'static str, bool)> = catalog::ALL
+        .iter()
+        .flat_map(|e| e.methods)
+        .filter(|m| m.receiver == ty)
+        .filter_map(|m| match m.output {
+            catalog::Output::Type(out) => Some((m.name, Catalog::guard(out)?.awaited)),
+            catalog::Output::Tuple(_) => None,
+        })
+        .collect();
+    // A builder of one (`tempfile::Builder`) is as good as its guards' methods.
+    let chained: Vec<&'static str> = catalog::ALL
+        .iter()
+        .flat_map(|e| e.methods)
+        .filter(|m| m.receiver == ty)
+        .filter_map(|m| match m.output {
+            catalog::Output::Type(out) if out != ty && Catalog::guard(out).is_none() => {
+                guard_calls(out).and_then(|also| also.first().cloned())
+            }
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let mut names: Vec<&'static str> = makers.iter().map(|(n, _)| *n).collect();
+    names.extend(chained);
+    if names.is_empty() {
+        return None;
+    }
+    let mut also = vec![names];
+    if !makers.is_empty() && makers.iter().all(|(_, awaited)| *awaited) {
+        also.push(vec![DISCARD]);
+    }
+    Some(also)
+}
+
+/// How a guard made by a future is discarded by mistake: `let _ = ..` or `_ = ..`.
+const DISCARD: &str = "_ = ";
 
 /// The names of the resources declared in settings, which may be the crate's own: a
 /// type's, or a constructor's.

@@ -22,11 +22,16 @@ pub struct LoopedSelect {
 }
 
 /// Every `select!` of the file that runs in a loop, including those inside the handlers
-/// of another one.
-pub fn selects_in_loops(file: &syn::File, imports: &FileImports) -> Vec<LoopedSelect> {
+/// of another one. `renames_select`: the file may import one under another name.
+pub fn selects_in_loops(
+    file: &syn::File,
+    imports: &FileImports,
+    renames_select: bool,
+) -> Vec<LoopedSelect> {
     let mut finder = Finder {
         resolver: Resolver::new(imports),
         local_selects: local_macro_names(file),
+        renames_select,
         loops: vec![0],
         out: Vec::new(),
     };
@@ -38,6 +43,9 @@ struct Finder<'a> {
     resolver: Resolver<'a>,
     /// `macro_rules!` of the file named like a select macro: those are not it.
     local_selects: Vec<String>,
+    /// Whether the file imports a select macro under another name (`select as race`):
+    /// only then are macros of other names resolved.
+    renames_select: bool,
     /// Per body being walked (a function, a closure, an async block), the loops around.
     loops: Vec<usize>,
     out: Vec<LoopedSelect>,
@@ -69,6 +77,12 @@ impl Finder<'_> {
 
     fn is_select(&self, path: &syn::Path) -> bool {
         let last = path.segments.last().map(|s| s.ident.to_string());
+        let named = last
+            .as_deref()
+            .is_some_and(|n| n == "select" || n == "select_biased");
+        if !named && !self.renames_select {
+            return false;
+        }
         if path.segments.len() == 1
             && let Some(name) = &last
             && self.local_selects.contains(name)

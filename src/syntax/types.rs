@@ -429,6 +429,14 @@ impl Typer<'_, '_> {
             Expr::Try(t) => self.infer(&t.expr),
             // A span made by `tracing::info_span!` and its siblings.
             Expr::Macro(m) => {
+                // Most macros are others (`vec!`, `format!`): resolve only a span macro's name.
+                let last = m.mac.path.segments.last()?.ident.to_string();
+                if !crate::catalog::spans::SPAN_MACROS
+                    .iter()
+                    .any(|p| p.rsplit("::").next() == Some(last.as_str()))
+                {
+                    return None;
+                }
                 let resolved = self.resolver.resolve(&m.mac.path);
                 let by_path = resolved
                     .0

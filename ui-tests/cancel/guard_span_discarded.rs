@@ -1,6 +1,5 @@
 // guard_dropped_immediately: a span entered and exited in the same statement (the shape
-// of a benchmark meant to log inside the span), an `entered()` span thrown away, and a
-// runtime context left as soon as it is entered.
+// of a benchmark meant to log inside the span), and an `entered()` span thrown away.
 use tracing::info_span;
 
 pub fn bench_event_in_span() {
@@ -12,12 +11,4 @@ pub fn bench_event_in_span() {
 pub fn handle() {
     info_span!("handle").entered(); //~ guard_dropped_immediately
     tracing::info!("handling");
-}
-
-pub fn start_background() -> std::io::Result<()> {
-    let runtime = tokio::runtime::Runtime::new()?;
-    let _ = runtime.enter(); //~ guard_dropped_immediately
-    tokio::spawn(async {});
-    std::mem::forget(runtime);
-    Ok(())
 }
