@@ -124,7 +124,9 @@ impl StatementVisitor for Guards<'_> {
         self.named = 0;
         match stmt {
             Stmt::Local(local) => {
+                // A pattern that binds every part keeps every guard: no type to infer.
                 if let Some(init) = &local.init
+                    && discards(&local.pat)
                     && !is_extending_borrow(&init.expr)
                     && !is_place(&init.expr)
                     && let Some(ty) = typer.infer(&init.expr)
@@ -300,6 +302,18 @@ fn awaits(expr: &Expr) -> bool {
         Expr::Paren(p) => awaits(&p.expr),
         Expr::Group(g) => awaits(&g.expr),
         Expr::MethodCall(m) => awaits(&m.receiver),
+        _ => false,
+    }
+}
+
+/// Whether a `let` pattern leaves some part of its value unbound (`_`, `..`), which
+/// `pattern` may then report.
+fn discards(pat: &Pat) -> bool {
+    match pat {
+        Pat::Wild(_) | Pat::Rest(_) => true,
+        Pat::Type(p) => discards(&p.pat),
+        Pat::Paren(p) => discards(&p.pat),
+        Pat::Tuple(t) => t.elems.iter().any(discards),
         _ => false,
     }
 }
