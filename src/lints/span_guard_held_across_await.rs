@@ -8,9 +8,10 @@ use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
 
 use super::{Check, Docs, Family, FileContext, Lint};
-use crate::catalog::spans::{ENTER, EXIT, SPAN, SPAN_FUNCTIONS, SPAN_MACROS};
+use crate::catalog::spans::{ENTER, EXIT, SPAN, SPAN_FUNCTIONS};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::syntax::imports::Resolver;
+use crate::syntax::types::is_span_macro;
 
 pub const LINT: Lint = Lint {
     id: "span_guard_held_across_await",
@@ -133,18 +134,7 @@ impl Bodies<'_, '_> {
             {
                 self.is_span(&m.receiver, spans)
             }
-            Expr::Macro(m) => {
-                let resolved = self.resolver.resolve(&m.mac.path);
-                resolved.0.iter().any(|c| SPAN_MACROS.contains(&c.as_str()))
-                    || m.mac.path.segments.len() == 1
-                        && m.mac.path.segments.last().is_some_and(|s| {
-                            let name = s.ident.to_string();
-                            name != "span"
-                                && SPAN_MACROS
-                                    .iter()
-                                    .any(|p| p.rsplit("::").next() == Some(&name))
-                        })
-            }
+            Expr::Macro(m) => is_span_macro(&self.resolver, &m.mac.path),
             Expr::Call(c) => {
                 let Expr::Path(f) = &*c.func else {
                     return false;

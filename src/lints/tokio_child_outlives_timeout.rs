@@ -8,6 +8,7 @@ use syn::visit::Visit;
 use syn::{Expr, Pat};
 
 use super::{Check, Docs, Family, FileContext, Lint};
+use crate::catalog::prelude::EXPRESSION_MACROS;
 use crate::catalog::timeouts::{
     CHILD_WAITS, COMMAND_RUNS, KILL_ON_DROP, KILLS, SLEEPS, SPAWN, TIMEOUTS, TOKIO_COMMAND_NEW,
 };
@@ -185,13 +186,9 @@ impl Races<'_, '_> {
     }
 
     fn mac(&mut self, mac: &syn::Macro) {
-        let name = mac
-            .path
-            .segments
-            .last()
-            .map(|s| s.ident.to_string())
-            .unwrap_or_default();
-        if EXPRESSION_MACROS.contains(&name.as_str()) {
+        let name = macros::name(mac);
+        // `matches!` starts with an expression too, then a pattern.
+        if EXPRESSION_MACROS.contains(&name.as_str()) || name == "matches" {
             // `matches!(timeout(..).await, ..)`, `assert!(..)`: the expressions they start
             // with.
             for e in leading_exprs(mac) {
@@ -338,18 +335,6 @@ fn tokio_command(
         _ => None,
     }
 }
-
-/// std's macros whose arguments start with expressions, and may race a child there.
-const EXPRESSION_MACROS: &[&str] = &[
-    "matches",
-    "assert",
-    "assert_eq",
-    "assert_ne",
-    "debug_assert",
-    "debug_assert_eq",
-    "debug_assert_ne",
-    "dbg",
-];
 
 /// The comma-separated expressions a macro's tokens start with, up to the first that is
 /// not one (`matches!(e, Pat)` gives `e`).

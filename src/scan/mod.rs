@@ -149,7 +149,7 @@ pub fn scan_observed(
         // alone; a file of a crate is also summarised for the crate's index.
         let prefilter = (!config.no_prefilter).then(|| Prefilter::new(config));
         progress.start(inputs.len());
-        let firsts: Vec<First> = inputs
+        let firsts: Vec<FirstPass> = inputs
             .par_iter()
             .zip(&units)
             .enumerate()
@@ -242,7 +242,7 @@ pub fn scan_observed(
         // again with it (or taken from the cache, under the index's key).
         let chosen: Vec<usize> = (0..inputs.len()).filter(|&i| chosen[i]).collect();
         progress.again(chosen.len());
-        let again: Vec<(usize, Second_)> = chosen
+        let again: Vec<(usize, SecondPass)> = chosen
             .par_iter()
             .map(|&i| {
                 let with = CrateOf {
@@ -377,7 +377,7 @@ pub(crate) enum Summarised {
 }
 
 /// What the first pass made of one file.
-struct First {
+struct FirstPass {
     /// `Ok(None)`: the pre-filter found nothing in it worth parsing now.
     result: Result<Option<Scanned>, FileProblem>,
     /// What it tells its crate's index (when its unit is shared).
@@ -398,8 +398,8 @@ fn first_pass(
     unit: &Unit,
     prefilter: Option<&Prefilter>,
     cached: Option<(&Cache, Option<&FileEntry>)>,
-) -> First {
-    let mut first = First {
+) -> FirstPass {
+    let mut first = FirstPass {
         result: Ok(None),
         summary: Summarised::Nothing,
         fingerprint: 0,
@@ -532,7 +532,7 @@ fn first_pass(
 }
 
 /// What the second pass made of one file.
-struct Second_ {
+struct SecondPass {
     result: Result<Option<Scanned>, FileProblem>,
     /// The file's second pass as the cache keeps it (`None`: not to be cached).
     entry: Option<Second>,
@@ -548,8 +548,8 @@ fn second_pass(
     config: &Config,
     with: CrateOf<'_>,
     cached: Option<(&Cache, u128, Option<&Second>, u128)>,
-) -> Second_ {
-    let mut second = Second_ {
+) -> SecondPass {
+    let mut second = SecondPass {
         result: Ok(None),
         entry: None,
         reused: false,

@@ -18,6 +18,15 @@ pub struct Select {
     pub otherwise: Option<Expr>,
 }
 
+/// The name a macro is invoked by: its path's last segment (`select` of `tokio::select!`).
+pub fn name(mac: &syn::Macro) -> String {
+    mac.path
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default()
+}
+
 /// Parses the body of `tokio::select!` / `futures::select!`.
 pub fn parse_select(mac: &syn::Macro) -> syn::Result<Select> {
     let parser = |input: ParseStream<'_>| {

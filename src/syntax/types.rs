@@ -38,6 +38,26 @@ impl Ty {
     }
 }
 
+/// Whether `path` names one of tracing's span macros (`info_span!`, `tracing::span!`):
+/// resolved through the file's imports, or a bare sibling of `span!`, whose name no other
+/// crate's macro has.
+pub fn is_span_macro(resolver: &Resolver<'_>, path: &syn::Path) -> bool {
+    let Some(last) = path.segments.last().map(|s| s.ident.to_string()) else {
+        return false;
+    };
+    let short = |p: &&str| p.rsplit("::").next() == Some(last.as_str());
+    // Most macros are others (`vec!`, `format!`): resolve only a span macro's name.
+    if !crate::catalog::spans::SPAN_MACROS.iter().any(short) {
+        return false;
+    }
+    let resolved = resolver.resolve(path);
+    resolved
+        .0
+        .iter()
+        .any(|c| crate::catalog::spans::SPAN_MACROS.contains(&c.as_str()))
+        || (path.segments.len() == 1 && last != "span")
+}
+
 /// Wrappers a method call sees through (auto-deref), so `Arc<CancellationToken>` is
 /// treated as the token for method calls.
 const TRANSPARENT: &[&str] = &[
@@ -428,30 +448,8 @@ impl Typer<'_, '_> {
                 .filter(|t| t.path().and_then(Catalog::guard).is_some_and(|g| g.awaited)),
             Expr::Try(t) => self.infer(&t.expr),
             // A span made by `tracing::info_span!` and its siblings.
-            Expr::Macro(m) => {
-                // Most macros are others (`vec!`, `format!`): resolve only a span macro's name.
-                let last = m.mac.path.segments.last()?.ident.to_string();
-                if !crate::catalog::spans::SPAN_MACROS
-                    .iter()
-                    .any(|p| p.rsplit("::").next() == Some(last.as_str()))
-                {
-                    return None;
-                }
-                let resolved = self.resolver.resolve(&m.mac.path);
-                let by_path = resolved
-                    .0
-                    .iter()
-                    .any(|c| crate::catalog::spans::SPAN_MACROS.contains(&c.as_str()));
-                let bare = m.mac.path.segments.len() == 1
-                    && m.mac.path.segments.last().is_some_and(|s| {
-                        let name = s.ident.to_string();
-                        name != "span"
-                            && crate::catalog::spans::SPAN_MACROS
-                                .iter()
-                                .any(|p| p.rsplit("::").next() == Some(name.as_str()))
-                    });
-                (by_path || bare).then(|| Ty::Path(crate::catalog::spans::SPAN.to_string()))
-            }
+            Expr::Macro(m) => is_span_macro(self.resolver, &m.mac.path)
+                .then(|| Ty::Path(crate::catalog::spans::SPAN.to_string())),
             Expr::Call(c) => {
                 let Expr::Path(f) = &*c.func else { return None };
                 if f.qself.is_some() {
