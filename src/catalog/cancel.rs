@@ -17,7 +17,7 @@ const WORKER_GUARD: &str = "tracing_appender::non_blocking::WorkerGuard";
 
 const WRITER_AND_GUARD: Output = Output::Tuple(&[Some(NON_BLOCKING), Some(WORKER_GUARD)]);
 
-pub const ENTRIES: Entries = Entries {
+pub static ENTRIES: Entries = Entries {
     types: &[
         KnownType {
             canonical: TOKEN,

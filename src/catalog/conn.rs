@@ -151,7 +151,7 @@ const fn pair(path: &'static str, at: usize) -> Constructor {
     }
 }
 
-pub const ENTRIES: Entries = Entries {
+pub static ENTRIES: Entries = Entries {
     types: &[
         KnownType {
             canonical: BUF_WRITER,

@@ -51,7 +51,7 @@ const fn method(receiver: &'static str, name: &'static str, output: &'static str
     }
 }
 
-pub const ENTRIES: Entries = Entries {
+pub static ENTRIES: Entries = Entries {
     types: &[
         ty(SPAN, &["tracing::span::Span"], "Span"),
         ty(ENTERED, &[], "Entered"),

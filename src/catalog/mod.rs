@@ -3,6 +3,9 @@
 //! of them are guards whose drop does the work. The engine and the lints read this; they
 //! name no library themselves.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 pub mod cancel;
 pub mod cancel_safety;
 pub mod conn;
@@ -288,7 +291,7 @@ pub struct Entries {
 }
 
 /// Every family's entries.
-pub const ALL: &[&Entries] = &[
+pub static ALL: &[&Entries] = &[
     &cancel::ENTRIES,
     &process::ENTRIES,
     &conn::ENTRIES,
@@ -385,34 +388,56 @@ impl Catalog {
     /// Whether the last segments of a call's path may name a constructor (`new_pair`,
     /// `CancellationToken::new`): a cheap filter before analysis.
     pub fn may_construct(segments: &[String]) -> bool {
-        ALL.iter()
-            .flat_map(|e| e.resources)
-            .flat_map(|r| r.constructors)
-            .any(|c| {
+        let (owner, name) = match segments {
+            [.., o, n] => (Some(o.as_str()), n.as_str()),
+            [n] => (None, n.as_str()),
+            [] => return false,
+        };
+        let Some(owners) = Self::constructor_owners().get(name) else {
+            return false;
+        };
+        // A free function's module (`future` of `future::abortable`) need not be written
+        // before it: a lowercase owner takes any.
+        owner.is_none()
+            || owners
+                .iter()
+                .any(|o| Some(*o) == owner || o.chars().next().is_some_and(char::is_lowercase))
+    }
+
+    /// The catalog's constructors by their last segment, with the segment before it.
+    fn constructor_owners() -> &'static HashMap<&'static str, Vec<&'static str>> {
+        static TABLE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut table: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+            for c in ALL
+                .iter()
+                .flat_map(|e| e.resources)
+                .flat_map(|r| r.constructors)
+            {
                 let mut parts = c.path.rsplit("::");
                 let name = parts.next().unwrap_or_default();
                 let owner = parts.next().unwrap_or_default();
-                match segments {
-                    [.., o, n] => {
-                        n == name
-                            && (o == owner || owner.chars().next().is_some_and(char::is_lowercase))
-                    }
-                    [n] => n == name,
-                    [] => false,
-                }
-            })
+                table.entry(name).or_default().push(owner);
+            }
+            table
+        })
     }
 
     /// Whether a method name creates some resource or runs a builder to completion (a
     /// cheap filter before analysis).
     pub fn is_create_method(method: &str) -> bool {
-        ALL.iter()
-            .flat_map(|e| e.resources)
-            .any(|r| r.create == method)
-            || ALL
-                .iter()
-                .flat_map(|e| e.builders)
-                .any(|b| b.completions.iter().any(|c| c.method == method))
+        static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+        NAMES
+            .get_or_init(|| {
+                let creates = ALL.iter().flat_map(|e| e.resources).map(|r| r.create);
+                let completions = ALL
+                    .iter()
+                    .flat_map(|e| e.builders)
+                    .flat_map(|b| b.completions)
+                    .map(|c| c.method);
+                creates.chain(completions).collect()
+            })
+            .contains(method)
     }
 }
 

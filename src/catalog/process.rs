@@ -79,7 +79,7 @@ const BLOCKING: &[(&str, Blocking)] = &[
     ("wait_with_output", Blocking::WaitWithOutput),
 ];
 
-pub const ENTRIES: Entries = Entries {
+pub static ENTRIES: Entries = Entries {
     types: &[
         KnownType {
             canonical: COMMAND,

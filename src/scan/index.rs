@@ -131,6 +131,11 @@ impl Words {
             .ok()
     }
 
+    /// The words, by number.
+    pub(super) fn into_list(self) -> Vec<String> {
+        self.list
+    }
+
     pub(super) fn id(&mut self, word: &str) -> usize {
         if let Some(&id) = self.ids.get(word) {
             return id;

@@ -429,7 +429,14 @@ fn first_pass(
     };
     let mut flow = true;
     if let Some(prefilter) = prefilter {
-        match prefilter.verdict(&bytes) {
+        // An unchanged file the pre-filter passed over before gets the same verdict: the
+        // cache's stamp covers the settings and the catalog it is built from.
+        let verdict = match old.map(|o| &o.first) {
+            Some(cache::First::Skipped) => Verdict::Skip,
+            Some(cache::First::Deferred) => Verdict::IndexOnly,
+            _ => prefilter.verdict(&bytes),
+        };
+        match verdict {
             Verdict::Analyse => {}
             Verdict::Syntax => {
                 flow = false;

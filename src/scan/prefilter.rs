@@ -29,15 +29,15 @@ pub struct Prefilter {
     alone: Vec<usize>,
     /// Re-exports: enough in a file the index would read.
     reexports: Vec<usize>,
-    /// The words of the pairs' sets of alternatives (`lock`, `enter`), searched only in a
-    /// file that already has a pair's name and crate: common words, which would slow the
-    /// first search of every file.
-    also_matcher: Option<AhoCorasick>,
-    also_words: usize,
+    /// The words of the pairs' sets of alternatives (`lock`, `enter`, `process`), each
+    /// searched for alone, and only in a file that already has a pair's name and crate
+    /// and only as far as that pair needs: common words, which would slow the first
+    /// search of every file.
+    also_words: Vec<memchr::memmem::Finder<'static>>,
 }
 
 /// A name and the crates it may come from: the file must contain the name and one of the
-/// crates, and one word (of `also_matcher`) of each set of alternatives in `also`.
+/// crates, and one word (of `also_words`) of each set of alternatives in `also`.
 #[derive(PartialEq)]
 struct Pair {
     crates: Vec<usize>,
@@ -59,7 +59,7 @@ impl Prefilter {
         let mut also_words = Words::default();
         let mut pairs = Vec::new();
         for (krate, name, also, flow) in library_names() {
-            let mut crates = vec![words.id(krate)];
+            let mut crates = vec![words.id(&krate)];
             for (a, b) in SAME_CRATES {
                 if krate == *a {
                     crates.push(words.id(b));
@@ -71,7 +71,7 @@ impl Prefilter {
                 .collect();
             let pair = Pair {
                 crates,
-                name: words.id(name),
+                name: words.id(&name),
                 also,
                 flow,
             };
@@ -96,8 +96,11 @@ impl Prefilter {
             pairs,
             alone,
             reexports,
-            also_matcher: also_words.matcher(),
-            also_words: also_words.len(),
+            also_words: also_words
+                .into_list()
+                .into_iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect(),
         }
     }
 
@@ -123,9 +126,12 @@ impl Prefilter {
             .iter()
             .filter(|p| found[p.name] && p.crates.iter().any(|&c| found[c]))
             .collect();
-        let also = once(|| self.also_found(bytes));
+        let also = Also::new(self.also_words.len());
         let met = |p: &&Pair| {
-            p.also.is_empty() || p.also.iter().all(|alts| alts.iter().any(|&a| also()[a]))
+            p.also.iter().all(|alts| {
+                alts.iter()
+                    .any(|&a| also.found(a, || self.also_found(a, bytes)))
+            })
         };
         if self.alone.iter().any(|&p| found[p]) || candidates.iter().filter(|p| p.flow).any(met) {
             Verdict::Analyse
@@ -139,29 +145,33 @@ impl Prefilter {
             Verdict::Skip
         }
     }
-}
 
-impl Prefilter {
-    /// Which of the pairs' other words `bytes` contains, as whole words.
-    fn also_found(&self, bytes: &[u8]) -> Vec<bool> {
-        let mut found = vec![false; self.also_words];
-        // Without a matcher, every word counts as found: the file is parsed.
-        let Some(matcher) = &self.also_matcher else {
-            return vec![true; self.also_words];
-        };
-        for m in matcher.find_iter(bytes) {
-            if super::index::whole_word(bytes, m.start(), m.end()) {
-                found[m.pattern().as_usize()] = true;
-            }
-        }
-        found
+    /// Whether `bytes` contains the pairs' other word `word` as a whole word.
+    fn also_found(&self, word: usize, bytes: &[u8]) -> bool {
+        let finder = &self.also_words[word];
+        let len = finder.needle().len();
+        finder
+            .find_iter(bytes)
+            .any(|at| super::index::whole_word(bytes, at, at + len))
     }
 }
 
-/// `f`'s result, computed on the first call only.
-fn once<T>(f: impl Fn() -> T) -> impl Fn() -> std::rc::Rc<T> {
-    let cell: std::cell::OnceCell<std::rc::Rc<T>> = std::cell::OnceCell::new();
-    move || std::rc::Rc::clone(cell.get_or_init(|| std::rc::Rc::new(f())))
+/// Which of the pairs' other words a file has been searched for, and with what result.
+struct Also(std::cell::RefCell<Vec<Option<bool>>>);
+
+impl Also {
+    fn new(words: usize) -> Also {
+        Also(std::cell::RefCell::new(vec![None; words]))
+    }
+
+    fn found(&self, word: usize, search: impl FnOnce() -> bool) -> bool {
+        if let Some(known) = self.0.borrow()[word] {
+            return known;
+        }
+        let result = search();
+        self.0.borrow_mut()[word] = Some(result);
+        result
+    }
 }
 
 /// What the pre-filter makes of a file.
@@ -181,7 +191,7 @@ pub enum Verdict {
 /// What a file must write for a finding to start in it: a name, the crate it comes from,
 /// and, for names that start one only together with certain calls, those calls: each
 /// inner list is a set of alternatives, and every set must be met.
-type Trigger = (&'static str, &'static str, Vec<Vec<&'static str>>, bool);
+type Trigger = (String, String, Vec<Vec<String>>, bool);
 
 /// For every path the catalog creates a tracked value, a builder or a guard by, or names
 /// a tracked type by: its crate, the name it is written with, and what else it needs.
@@ -257,11 +267,63 @@ fn library_names() -> Vec<Trigger> {
     }
     paths
         .into_iter()
+        .flat_map(|(path, function, also, flow)| {
+            variants(path, function)
+                .into_iter()
+                .map(move |path| (path, function, also.clone(), flow))
+        })
         .filter_map(|(path, function, also, flow)| {
-            let krate = path.split("::").next()?;
-            Some((krate, written(path, function), also, flow))
+            let krate = path.split("::").next()?.to_string();
+            let name = written(&path, function);
+            let mut also: Vec<Vec<String>> = also
+                .iter()
+                .map(|alts| alts.iter().map(|w| w.to_string()).collect())
+                .collect();
+            also.extend(
+                modules(&path, name)
+                    .into_iter()
+                    .map(|m| vec![m.to_string()]),
+            );
+            Some((krate, name.to_string(), also, flow))
         })
         .filter(|(krate, name, _, _)| !krate.is_empty() && !name.is_empty())
+        .collect()
+}
+
+/// Every path a file may write `path` with: a type's, or an associated function's owner's,
+/// canonical path and each of its aliases, which the resolver takes alike.
+fn variants(path: &'static str, function: bool) -> Vec<String> {
+    let of_type = |ty: &str| {
+        Catalog::canonical_type(ty)
+            .map(|t| std::iter::once(t.canonical).chain(t.aliases.iter().copied()))
+    };
+    if !function {
+        if let Some(paths) = of_type(path) {
+            return paths.map(str::to_string).collect();
+        }
+    } else if let Some((owner, name)) = path.rsplit_once("::")
+        && let Some(paths) = of_type(owner)
+    {
+        return paths.map(|o| format!("{o}::{name}")).collect();
+    }
+    vec![path.to_string()]
+}
+
+/// The modules between a path's crate and the name it is written with (`process` of
+/// `std::process::Command`): a file that resolves the path through its own `use` items or
+/// paths writes each of them.
+fn modules<'a>(path: &'a str, written: &str) -> Vec<&'a str> {
+    let segments: Vec<&str> = path.split("::").collect();
+    let end = segments
+        .iter()
+        .rposition(|s| *s == written)
+        .unwrap_or(segments.len());
+    segments
+        .get(1..end)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|s| !s.is_empty())
         .collect()
 }
 
