@@ -154,6 +154,50 @@ fn a_file_naming_nothing_tracked_is_scanned_without_being_parsed() {
 }
 
 #[test]
+fn a_name_from_another_module_of_the_crate_is_passed_over() {
+    let dir = common::temp();
+    // clap's `Command` in a file that writes `std` but never std's `process`.
+    common::write(
+        dir.path(),
+        "cli.rs",
+        b"use clap::Command;\nuse std::fmt;\nfn cli() -> Command { Command::new(\"x\") }\n",
+    );
+    // Every way of naming std's writes its module.
+    let spawners: [&[u8]; 4] = [
+        b"use std::process::Command;\nfn f() { Command::new(\"ls\").spawn().unwrap(); }\n",
+        b"use std::{process::{self, Stdio}};\nfn f() { process::Command::new(\"ls\").stdout(Stdio::null()).spawn().unwrap(); }\n",
+        b"fn f() { std::process::Command::new(\"ls\").spawn().unwrap(); }\n",
+        b"use std::process as p;\nfn f() { p::Command::new(\"ls\").spawn().unwrap(); }\n",
+    ];
+    for (i, text) in spawners.iter().enumerate() {
+        common::write(dir.path(), &format!("spawn{i}.rs"), text);
+    }
+    let report = scan::scan(
+        workspace::explicit(&[dir.path().to_path_buf()], dir.path())
+            .expect("inputs")
+            .inputs,
+        Vec::new(),
+        &Config::default(),
+    );
+    assert_eq!(report.files_scanned, 5);
+    assert_eq!(report.files_prefiltered, 1);
+    let mut files: Vec<String> = report
+        .findings
+        .iter()
+        .map(|f| {
+            f.file
+                .path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    assert_eq!(files, ["spawn0.rs", "spawn1.rs", "spawn2.rs", "spawn3.rs"]);
+}
+
+#[test]
 fn a_reader_that_closes_the_pipe_early_gets_no_error() {
     use std::io::Read;
     // The ui cases' JSON report is far larger than a pipe's buffer.
