@@ -176,3 +176,35 @@ fn helpers_reached_through_modules_that_only_re_export() {
         expected
     );
 }
+
+#[test]
+fn a_struct_s_tracked_field_is_read_only_where_its_name_is_written() {
+    let dir = temp();
+    write(dir.path(), "Cargo.toml", MANIFEST.as_bytes());
+    write(
+        dir.path(),
+        "src/lib.rs",
+        b"pub mod worker;\npub mod label;\npub mod stop;\n",
+    );
+    write(
+        dir.path(),
+        "src/worker.rs",
+        b"use std::process::Child;\npub struct Worker {\n    pub child: Child,\n    pub name: String,\n}\n",
+    );
+    // Names the struct, never its child: what it does cannot depend on the field's type.
+    write(
+        dir.path(),
+        "src/label.rs",
+        b"pub fn label(w: &crate::worker::Worker) -> &str {\n    &w.name\n}\n",
+    );
+    write(
+        dir.path(),
+        "src/stop.rs",
+        b"pub fn stop(w: &mut crate::worker::Worker) {\n    let _ = w.child.kill();\n}\n",
+    );
+    let inputs = stray::workspace::explicit(&[dir.path().join("src")], dir.path())
+        .expect("inputs")
+        .inputs;
+    let report = stray::scan::scan(inputs, Vec::new(), &stray::config::Config::default());
+    assert_eq!(report.index.files_reanalysed, 1);
+}

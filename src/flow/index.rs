@@ -77,7 +77,7 @@ impl FileIndex {
     /// contain all of, per thing defined (see `Summaries::names`; a struct: its name).
     pub fn names(&self) -> Vec<Vec<String>> {
         let mut names = self.summaries.names();
-        names.extend(owner_names(&self.fields).map(|n| vec![n]));
+        names.extend(owner_names(&self.fields));
         names.sort();
         names.dedup();
         names
@@ -100,12 +100,24 @@ fn tracked(ty: &crate::syntax::types::Ty) -> bool {
         .is_some_and(|p| Catalog::builder(p).is_some() || Catalog::resource_of_type(p).is_some())
 }
 
-/// The last segment of each struct's path (`Worker`).
-fn owner_names(fields: &StructFields) -> impl Iterator<Item = String> + '_ {
-    fields
-        .owners()
-        .filter_map(|o| o.rsplit("::").next())
-        .map(str::to_string)
+/// What a file must write to use a struct's tracked fields: the struct's name (the last
+/// segment of its path, `Worker`) with one of those fields' names, which an access
+/// (`w.child`), a literal (`Worker { child }`) or a pattern writes; the name alone where a
+/// field is positional (`Wrapper(child)` names none).
+fn owner_names(fields: &StructFields) -> impl Iterator<Item = Vec<String>> + '_ {
+    fields.owners().flat_map(|o| {
+        let name = o.rsplit("::").next().unwrap_or(o).to_string();
+        let mut names: Vec<String> = fields.fields_of(o).map(|(f, _, _)| f.to_string()).collect();
+        names.sort();
+        names.dedup();
+        match names
+            .iter()
+            .any(|f| f.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            true => vec![vec![name]],
+            false => names.into_iter().map(|f| vec![name.clone(), f]).collect(),
+        }
+    })
 }
 
 /// What a file analysed alone tells the other files of its crate: what its analysis found
