@@ -1,10 +1,13 @@
 //! Guards whose drop does the work, beyond the cancellation family's: the values
 //! `guard_dropped_immediately` finds discarded. Versions read: tracing 0.1.44, tokio
-//! 1.54.1, async-task 4.7 and async-executor 1.13 (which smol re-exports).
+//! 1.54.1, async-task 4.7 and async-executor 1.13 (which smol re-exports), tempfile
+//! 3.27.0, futures-util 0.3.34.
 //!
 //! std's lock guards are rustc's `let_underscore_lock` (deny by default), and clippy's
 //! `let_underscore_future` catches a future discarded without being awaited; neither
-//! knows these types.
+//! knows these types. tokio's `EnterGuard` and futures' `RemoteHandle` are `#[must_use]`,
+//! so rustc's `unused_must_use` reports them discarded as a bare statement, never bound
+//! to `_`.
 
 use super::{Entries, Function, Guard, KnownType, Method, Output};
 
@@ -23,6 +26,44 @@ const OWNED_PERMIT: &str = "tokio::sync::OwnedSemaphorePermit";
 const TASK: &str = "async_task::Task";
 const EXECUTOR: &str = "async_executor::Executor";
 const LOCAL_EXECUTOR: &str = "async_executor::LocalExecutor";
+const TEMP_DIR: &str = "tempfile::TempDir";
+const NAMED_TEMP_FILE: &str = "tempfile::NamedTempFile";
+const TEMP_PATH: &str = "tempfile::TempPath";
+const TEMP_BUILDER: &str = "tempfile::Builder";
+const RUNTIME: &str = "tokio::runtime::Runtime";
+const RUNTIME_HANDLE: &str = "tokio::runtime::Handle";
+const RUNTIME_BUILDER: &str = "tokio::runtime::Builder";
+const ENTER_GUARD: &str = "tokio::runtime::EnterGuard";
+const REMOTE: &str = "futures_util::future::Remote";
+const REMOTE_HANDLE: &str = "futures_util::future::RemoteHandle";
+
+/// Guards that lend a path to what their drop deletes (`TempDir::path`): a copy of it
+/// made from a temporary guard points at something already gone.
+pub const PATH_OWNERS: &[&str] = &[TEMP_DIR, NAMED_TEMP_FILE];
+
+/// Guards whose creation is a question (`try_acquire`: is a permit free?) that code may
+/// answer with `is_ok()` alone, giving the permit back at once and doing the work it
+/// limits without it. A `TempDir` tested so is a check that one can be made.
+pub const TRIED: &[&str] = &[PERMIT, OWNED_PERMIT];
+
+/// Methods that copy a borrowed path (or its text) into an owned value, which can
+/// outlive the guard it was borrowed from.
+pub const PATH_COPIES: &[&str] = &[
+    "to_path_buf",
+    "to_owned",
+    "join",
+    "with_file_name",
+    "with_extension",
+    "into",
+    "into_os_string",
+    "canonicalize",
+    "to_string",
+    "into_owned",
+];
+
+/// The methods of `futures`' `FutureExt`, which any future has: the receiver of
+/// `remote_handle` is whatever future the code built.
+pub const FUTURE_EXT: &str = "futures_util::future::FutureExt";
 
 const fn ty(
     canonical: &'static str,
@@ -76,6 +117,20 @@ pub static ENTRIES: Entries = Entries {
         ),
         ty(EXECUTOR, &["smol::Executor"], "Executor"),
         ty(LOCAL_EXECUTOR, &["smol::LocalExecutor"], "LocalExecutor"),
+        ty(TEMP_DIR, &[], "TempDir"),
+        ty(NAMED_TEMP_FILE, &[], "NamedTempFile"),
+        ty(TEMP_PATH, &[], "TempPath"),
+        ty(TEMP_BUILDER, &[], "Builder"),
+        ty(RUNTIME, &[], "Runtime"),
+        ty(RUNTIME_HANDLE, &[], "Handle"),
+        ty(RUNTIME_BUILDER, &[], "Builder"),
+        ty(ENTER_GUARD, &[], "EnterGuard"),
+        ty(REMOTE, &["futures_util::future::future::Remote"], "Remote"),
+        ty(
+            REMOTE_HANDLE,
+            &["futures_util::future::future::RemoteHandle"],
+            "RemoteHandle",
+        ),
     ],
     functions: &[
         function("tracing::Span::current", SPAN),
@@ -86,6 +141,30 @@ pub static ENTRIES: Entries = Entries {
         function("async_global_executor::spawn", TASK),
         function("async_executor::Executor::new", EXECUTOR),
         function("async_executor::LocalExecutor::new", LOCAL_EXECUTOR),
+        // tempfile, `lib.rs`: `pub use crate::dir::{tempdir, tempdir_in, TempDir}`; each
+        // of these returns `io::Result<TempDir>` or `io::Result<NamedTempFile>`.
+        function("tempfile::tempdir", TEMP_DIR),
+        function("tempfile::tempdir_in", TEMP_DIR),
+        function("tempfile::TempDir::new", TEMP_DIR),
+        function("tempfile::TempDir::new_in", TEMP_DIR),
+        function("tempfile::TempDir::with_prefix", TEMP_DIR),
+        function("tempfile::TempDir::with_prefix_in", TEMP_DIR),
+        function("tempfile::TempDir::with_suffix", TEMP_DIR),
+        function("tempfile::TempDir::with_suffix_in", TEMP_DIR),
+        function("tempfile::NamedTempFile::new", NAMED_TEMP_FILE),
+        function("tempfile::NamedTempFile::new_in", NAMED_TEMP_FILE),
+        function("tempfile::NamedTempFile::with_prefix", NAMED_TEMP_FILE),
+        function("tempfile::NamedTempFile::with_prefix_in", NAMED_TEMP_FILE),
+        function("tempfile::NamedTempFile::with_suffix", NAMED_TEMP_FILE),
+        function("tempfile::NamedTempFile::with_suffix_in", NAMED_TEMP_FILE),
+        function("tempfile::Builder::new", TEMP_BUILDER),
+        function("tokio::runtime::Runtime::new", RUNTIME),
+        function("tokio::runtime::Handle::current", RUNTIME_HANDLE),
+        function("tokio::runtime::Builder::new_multi_thread", RUNTIME_BUILDER),
+        function(
+            "tokio::runtime::Builder::new_current_thread",
+            RUNTIME_BUILDER,
+        ),
     ],
     methods: &[
         method(SPAN, "enter", ENTERED),
@@ -103,6 +182,35 @@ pub static ENTRIES: Entries = Entries {
         method(SEMAPHORE, "try_acquire_many_owned", OWNED_PERMIT),
         method(EXECUTOR, "spawn", TASK),
         method(LOCAL_EXECUTOR, "spawn", TASK),
+        // tempfile, `lib.rs`: `Builder::tempdir`/`tempdir_in` make a `TempDir`,
+        // `tempfile`/`tempfile_in` a `NamedTempFile`; its setters return the builder.
+        method(TEMP_BUILDER, "prefix", TEMP_BUILDER),
+        method(TEMP_BUILDER, "suffix", TEMP_BUILDER),
+        method(TEMP_BUILDER, "rand_bytes", TEMP_BUILDER),
+        method(TEMP_BUILDER, "permissions", TEMP_BUILDER),
+        method(TEMP_BUILDER, "tempdir", TEMP_DIR),
+        method(TEMP_BUILDER, "tempdir_in", TEMP_DIR),
+        method(TEMP_BUILDER, "tempfile", NAMED_TEMP_FILE),
+        method(TEMP_BUILDER, "tempfile_in", NAMED_TEMP_FILE),
+        method(NAMED_TEMP_FILE, "into_temp_path", TEMP_PATH),
+        // tokio, `runtime/runtime.rs` and `runtime/handle.rs`: `enter(&self) ->
+        // EnterGuard<'_>` on both.
+        method(RUNTIME, "enter", ENTER_GUARD),
+        method(RUNTIME, "handle", RUNTIME_HANDLE),
+        method(RUNTIME_HANDLE, "enter", ENTER_GUARD),
+        method(RUNTIME_BUILDER, "enable_all", RUNTIME_BUILDER),
+        method(RUNTIME_BUILDER, "enable_io", RUNTIME_BUILDER),
+        method(RUNTIME_BUILDER, "enable_time", RUNTIME_BUILDER),
+        method(RUNTIME_BUILDER, "worker_threads", RUNTIME_BUILDER),
+        method(RUNTIME_BUILDER, "thread_name", RUNTIME_BUILDER),
+        method(RUNTIME_BUILDER, "build", RUNTIME),
+        // futures-util, `future/future/mod.rs`: `fn remote_handle(self) -> (Remote<Self>,
+        // RemoteHandle<Self::Output>)`.
+        Method {
+            receiver: FUTURE_EXT,
+            name: "remote_handle",
+            output: Output::Tuple(&[Some(REMOTE), Some(REMOTE_HANDLE)]),
+        },
     ],
     guards: &[
         // tracing, `span.rs`: `Entered` is "A guard representing a span which has been
@@ -175,6 +283,50 @@ pub static ENTRIES: Entries = Entries {
             on_drop: "cancels the task",
             consequence: "the task is cancelled at once, before it runs",
             keep: "`.detach()` the task to let it run in the background, or keep the `Task` and await it",
+            awaited: false,
+        },
+        // tempfile, `dir/mod.rs`: "Once the `TempDir` value is dropped, the directory at
+        // the path will be deleted, along with any files and directories it contains"
+        // (`impl Drop for TempDir` calls `remove_dir_all`).
+        Guard {
+            ty: TEMP_DIR,
+            on_drop: "deletes the directory and everything in it",
+            consequence: "the directory is deleted at once",
+            keep: "bind the `TempDir` to a named variable that lives as long as the directory is used (`let dir = tempdir()?;`), or call `.keep()` to keep the directory",
+            awaited: false,
+        },
+        // tempfile, `file/mod.rs`: a `NamedTempFile`'s `TempPath` removes the file in
+        // its `Drop` (`fs::remove_file`).
+        Guard {
+            ty: NAMED_TEMP_FILE,
+            on_drop: "deletes the file",
+            consequence: "the file is deleted at once",
+            keep: "bind the `NamedTempFile` to a named variable that lives as long as the file is used, or call `.keep()` or `.persist(..)` to keep the file",
+            awaited: false,
+        },
+        Guard {
+            ty: TEMP_PATH,
+            on_drop: "deletes the file",
+            consequence: "the file is deleted at once",
+            keep: "bind the `TempPath` to a named variable that lives as long as the file is used, or call `.keep()` to keep the file",
+            awaited: false,
+        },
+        // tokio, `runtime/handle.rs`: "the context guard exits the runtime context on drop".
+        Guard {
+            ty: ENTER_GUARD,
+            on_drop: "exits the runtime context",
+            consequence: "the runtime context is exited at once: `tokio::spawn` and the I/O and timer types panic outside it",
+            keep: "bind the guard to a named variable (`let _guard = runtime.enter();`) that lives as long as the code that needs the runtime",
+            awaited: false,
+        },
+        // futures-util, `future/future/remote_handle.rs`: "When you drop this, the remote
+        // future will be woken up to be dropped by the executor"; `forget()` "drops this
+        // handle *without* canceling the underlying future".
+        Guard {
+            ty: REMOTE_HANDLE,
+            on_drop: "cancels the remote future",
+            consequence: "the remote future is cancelled at once, and its work is never done",
+            keep: "bind the handle to a named variable and await it, or call `.forget()` on it to let the remote future run to completion",
             awaited: false,
         },
     ],

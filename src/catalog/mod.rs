@@ -290,6 +290,9 @@ pub struct Entries {
     pub resources: &'static [Resource],
 }
 
+/// Traits whose methods the catalog knows on any receiver (see `extension_method`).
+pub const EXTENSION_TRAITS: &[&str] = &[guards::FUTURE_EXT];
+
 /// Every family's entries.
 pub static ALL: &[&Entries] = &[
     &cancel::ENTRIES,
@@ -344,6 +347,14 @@ impl Catalog {
         ALL.iter()
             .flat_map(|e| e.methods)
             .find(|m| m.receiver == receiver && m.name == name)
+    }
+
+    /// A method of an extension trait every value of some kind has (`FutureExt`'s
+    /// `remote_handle`, on any future), known by its name whatever the receiver.
+    pub fn extension_method(name: &str) -> Option<&'static Method> {
+        ALL.iter()
+            .flat_map(|e| e.methods)
+            .find(|m| EXTENSION_TRAITS.contains(&m.receiver) && m.name == name)
     }
 
     pub fn guard(ty: &str) -> Option<&'static Guard> {
@@ -459,7 +470,11 @@ mod tests {
                 }
             }
             for m in e.methods {
-                assert!(known(m.receiver), "{}: unknown receiver", m.name);
+                assert!(
+                    known(m.receiver) || EXTENSION_TRAITS.contains(&m.receiver),
+                    "{}: unknown receiver",
+                    m.name
+                );
                 for t in outputs(&m.output) {
                     assert!(known(t), "{}: unknown output type {t}", m.name);
                 }

@@ -3,10 +3,11 @@
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
+use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
 
 use super::{Check, Docs, Family, FileContext, Lint};
-use crate::catalog::{Catalog, Guard};
+use crate::catalog::{self, Catalog, Guard};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::syntax::types::{Ty, Typer};
@@ -23,10 +24,17 @@ Finds guards that are discarded in the statement that creates them: a `DropGuard
 `DropGuardRef` of a tokio-util `CancellationToken`, an `AbortOnDropHandle` or
 `AbortOnDrop` of a tokio task, the `WorkerGuard` returned by tracing-appender's
 `non_blocking`, a tracing span's `enter()`/`entered()` guard, tokio's `Mutex`/`RwLock`
-guards (`lock().await`, `read().await`, `write().await`) and `Semaphore` permits
-(`try_acquire*`), and smol's (async-task's) `Task`. It looks at `let _ = ...`,
-`_ = ...`, tuple patterns with `_` or `..` in the guard's place, and expression statements
-such as `token.drop_guard();`.
+guards (`lock().await`, `read().await`, `write().await`), `Semaphore` permits
+(`try_acquire*`) and runtime `enter()` guards, smol's (async-task's) `Task`, tempfile's
+`TempDir` and `NamedTempFile`, and the `RemoteHandle` of futures' `remote_handle()`. It
+looks at `let _ = ...`, `_ = ...`, tuple patterns with `_` or `..` in the guard's place,
+`let Ok(_) = ... else`, and expression statements such as `token.drop_guard();`. Two
+uses of a temporary guard count as discarding it: a permit whose `try_acquire()` is
+only tested (`if semaphore.try_acquire().is_ok() { .. }`), and a path copied out of a
+temporary directory or file to somewhere that outlives the statement
+(`let root = tempdir()?.path().join(\"db\")`, a struct field, an argument of
+`Type::new(..)`): the directory is deleted at the end of the statement, and the path
+points into nothing.
 ",
         why_is_this_bad: "
 These guards act when they are dropped, and none of them is `#[must_use]` in a way that
@@ -74,9 +82,16 @@ defined elsewhere is not recognised, so some discarded guards go unreported.
 A lock awaited as a bare statement (`mutex.lock().await;`) waits for whoever holds it,
 and a permit awaited and dropped (`let _ = semaphore.acquire().await`) waits for a free
 one: neither is reported. std's lock guards are rustc's `let_underscore_lock`, and a lock's
-future discarded without `.await` is clippy's `let_underscore_future`. tempfile's
-`TempDir` and `NamedTempFile`, tokio's `Runtime::enter()` guard, a permit matched with
-`Ok(_)`, and futures' `RemoteHandle` are not followed yet.
+future discarded without `.await` is clippy's `let_underscore_future`. A bare
+`runtime.enter();` or `future.remote_handle();` statement is also rustc's
+`unused_must_use` (both types are `#[must_use]`), which `let _ =` silences.
+
+A path copied from a temporary directory is reported only where it is bound, assigned,
+stored in a field, returned, or given to an associated function or variant
+(`Registry::new(..)`, `Some(..)`); given to a free function (`fs::write(..)`) or a method
+it may be used at once, while the directory still exists, and is not reported. A
+`TempDir` tested with `tempdir().is_ok()` is a check that one can be made, and is not
+reported.
 
 Not reported, by design: `drop(guard)` and a bare `guard;` on an existing guard (explicit,
 and equivalent to cancelling), `let _ = guard;` (does not move it), and
@@ -153,7 +168,196 @@ impl StatementVisitor for Guards<'_> {
             }
             _ => {}
         }
+        let mut temporaries = Temporaries {
+            typer,
+            out: self.out,
+        };
+        match stmt {
+            Stmt::Local(local) => {
+                if let Some(init) = &local.init {
+                    temporaries.stored(&init.expr);
+                    temporaries.visit_expr(&init.expr);
+                }
+            }
+            Stmt::Expr(expr, semi) => {
+                if semi.is_none() {
+                    temporaries.stored(expr);
+                }
+                temporaries.visit_expr(expr);
+            }
+            Stmt::Item(_) | Stmt::Macro(_) => {}
+        }
     }
+}
+
+/// Guards used only through a temporary that the statement drops: a path borrowed from a
+/// temporary directory and copied to where it outlives the statement
+/// (`let root = tempdir()?.path().join("x")`), or a result only tested
+/// (`semaphore.try_acquire().is_ok()`). Blocks inside the statement are left to their
+/// own statements.
+struct Temporaries<'t, 'a, 'b, 'o> {
+    typer: &'t Typer<'a, 'b>,
+    out: &'o mut Vec<Diagnostic>,
+}
+
+impl<'ast> Visit<'ast> for Temporaries<'_, '_, '_, '_> {
+    fn visit_block(&mut self, _: &'ast syn::Block) {}
+
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        let method = m.method.to_string();
+        if TESTS.contains(&method.as_str()) && self.tested(m, &method) {
+            return;
+        }
+        syn::visit::visit_expr_method_call(self, m);
+    }
+
+    // Where a value outlives the statement: assigned, a field of a value built here, given
+    // to a constructor (`Registry::new(..)`, `Some(..)`), returned.
+    fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+        self.stored(&a.right);
+        syn::visit::visit_expr_assign(self, a);
+    }
+
+    fn visit_field_value(&mut self, f: &'ast syn::FieldValue) {
+        self.stored(&f.expr);
+        syn::visit::visit_field_value(self, f);
+    }
+
+    fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+        if constructs(&c.func) {
+            for arg in &c.args {
+                self.stored(arg);
+            }
+        }
+        syn::visit::visit_expr_call(self, c);
+    }
+
+    fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
+        if let Some(e) = &r.expr {
+            self.stored(e);
+        }
+        syn::visit::visit_expr_return(self, r);
+    }
+
+    fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+        self.stored(&c.body);
+        syn::visit::visit_expr_closure(self, c);
+    }
+}
+
+/// Whether a call's function makes a value that keeps its arguments: an associated
+/// function of a type (`Registry::new`), or a variant (`Some`, `Ok`). A free function
+/// (`fs::write`) uses a path at once, while its directory still exists.
+fn constructs(func: &Expr) -> bool {
+    let Expr::Path(p) = func else {
+        return false;
+    };
+    let mut segments = p.path.segments.iter().rev();
+    let upper = |s: &syn::PathSegment| s.ident.to_string().starts_with(char::is_uppercase);
+    match (segments.next(), segments.next()) {
+        (Some(last), _) if upper(last) => true,
+        (Some(_), Some(owner)) => upper(owner),
+        _ => false,
+    }
+}
+
+/// Methods that only look at a `Result` or `Option` and give a `bool`.
+const TESTS: &[&str] = &["is_ok", "is_err", "is_some", "is_none"];
+
+impl Temporaries<'_, '_, '_, '_> {
+    /// `try_acquire().is_ok()`: the guard inside the result is dropped once tested.
+    fn tested(&mut self, m: &syn::ExprMethodCall, method: &str) -> bool {
+        let Some(guard) = self.created_guard(&m.receiver) else {
+            return false;
+        };
+        if !catalog::guards::TRIED.contains(&guard.ty) {
+            return false;
+        }
+        let mut d = diagnostic(guard, &m.receiver, None);
+        d.primary.message = format!(
+            "this `{}` is dropped as soon as `{method}()` has looked at it, which {}",
+            short(guard),
+            guard.on_drop
+        );
+        self.out.push(d);
+        true
+    }
+
+    /// A value that outlives the statement: reported if it is a path copied out of a
+    /// temporary directory or file (`tempdir()?.path().join("x")`), which the statement
+    /// deletes.
+    fn stored(&mut self, expr: &Expr) {
+        let mut expr = expr;
+        while let Expr::Paren(p) = expr {
+            expr = &p.expr;
+        }
+        if let Expr::MethodCall(m) = expr
+            && catalog::guards::PATH_COPIES.contains(&m.method.to_string().as_str())
+        {
+            self.path_copied(m);
+        }
+    }
+
+    fn path_copied(&mut self, m: &syn::ExprMethodCall) -> bool {
+        let mut receiver = &*m.receiver;
+        let borrowed = loop {
+            match receiver {
+                Expr::MethodCall(inner) if inner.method == "path" && inner.args.is_empty() => {
+                    break &*inner.receiver;
+                }
+                Expr::MethodCall(inner) => receiver = &inner.receiver,
+                Expr::Try(t) => receiver = &t.expr,
+                Expr::Paren(p) => receiver = &p.expr,
+                _ => return false,
+            }
+        };
+        let Some(guard) = self.created_guard(borrowed) else {
+            return false;
+        };
+        if !catalog::guards::PATH_OWNERS.contains(&guard.ty) {
+            return false;
+        }
+        let name = short(guard);
+        let mut d = diagnostic(guard, borrowed, None);
+        d.message = format!(
+            "`{name}` is dropped at the end of the statement: {}, and only a path to it survives",
+            guard.consequence
+        );
+        d.secondary.push(Label {
+            span: m.span().byte_range(),
+            message: format!("this path outlives the `{name}`, and points into what it deleted"),
+        });
+        self.out.push(d);
+        true
+    }
+
+    /// The guard an expression creates (not one that already exists in a place).
+    fn created_guard(&self, expr: &Expr) -> Option<&'static Guard> {
+        if is_place(peel(expr)) {
+            return None;
+        }
+        match self.typer.infer(expr)? {
+            Ty::Path(p) => Catalog::guard(&p),
+            Ty::Tuple(_) => None,
+        }
+    }
+}
+
+/// An expression without the `?`, `.unwrap()`, `.expect(..)` and `.ok()` that open its
+/// result.
+fn peel(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Try(t) => peel(&t.expr),
+        Expr::Paren(p) => peel(&p.expr),
+        Expr::MethodCall(m) if m.method == "unwrap" || m.method == "expect" || m.method == "ok" => {
+            peel(&m.receiver)
+        }
+        _ => expr,
+    }
+}
+
+fn short(guard: &Guard) -> &'static str {
+    Catalog::known_type(guard.ty).map_or(guard.ty, |t| t.short)
 }
 
 impl Guards<'_> {
@@ -163,6 +367,13 @@ impl Guards<'_> {
             (Pat::Wild(w), _) => self.discarded(ty, init, Some((w.span(), "_"))),
             (Pat::Type(p), _) => self.pattern(&p.pat, ty, init),
             (Pat::Paren(p), _) => self.pattern(&p.pat, ty, init),
+            // `let Ok(_) = semaphore.try_acquire() else { .. }`: the type already stands
+            // for what the `Result` holds.
+            (Pat::TupleStruct(t), _) if opens(t) => {
+                if let Some(inner) = t.elems.first() {
+                    self.pattern(inner, ty, init);
+                }
+            }
             (Pat::Tuple(t), Ty::Tuple(elems)) => {
                 let rest = t.elems.iter().position(|p| matches!(p, Pat::Rest(_)));
                 let fixed = t.elems.len() - usize::from(rest.is_some());
@@ -314,8 +525,19 @@ fn discards(pat: &Pat) -> bool {
         Pat::Type(p) => discards(&p.pat),
         Pat::Paren(p) => discards(&p.pat),
         Pat::Tuple(t) => t.elems.iter().any(discards),
+        Pat::TupleStruct(t) => opens(t) && t.elems.iter().any(discards),
         _ => false,
     }
+}
+
+/// `Ok(x)` or `Some(x)`: the pattern of the value a `Result` or `Option` holds.
+fn opens(t: &syn::PatTupleStruct) -> bool {
+    t.qself.is_none()
+        && t.elems.len() == 1
+        && t.path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "Ok" || s.ident == "Some")
 }
 
 /// `let _ = &guard()` keeps the guard: temporary lifetime extension makes the borrowed

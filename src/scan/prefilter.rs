@@ -265,6 +265,16 @@ fn library_names() -> Vec<Trigger> {
     for (path, function) in spans.chain([(catalog::spans::SPAN, false)]) {
         paths.push((path, function, vec![enter.clone()], false));
     }
+    // A method any value has (`remote_handle` of `FutureExt`): the file writes the
+    // method and, to import the trait, its crate.
+    let extensions = catalog::ALL
+        .iter()
+        .flat_map(|e| e.methods)
+        .filter(|m| catalog::EXTENSION_TRAITS.contains(&m.receiver))
+        .filter_map(|m| {
+            let krate = m.receiver.split("::").next()?;
+            Some((krate.to_string(), m.name.to_string(), Vec::new(), false))
+        });
     paths
         .into_iter()
         .flat_map(|(path, function, also, flow)| {
@@ -286,6 +296,7 @@ fn library_names() -> Vec<Trigger> {
             );
             Some((krate, name.to_string(), also, flow))
         })
+        .chain(extensions)
         .filter(|(krate, name, _, _)| !krate.is_empty() && !name.is_empty())
         .collect()
 }

@@ -32,6 +32,12 @@ pub fn exceeds(text: &str, max_nesting: usize, max_run: usize) -> Option<(TooDee
     let mut ranges_in_a_row = 0;
     let mut i = 0;
     while i < b.len() {
+        // Whitespace (most of a file's bytes, as indentation) neither counts nor ends a
+        // run of ranges.
+        if matches!(b[i], b' ' | b'\n' | b'\t' | b'\r') {
+            i += 1;
+            continue;
+        }
         let range = b[i] == b'.' && b.get(i + 1) == Some(&b'.');
         let comment = b[i] == b'/' && matches!(b.get(i + 1), Some(b'/' | b'*'));
         if range {
@@ -128,10 +134,7 @@ pub fn exceeds(text: &str, max_nesting: usize, max_run: usize) -> Option<(TooDee
 }
 
 fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
-    b[from..]
-        .iter()
-        .position(|&c| c == needle)
-        .map(|p| from + p)
+    memchr::memchr(needle, &b[from..]).map(|p| from + p)
 }
 
 fn ident_before(b: &[u8], i: usize) -> bool {
@@ -160,10 +163,10 @@ fn skip_block_comment(b: &[u8], mut i: usize) -> usize {
 /// From just after an opening `"` to just after the closing one.
 fn skip_string(b: &[u8], mut i: usize) -> usize {
     while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
+        match memchr::memchr2(b'\\', b'"', &b[i..]) {
+            Some(at) if b[i + at] == b'"' => return i + at + 1,
+            Some(at) => i += at + 2,
+            None => return b.len(),
         }
     }
     i

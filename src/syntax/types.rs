@@ -482,12 +482,15 @@ impl Typer<'_, '_> {
                 None
             }
             Expr::MethodCall(m) => {
-                let receiver = self.infer(&m.receiver)?;
                 let method = m.method.to_string();
+                if let Some(m) = Catalog::extension_method(&method) {
+                    return Some(Ty::from_output(m.output));
+                }
+                let receiver = self.infer(&m.receiver)?;
                 if method == "clone" {
                     return (!holds_guard(&receiver)).then_some(receiver);
                 }
-                if matches!(method.as_str(), "unwrap" | "expect") {
+                if matches!(method.as_str(), "unwrap" | "expect" | "ok") {
                     return Some(receiver);
                 }
                 Catalog::method(receiver.path()?, &method).map(|m| Ty::from_output(m.output))
