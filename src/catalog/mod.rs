@@ -10,6 +10,7 @@ pub mod cancel;
 pub mod cancel_safety;
 pub mod conn;
 pub mod guards;
+pub mod pools;
 pub mod prelude;
 pub mod process;
 pub mod runtime;

@@ -19,6 +19,7 @@ pub mod cancel_token_never_cancelled;
 pub mod child_pipe_never_read;
 pub mod child_pipes_read_sequentially;
 pub mod child_stdin_not_closed;
+pub mod client_built_per_iteration;
 pub mod connection_not_driven;
 pub mod guard_dropped_immediately;
 pub mod resource_not_released;
@@ -48,6 +49,7 @@ pub const ALL: &[&Lint] = &[
     &unflushed_async_writer::LINT,
     &stream_dropped_without_shutdown::LINT,
     &connection_not_driven::LINT,
+    &client_built_per_iteration::LINT,
     &resource_not_released::LINT,
     &unused_suppression::LINT,
 ];

@@ -265,6 +265,24 @@ fn library_names() -> Vec<Trigger> {
     for (path, function) in spans.chain([(catalog::spans::SPAN, false)]) {
         paths.push((path, function, vec![enter.clone()], false));
     }
+    // A client or pool built in a loop, or in a closure run per item.
+    let mut repeats = vec!["for", "while", "loop"];
+    repeats.extend(catalog::pools::PER_ITEM);
+    for b in catalog::pools::BUILDS {
+        let mut also = vec![repeats.clone()];
+        if !b.completions.is_empty() {
+            also.push(b.completions.to_vec());
+        }
+        paths.push((b.path, true, also, false));
+    }
+    let connects = catalog::pools::CONNECT_METHODS.iter().map(|m| {
+        (
+            m.krate.to_string(),
+            m.name.to_string(),
+            vec![repeats.iter().map(|w| w.to_string()).collect()],
+            false,
+        )
+    });
     // A method any value has (`remote_handle` of `FutureExt`): the file writes the
     // method and, to import the trait, its crate.
     let extensions = catalog::ALL
@@ -297,6 +315,7 @@ fn library_names() -> Vec<Trigger> {
             Some((krate, name.to_string(), also, flow))
         })
         .chain(extensions)
+        .chain(connects)
         .filter(|(krate, name, _, _)| !krate.is_empty() && !name.is_empty())
         .collect()
 }

@@ -1,0 +1,598 @@
+//! `client_built_per_iteration`: an HTTP client, a database pool or a multiplexed
+//! connection built again on every iteration of a loop, so that nothing it pools is ever
+//! reused.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+use syn::{Expr, Pat, Stmt};
+
+use super::{Check, Docs, Family, FileContext, Lint};
+use crate::catalog::pools::{self, CONNECT_METHODS, ConnectMethod, PER_ITEM, PoolBuild};
+use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::syntax::imports::Resolver;
+
+pub const LINT: Lint = Lint {
+    id: "client_built_per_iteration",
+    family: Family::Conn,
+    default_level: Level::Warn,
+    summary: "an HTTP client, connection pool or multiplexed connection is built again on every iteration of a loop",
+    docs: Docs {
+        what_it_does: "
+Finds a client or pool built inside a loop (`for`, `while`, `loop`) or a closure run once
+per item (`.map(..)`, `.for_each(..)`, `.then(..)` and the like), that does not leave the
+iteration: it is not bound to a name that is pushed, stored, returned, passed on by value
+or used in a nested loop. Builds are `reqwest::Client::new()`, `Client::builder()..build()`,
+`reqwest::get(..)` and their blocking forms; sqlx's `Pool::connect*`, `PgPool::connect*` and
+`PoolOptions::..connect*`; bb8 and deadpool pool builders and `create_pool`; hyper-util's
+legacy `Client::builder(..).build(..)`; tonic's `Channel`/`Endpoint::..connect()`; and
+redis's `get_multiplexed_async_connection()` and `get_connection_manager()`.
+",
+        why_is_this_bad: "
+Each of these holds connections for reuse: reqwest's docs say the `Client` \"holds a
+connection pool internally ... so it is advised that you create one and reuse it\", and
+that `reqwest::get` \"creates a new internal `Client` on each call, and so should not be
+used if making many requests\". Built per iteration, the pool is thrown away after one
+use: keep-alive never happens, every request pays a TCP and TLS handshake, sockets pile up
+in `TIME_WAIT`, and a blocking reqwest client also starts and stops an OS thread each
+time. A database pool built per item opens new connections (and authenticates) every time.
+",
+        example: "
+async fn fetch_all(urls: &[String]) -> reqwest::Result<Vec<String>> {
+    let mut bodies = Vec::new();
+    for url in urls {
+        let client = reqwest::Client::new();
+        bodies.push(client.get(url).send().await?.text().await?);
+    }
+    Ok(bodies)
+}
+",
+        use_instead: "
+async fn fetch_all(urls: &[String]) -> reqwest::Result<Vec<String>> {
+    let client = reqwest::Client::new();
+    let mut bodies = Vec::new();
+    for url in urls {
+        bodies.push(client.get(url).send().await?.text().await?);
+    }
+    Ok(bodies)
+}
+",
+        known_limits: "
+A loop whose body `return`s or `break`s is taken for a retry or a search, which may build a
+fresh client on purpose, and is not reported. Neither is a pool, channel or redis
+connection built for a target that changes each pass (`for url in shards`, a client
+opened per server): there is no one pool to share. A client built in a function that the loop
+calls (a handler, a helper) is not followed, and neither are builds in a request handler
+run once per request by a framework. A tonic client generated for a service
+(`GreeterClient::connect(..)`) is the crate's own type, which cargo-stray does not know.
+",
+        settings: "",
+    },
+    check: Check::File(check),
+};
+
+fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+    let text = &cx.source.text;
+    let methods: Vec<&'static ConnectMethod> = CONNECT_METHODS
+        .iter()
+        .filter(|m| text.contains(m.name) && text.contains(m.krate))
+        .collect();
+    let written = |b: &PoolBuild| {
+        let mut segments = b.path.rsplit("::");
+        let last = segments.next().unwrap_or_default();
+        let owner = segments.next().unwrap_or_default();
+        text.contains(last) && text.contains(owner)
+    };
+    if methods.is_empty() && !pools::BUILDS.iter().any(written) {
+        return;
+    }
+    let mut loops = Loops {
+        resolver: Resolver::new(cx.imports),
+        methods,
+        iterations: Vec::new(),
+        fresh: Vec::new(),
+        stored: HashSet::new(),
+        bound: HashMap::new(),
+        out,
+    };
+    loops.visit_file(cx.syntax);
+}
+
+/// What a build is, once found: its catalog entry's words.
+struct Built<'a> {
+    what: &'static str,
+    pays: &'static str,
+    share: &'static str,
+    /// It builds a client of its own and drops it (`reqwest::get`): it never leaves.
+    internal: bool,
+    /// What names its target, if it is one built per target (a pool's URL, a redis
+    /// client's receiver): built for something that changes each iteration, it is not
+    /// one pool built over and over.
+    target: Vec<&'a Expr>,
+}
+
+struct Loops<'a, 'ast, 'o> {
+    resolver: Resolver<'a>,
+    methods: Vec<&'static ConnectMethod>,
+    /// The iterations the visitor is inside, innermost last: the span of what repeats
+    /// (the loop's head, the adapter's name) and how to say it.
+    iterations: Vec<(Range<usize>, &'static str)>,
+    /// Per iteration, the names bound anew on each pass: the loop's pattern, the
+    /// closure's parameters, the `let`s inside.
+    fresh: Vec<HashSet<String>>,
+    /// Expressions (by address) whose value leaves where it is made: passed on by value,
+    /// assigned, stored in a field, returned, a block's value.
+    stored: HashSet<*const Expr>,
+    /// `let name = <expr>;`: by the initialiser's address, the name and the statements
+    /// after it in its block.
+    bound: HashMap<*const Expr, (String, &'ast [Stmt])>,
+    out: &'o mut Vec<Diagnostic>,
+}
+
+impl<'ast> Loops<'_, 'ast, '_> {
+    fn iterating<T>(
+        &mut self,
+        head: Range<usize>,
+        how: &'static str,
+        bound: &[&Pat],
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> T {
+        self.iterations.push((head, how));
+        let mut fresh = HashSet::new();
+        for pat in bound {
+            names_in(pat, &mut fresh);
+        }
+        self.fresh.push(fresh);
+        let out = f(self);
+        self.fresh.pop();
+        self.iterations.pop();
+        out
+    }
+
+    /// Whether `expr` may differ from one pass of the innermost iteration to the next: it
+    /// names something bound in it.
+    fn changes(&self, expr: &Expr) -> bool {
+        let Some(fresh) = self.fresh.last() else {
+            return false;
+        };
+        struct Names<'f>(&'f HashSet<String>, bool);
+        impl<'ast> Visit<'ast> for Names<'_> {
+            fn visit_ident(&mut self, i: &'ast proc_macro2::Ident) {
+                if self.0.contains(&i.to_string()) {
+                    self.1 = true;
+                }
+            }
+            fn visit_macro(&mut self, m: &'ast syn::Macro) {
+                for t in m.tokens.clone() {
+                    if let proc_macro2::TokenTree::Ident(i) = t {
+                        self.visit_ident(&i);
+                    }
+                }
+            }
+        }
+        let mut names = Names(fresh, false);
+        names.visit_expr(expr);
+        names.1
+    }
+
+    fn store(&mut self, expr: &'ast Expr) {
+        self.stored.insert(peel(expr) as *const Expr);
+    }
+
+    /// What `expr` builds, if it is one of the catalog's builds.
+    fn built<'e>(&self, expr: &'e Expr) -> Option<Built<'e>> {
+        match expr {
+            Expr::Call(c) => {
+                let Expr::Path(p) = &*c.func else { return None };
+                let b = self
+                    .resolver
+                    .resolve(&p.path)
+                    .0
+                    .iter()
+                    .find_map(|path| pools::build_of(path))?;
+                b.completions
+                    .is_empty()
+                    .then(|| from_build(b, c.args.iter().collect()))
+            }
+            Expr::MethodCall(m) => {
+                let name = m.method.to_string();
+                if let Some(method) = self.methods.iter().find(|c| c.name == name) {
+                    return Some(Built {
+                        what: method.what,
+                        pays: method.pays,
+                        share: method.share,
+                        internal: false,
+                        target: vec![&m.receiver],
+                    });
+                }
+                let Expr::Call(start) = chain_root(&m.receiver) else {
+                    return None;
+                };
+                let Expr::Path(p) = &*start.func else {
+                    return None;
+                };
+                let b = self
+                    .resolver
+                    .resolve(&p.path)
+                    .0
+                    .iter()
+                    .find_map(|path| pools::build_of(path))?;
+                let mut target: Vec<&Expr> = start.args.iter().collect();
+                target.extend(&m.args);
+                b.completions
+                    .contains(&name.as_str())
+                    .then(|| from_build(b, target))
+            }
+            _ => None,
+        }
+    }
+
+    fn consider(&mut self, expr: &'ast Expr) {
+        if self.iterations.is_empty() {
+            return;
+        }
+        let Some(built) = self.built(expr) else {
+            return;
+        };
+        if built.target.iter().any(|t| self.changes(t)) {
+            return;
+        }
+        let at = expr as *const Expr;
+        if !built.internal {
+            if self.stored.contains(&at) {
+                return;
+            }
+            if let Some((name, rest)) = self.bound.get(&at)
+                && kept(name, rest)
+            {
+                return;
+            }
+        }
+        let Some((head, how)) = self.iterations.last().cloned() else {
+            return;
+        };
+        self.out.push(Diagnostic {
+            message: format!("{} is built again on every iteration", built.what),
+            primary: Label {
+                span: expr.span().byte_range(),
+                message: built.pays.to_string(),
+            },
+            secondary: vec![Label {
+                span: head,
+                message: how.to_string(),
+            }],
+            help: Some(built.share.to_string()),
+            fix: None,
+            reported_as: None,
+        });
+    }
+}
+
+fn from_build<'e>(b: &'static PoolBuild, args: Vec<&'e Expr>) -> Built<'e> {
+    Built {
+        what: b.what,
+        pays: b.pays,
+        share: b.share,
+        internal: b.internal,
+        target: if b.per_target { args } else { Vec::new() },
+    }
+}
+
+impl<'ast> Visit<'ast> for Loops<'_, 'ast, '_> {
+    fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        let name = m.ident.to_string();
+        self.resolver.enter_module(&name);
+        syn::visit::visit_item_mod(self, m);
+        self.resolver.leave_module();
+    }
+
+    // A function's body is not an iteration of the loop it is written in.
+    fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+        let outer = std::mem::take(&mut self.iterations);
+        syn::visit::visit_item_fn(self, f);
+        self.iterations = outer;
+    }
+
+    fn visit_block(&mut self, block: &'ast syn::Block) {
+        for (i, stmt) in block.stmts.iter().enumerate() {
+            match stmt {
+                Stmt::Local(local) => {
+                    if let Some(fresh) = self.fresh.last_mut() {
+                        names_in(&local.pat, fresh);
+                    }
+                    if let Some(init) = &local.init {
+                        match binding(&local.pat) {
+                            Some(name) => {
+                                self.bound.insert(
+                                    peel(&init.expr) as *const Expr,
+                                    (name, &block.stmts[i + 1..]),
+                                );
+                            }
+                            // `let (a, b) = ..`, `let Some(x) = ..`: where the parts go is
+                            // not followed.
+                            None if !matches!(local.pat, Pat::Wild(_)) => self.store(&init.expr),
+                            None => {}
+                        }
+                    }
+                }
+                // A block's value leaves it.
+                Stmt::Expr(e, None) => self.store(e),
+                _ => {}
+            }
+        }
+        syn::visit::visit_block(self, block);
+    }
+
+    fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+        self.visit_expr(&f.expr);
+        if exits_early(&f.body) {
+            return;
+        }
+        let head = f.for_token.span.byte_range().start..f.expr.span().byte_range().end;
+        self.iterating(head, "this loop runs it once per item", &[&f.pat], |s| {
+            s.visit_block(&f.body)
+        });
+    }
+
+    fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+        if exits_early(&w.body) {
+            self.visit_expr(&w.cond);
+            return;
+        }
+        let head = w.while_token.span.byte_range().start..w.cond.span().byte_range().end;
+        let bound: Vec<&Pat> = match &*w.cond {
+            Expr::Let(l) => vec![&*l.pat],
+            _ => Vec::new(),
+        };
+        self.iterating(head, "this loop runs it on every pass", &bound, |s| {
+            s.visit_expr(&w.cond);
+            s.visit_block(&w.body);
+        });
+    }
+
+    fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+        if exits_early(&l.body) {
+            return;
+        }
+        let head = l.loop_token.span.byte_range();
+        self.iterating(head, "this loop runs it on every pass", &[], |s| {
+            s.visit_block(&l.body)
+        });
+    }
+
+    fn visit_expr(&mut self, e: &'ast Expr) {
+        if matches!(e, Expr::Call(_) | Expr::MethodCall(_)) {
+            self.consider(e);
+        }
+        syn::visit::visit_expr(self, e);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        for arg in &m.args {
+            self.store(arg);
+        }
+        self.visit_expr(&m.receiver);
+        let per_item = PER_ITEM.contains(&m.method.to_string().as_str());
+        for arg in &m.args {
+            match arg {
+                Expr::Closure(c) if per_item => {
+                    let how = match m.method.to_string().as_str() {
+                        "map" => "`.map(..)` runs this closure once per item",
+                        "for_each" => "`.for_each(..)` runs this closure once per item",
+                        "then" => "`.then(..)` runs this closure once per item",
+                        _ => "this adapter runs its closure once per item",
+                    };
+                    let params: Vec<&Pat> = c.inputs.iter().collect();
+                    self.iterating(m.method.span().byte_range(), how, &params, |s| {
+                        s.visit_expr_closure(c)
+                    });
+                }
+                other => self.visit_expr(other),
+            }
+        }
+    }
+
+    fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+        for arg in &c.args {
+            self.store(arg);
+        }
+        syn::visit::visit_expr_call(self, c);
+    }
+
+    fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+        self.store(&a.right);
+        syn::visit::visit_expr_assign(self, a);
+    }
+
+    fn visit_field_value(&mut self, f: &'ast syn::FieldValue) {
+        self.store(&f.expr);
+        syn::visit::visit_field_value(self, f);
+    }
+
+    fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
+        if let Some(e) = &r.expr {
+            self.store(e);
+        }
+        syn::visit::visit_expr_return(self, r);
+    }
+
+    fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+        if let Some(e) = &b.expr {
+            self.store(e);
+        }
+        syn::visit::visit_expr_break(self, b);
+    }
+
+    fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+        self.store(&c.body);
+        syn::visit::visit_expr_closure(self, c);
+    }
+
+    fn visit_expr_array(&mut self, a: &'ast syn::ExprArray) {
+        for e in &a.elems {
+            self.store(e);
+        }
+        syn::visit::visit_expr_array(self, a);
+    }
+
+    fn visit_expr_tuple(&mut self, t: &'ast syn::ExprTuple) {
+        for e in &t.elems {
+            self.store(e);
+        }
+        syn::visit::visit_expr_tuple(self, t);
+    }
+}
+
+/// Every name a pattern binds.
+fn names_in(pat: &Pat, out: &mut HashSet<String>) {
+    struct Bindings<'o>(&'o mut HashSet<String>);
+    impl<'ast> Visit<'ast> for Bindings<'_> {
+        fn visit_pat_ident(&mut self, i: &'ast syn::PatIdent) {
+            self.0.insert(i.ident.to_string());
+            syn::visit::visit_pat_ident(self, i);
+        }
+    }
+    Bindings(out).visit_pat(pat);
+}
+
+/// The name a `let` pattern binds the whole value to (`client`, `mut client`, `client:
+/// Client`).
+fn binding(pat: &Pat) -> Option<String> {
+    match pat {
+        Pat::Ident(i) if i.subpat.is_none() => Some(i.ident.to_string()),
+        Pat::Type(t) => binding(&t.pat),
+        _ => None,
+    }
+}
+
+/// An expression without the `?`, `.await`, `.unwrap()`, `.expect(..)` and parentheses
+/// around what it makes.
+fn peel(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Try(t) => peel(&t.expr),
+        Expr::Await(a) => peel(&a.base),
+        Expr::Paren(p) => peel(&p.expr),
+        Expr::Group(g) => peel(&g.expr),
+        Expr::MethodCall(m) if m.method == "unwrap" || m.method == "expect" => peel(&m.receiver),
+        _ => expr,
+    }
+}
+
+/// The call a builder chain starts from (`Client::builder()` of
+/// `Client::builder().timeout(t).build()`).
+fn chain_root(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::MethodCall(m) => chain_root(&m.receiver),
+        Expr::Try(t) => chain_root(&t.expr),
+        Expr::Await(a) => chain_root(&a.base),
+        Expr::Paren(p) => chain_root(&p.expr),
+        other => other,
+    }
+}
+
+/// Whether a loop body leaves the loop by `return` or `break` (outside closures and inner
+/// loops): a retry or a search, which may want a fresh client each time.
+fn exits_early(body: &syn::Block) -> bool {
+    struct Exits(bool);
+    impl<'ast> Visit<'ast> for Exits {
+        fn visit_expr_return(&mut self, _: &'ast syn::ExprReturn) {
+            self.0 = true;
+        }
+        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+            // A labelled break may leave an outer loop: it still ends this one.
+            self.0 = true;
+            syn::visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_expr_loop(&mut self, _: &'ast syn::ExprLoop) {}
+        fn visit_expr_while(&mut self, _: &'ast syn::ExprWhile) {}
+        fn visit_expr_for_loop(&mut self, _: &'ast syn::ExprForLoop) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut exits = Exits(false);
+    exits.visit_block(body);
+    exits.0
+}
+
+/// Whether the value bound to `name` leaves the iteration or is reused in it, as far as
+/// the statements after its `let` show: used other than as a method's receiver or behind
+/// `&` (pushed, stored, passed on, cloned, returned), or used inside a nested loop.
+fn kept(name: &str, rest: &[Stmt]) -> bool {
+    struct Uses<'n> {
+        name: &'n str,
+        kept: bool,
+        loops: usize,
+    }
+    impl Uses<'_> {
+        fn is_name(&self, e: &Expr) -> bool {
+            matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(self.name))
+        }
+    }
+    impl<'ast> Visit<'ast> for Uses<'_> {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            if self.kept {
+                return;
+            }
+            match e {
+                Expr::MethodCall(m) if self.is_name(&m.receiver) => {
+                    if m.method == "clone" || self.loops > 0 {
+                        self.kept = true;
+                        return;
+                    }
+                    for arg in &m.args {
+                        self.visit_expr(arg);
+                    }
+                }
+                Expr::Reference(r) if self.is_name(&r.expr) => {
+                    if self.loops > 0 {
+                        self.kept = true;
+                    }
+                }
+                Expr::Field(f) if self.is_name(&f.base) => {}
+                e if self.is_name(e) => self.kept = true,
+                Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => {
+                    self.loops += 1;
+                    syn::visit::visit_expr(self, e);
+                    self.loops -= 1;
+                }
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+        fn visit_macro(&mut self, m: &'ast syn::Macro) {
+            // A name inside a macro's tokens may go anywhere.
+            let name = self.name;
+            if m.tokens.clone().into_iter().any(|t| t.to_string() == name) {
+                self.kept = true;
+            }
+        }
+        fn visit_local(&mut self, l: &'ast syn::Local) {
+            if let Some(init) = &l.init {
+                self.visit_expr(&init.expr);
+                if let Some((_, diverge)) = &init.diverge {
+                    self.visit_expr(diverge);
+                }
+            }
+        }
+    }
+    let mut uses = Uses {
+        name,
+        kept: false,
+        loops: 0,
+    };
+    for stmt in rest {
+        uses.visit_stmt(stmt);
+        if uses.kept {
+            return true;
+        }
+        // Shadowed: what follows is another value.
+        if let Stmt::Local(l) = stmt
+            && binding(&l.pat).as_deref() == Some(name)
+        {
+            break;
+        }
+    }
+    false
+}
