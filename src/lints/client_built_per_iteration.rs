@@ -467,7 +467,7 @@ fn binding(pat: &Pat) -> Option<String> {
     }
 }
 
-/// An expression without the `?`, `.await`, `.unwrap()`, `.expect(..)` and parentheses
+/// An expression without the `?`, `.await`, `.unwrap()` (and the like) and parentheses
 /// around what it makes.
 fn peel(expr: &Expr) -> &Expr {
     match expr {
@@ -475,10 +475,19 @@ fn peel(expr: &Expr) -> &Expr {
         Expr::Await(a) => peel(&a.base),
         Expr::Paren(p) => peel(&p.expr),
         Expr::Group(g) => peel(&g.expr),
-        Expr::MethodCall(m) if m.method == "unwrap" || m.method == "expect" => peel(&m.receiver),
+        Expr::MethodCall(m) if OPENS.iter().any(|o| m.method == o) => peel(&m.receiver),
         _ => expr,
     }
 }
+
+/// The methods that take the value out of a `Result` or `Option`.
+const OPENS: &[&str] = &[
+    "unwrap",
+    "expect",
+    "unwrap_unchecked",
+    "unwrap_or_else",
+    "unwrap_or_default",
+];
 
 /// The call a builder chain starts from (`Client::builder()` of
 /// `Client::builder().timeout(t).build()`).

@@ -39,6 +39,18 @@ pub fn a_pool_of_clients(n: usize) -> Vec<Client> {
     (0..n).map(|_| Client::new()).collect()
 }
 
+// A rotation of clients, built in a block with attributes (spider's test).
+pub fn a_rotation() -> Vec<Client> {
+    (0..3)
+        .map(|_| {
+            #[cfg(not(feature = "cache_request"))]
+            {
+                unsafe { reqwest::ClientBuilder::new().build().unwrap_unchecked() }
+            }
+        })
+        .collect()
+}
+
 pub async fn with_retries(url: &str) -> reqwest::Result<reqwest::Response> {
     for _attempt in 0..3 {
         let client = Client::builder().build()?;
