@@ -42,7 +42,7 @@ const PACKAGE: &[(&str, &[u8])] = &[
     ),
     (
         "src/broken.rs",
-        b"fn (\n// names std::process::Command, so that the pre-filter lets it through\n",
+        b"fn (\nuse std::process::Command; // a tracked name, so that the pre-filter lets it through\n",
     ),
     (
         "src/bin/tool.rs",
@@ -405,7 +405,7 @@ fn files_outside_any_package_are_bare_rustc_diagnostics() {
         ("leak.rs", PACKAGE[2].1),
         (
             "broken.rs",
-            b"fn (\n// names std::process::Command, so that the pre-filter lets it through\n",
+            b"fn (\nuse std::process::Command; // a tracked name, so that the pre-filter lets it through\n",
         ),
     ]);
     let run = stray(dir.path(), &["leak.rs", "broken.rs"]);

@@ -37,7 +37,7 @@ pub fn serve(token: CancellationToken) {
 /// Not Rust: `(` never closes. It names a tracked type: a file that names none is not
 /// parsed at all.
 const BROKEN: &str =
-    "fn (\n// names std::process::Command, so that the pre-filter lets it through\n";
+    "fn (\nuse std::process::Command; // a tracked name, so that the pre-filter lets it through\n";
 
 /// The headline the lint gives at error level.
 const HEADLINE: &str = "error[guard_dropped_immediately]: ";
@@ -1227,7 +1227,7 @@ fn broken_file_is_skipped_and_the_rest_still_scanned() {
         ("src/broken.rs", BROKEN.as_bytes()),
         (
             "src/bad_syntax.rs",
-            b"fn ok() {}\nfn f() { let = 1; }\n// std::process::Command\n",
+            b"fn ok() {}\nfn f() { let = 1; }\nuse std::process::Command;\n",
         ),
         ("src/z_good.rs", FINDING.as_bytes()),
     ]);
@@ -1265,7 +1265,7 @@ fn broken_file_is_skipped_and_the_rest_still_scanned() {
 #[test]
 fn non_utf8_file_is_skipped_with_its_position() {
     let dir = tree(&[
-        ("latin1.rs", b"fn ok() {}\n// caf\xff\xfe\n// names std::process::Command, so that the pre-filter lets it through\n"),
+        ("latin1.rs", b"fn ok() {}\n// caf\xff\xfe\nuse std::process::Command; // a tracked name, so that the pre-filter lets it through\n"),
         ("bytes.rs", b"\xff\xfe std::process::Command"),
         ("good.rs", FINDING.as_bytes()),
     ]);

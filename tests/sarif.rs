@@ -22,7 +22,7 @@ fn g(token: CancellationToken) {
 ";
 
 const BROKEN: &str =
-    "fn (\n// names std::process::Command, so that the pre-filter lets it through\n";
+    "fn (\nuse std::process::Command; // a tracked name, so that the pre-filter lets it through\n";
 
 /// Where each file lives, relative to the project directory: a space and a non-ASCII
 /// character in the directory name exercise URI encoding.

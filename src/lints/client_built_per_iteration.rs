@@ -79,11 +79,11 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|m| text.contains(m.name) && text.contains(m.krate))
         .collect();
+    // A build resolves only through a path or import that writes its crate's name.
     let written = |b: &PoolBuild| {
-        let mut segments = b.path.rsplit("::");
-        let last = segments.next().unwrap_or_default();
-        let owner = segments.next().unwrap_or_default();
-        text.contains(last) && text.contains(owner)
+        let krate = b.path.split("::").next().unwrap_or_default();
+        let last = b.path.rsplit("::").next().unwrap_or_default();
+        text.contains(krate) && text.contains(last)
     };
     if methods.is_empty() && !pools::BUILDS.iter().any(written) {
         return;

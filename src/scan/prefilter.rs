@@ -8,7 +8,8 @@
 //! helper of another file is found by the crate index's second pass, which reads its
 //! files without this filter. A file that re-exports something is read for the index's
 //! scopes, up to the size the index reads any file at. The words come from the catalog
-//! and the settings, never from a list kept by hand.
+//! and the settings, never from a list kept by hand. A word counts only whole, and not on
+//! a line that starts with `//`: a comment, or a doc comment's example, is never code.
 
 use aho_corasick::AhoCorasick;
 
@@ -117,7 +118,7 @@ impl Prefilter {
         let mut found = vec![false; self.anywhere.len()];
         for m in matcher.find_iter(bytes) {
             let p = m.pattern().as_usize();
-            if self.anywhere[p] || super::index::whole_word(bytes, m.start(), m.end()) {
+            if self.anywhere[p] || in_code(bytes, m.start(), m.end()) {
                 found[p] = true;
             }
         }
@@ -152,8 +153,22 @@ impl Prefilter {
         let len = finder.needle().len();
         finder
             .find_iter(bytes)
-            .any(|at| super::index::whole_word(bytes, at, at + len))
+            .any(|at| in_code(bytes, at, at + len))
     }
+}
+
+/// Whether `bytes[start..end]` is a whole word that may be code: not on a line that
+/// starts with `//` (a comment, a doc comment and its examples), where nothing can be.
+fn in_code(bytes: &[u8], start: usize, end: usize) -> bool {
+    if !super::index::whole_word(bytes, start, end) {
+        return false;
+    }
+    let line = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |at| at + 1);
+    let first = bytes[line..start]
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map(|at| line + at);
+    !first.is_some_and(|at| bytes[at..].starts_with(b"//"))
 }
 
 /// Which of the pairs' other words a file has been searched for, and with what result.
@@ -265,24 +280,30 @@ fn library_names() -> Vec<Trigger> {
     for (path, function) in spans.chain([(catalog::spans::SPAN, false)]) {
         paths.push((path, function, vec![enter.clone()], false));
     }
-    // A client or pool built in a loop, or in a closure run per item.
-    let mut repeats = vec!["for", "while", "loop"];
-    repeats.extend(catalog::pools::PER_ITEM);
-    for b in catalog::pools::BUILDS {
-        let mut also = vec![repeats.clone()];
+    // A client or pool built in a loop, or in a closure run per item. Their names are
+    // common words (`get`, `connect`, `Pool`): the crate's name, which is not, is what
+    // the first search looks for, and the rest are words searched only after it.
+    let mut repeats = vec!["for".to_string(), "while".to_string(), "loop".to_string()];
+    repeats.extend(catalog::pools::PER_ITEM.iter().map(|w| w.to_string()));
+    let builds = catalog::pools::BUILDS.iter().filter_map(|b| {
+        let krate = b.path.split("::").next()?.to_string();
+        let name = written(b.path, true);
+        let mut also = vec![vec![name.to_string()], repeats.clone()];
+        also.extend(
+            modules(b.path, name)
+                .into_iter()
+                .map(|m| vec![m.to_string()]),
+        );
         if !b.completions.is_empty() {
-            also.push(b.completions.to_vec());
+            also.push(b.completions.iter().map(|c| c.to_string()).collect());
         }
-        paths.push((b.path, true, also, false));
-    }
-    let connects = catalog::pools::CONNECT_METHODS.iter().map(|m| {
-        (
-            m.krate.to_string(),
-            m.name.to_string(),
-            vec![repeats.iter().map(|w| w.to_string()).collect()],
-            false,
-        )
+        Some((krate.clone(), krate, also, false))
     });
+    let connects = catalog::pools::CONNECT_METHODS.iter().map(|m| {
+        let also = vec![vec![m.name.to_string()], repeats.clone()];
+        (m.krate.to_string(), m.krate.to_string(), also, false)
+    });
+    let pools: Vec<Trigger> = builds.chain(connects).collect();
     // A method any value has (`remote_handle` of `FutureExt`): the file writes the
     // method and, to import the trait, its crate.
     let extensions = catalog::ALL
@@ -315,7 +336,7 @@ fn library_names() -> Vec<Trigger> {
             Some((krate, name.to_string(), also, flow))
         })
         .chain(extensions)
-        .chain(connects)
+        .chain(pools)
         .filter(|(krate, name, _, _)| !krate.is_empty() && !name.is_empty())
         .collect()
 }
@@ -426,5 +447,30 @@ fn written(path: &str, function: bool) -> &str {
     match segments.next() {
         Some(owner) if function && owner.starts_with(char::is_uppercase) => owner,
         _ => last,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_code;
+
+    fn at(text: &str, word: &str) -> bool {
+        let start = text.find(word).expect("the word is in the text");
+        in_code(text.as_bytes(), start, start + word.len())
+    }
+
+    #[test]
+    fn a_word_on_a_comment_line_is_not_code() {
+        assert!(!at("/// let client = reqwest::Client::new();\n", "reqwest"));
+        assert!(!at("fn f() {}\n    // Command::new(\"ls\")\n", "Command"));
+        assert!(!at("//! reqwest::get(url)\n", "reqwest"));
+        assert!(at(
+            "let c = reqwest::Client::new(); // a client\n",
+            "reqwest"
+        ));
+        // A `//` later on the line, even inside a string, does not hide what comes before.
+        assert!(at("    reqwest::get(\"http://example.com\")\n", "reqwest"));
+        assert!(at("let u = \"http://x\"; reqwest::get(u)\n", "reqwest"));
+        assert!(!at("let reqwests = 1;\n", "reqwest"));
     }
 }
