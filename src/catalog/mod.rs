@@ -17,6 +17,7 @@ pub mod runtime;
 pub mod serial;
 pub mod spans;
 pub mod timeouts;
+pub mod transactions;
 
 pub use runtime::{
     DIVERGING, Diverging, EXECUTORS, Executors, READ_TO_EOF_FUNCTIONS, SELECT_FUNCTIONS,
@@ -114,6 +115,8 @@ impl Resource {
         settled_once_done: &[],
         pid: &[],
         loses: &[],
+        rolls_back_on_error: false,
+        armed_by_argument: &[],
     };
 }
 
@@ -211,6 +214,12 @@ pub struct Resource {
     pub pid: &'static [&'static str],
     /// Methods that throw away what is at risk (`into_inner()` discards the buffer).
     pub loses: &'static [&'static str],
+    /// Dropping it on an error path is what it is for (a transaction rolls back when an
+    /// error leaves the function): only a normal exit loses it.
+    pub rolls_back_on_error: bool,
+    /// Methods of other values that take it as an argument to write through it
+    /// (`query.execute(&mut *tx)`): passed to one, it is written to, not handed off.
+    pub armed_by_argument: &'static [&'static str],
     /// Where the resource is when the builder's `create` method returns a tuple
     /// (`Config::connect` returns `(Client, Connection)`).
     pub create_tuple: Option<(usize, usize)>,
@@ -300,6 +309,7 @@ pub static ALL: &[&Entries] = &[
     &process::ENTRIES,
     &conn::ENTRIES,
     &guards::ENTRIES,
+    &transactions::ENTRIES,
 ];
 
 /// Lookups over all families.

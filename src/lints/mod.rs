@@ -28,6 +28,7 @@ pub mod span_guard_held_across_await;
 pub mod stream_dropped_without_shutdown;
 pub mod task_tracker_not_closed;
 pub mod tokio_child_outlives_timeout;
+pub mod transaction_not_committed;
 pub mod unflushed_async_writer;
 pub mod unused_suppression;
 pub mod zombie_child;
@@ -50,6 +51,7 @@ pub const ALL: &[&Lint] = &[
     &stream_dropped_without_shutdown::LINT,
     &connection_not_driven::LINT,
     &client_built_per_iteration::LINT,
+    &transaction_not_committed::LINT,
     &resource_not_released::LINT,
     &unused_suppression::LINT,
 ];

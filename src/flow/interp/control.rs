@@ -21,7 +21,8 @@ impl Interp<'_, '_> {
             self.hand_off(e);
         }
         let exit = self.exit_or_macro(Exit::Return);
-        self.leave_frame(r.return_token.span.byte_range(), exit);
+        let error = exit == Exit::Macro || r.expr.as_deref().is_some_and(is_err);
+        self.leave_frame_erring(r.return_token.span.byte_range(), exit, error);
         Val::Untracked
     }
 
@@ -86,6 +87,7 @@ impl Interp<'_, '_> {
             if !inner.contains(&id)
                 && Some(self.root(id)) != on_itself
                 && !joined_io.contains(&self.root(id))
+                && !self.out.objects[id].resource.rolls_back_on_error
             {
                 self.lose(id, span.clone(), exit, false);
             }
@@ -217,7 +219,14 @@ impl Interp<'_, '_> {
     }
 
     /// `return`: everything this frame owns is dropped; the path ends.
+    /// Leaves the frame: by a macro's exit (`bail!`), on its error path.
     pub(super) fn leave_frame(&mut self, span: Range<usize>, exit: Exit) {
+        self.leave_frame_erring(span, exit, exit == Exit::Macro);
+    }
+
+    /// Leaves the frame, `error` telling whether it returns an error: what rolls back on
+    /// error (a transaction) is then dropped on purpose, not lost.
+    pub(super) fn leave_frame_erring(&mut self, span: Range<usize>, exit: Exit, error: bool) {
         let frame_scopes = self.frames.last().map_or(0, |f| f.scope_base);
         let frame_temps = self.frames.last().map_or(0, |f| f.temps_base);
         if self.guards_armed(frame_scopes) {
@@ -226,7 +235,9 @@ impl Interp<'_, '_> {
         let mut state = std::mem::replace(&mut self.state, State::unreachable());
         for id in self.live_owned_in(&state, frame_scopes, frame_temps) {
             self.state = state.clone();
-            self.lose(id, span.clone(), exit, false);
+            if !(error && self.out.objects[id].resource.rolls_back_on_error) {
+                self.lose(id, span.clone(), exit, false);
+            }
             // Lost here, once: not again where the frame ends (a shared value lives on in
             // its other handles).
             if !self.out.objects[id].resource.shared {
@@ -381,5 +392,16 @@ fn join_values(a: Val, b: Val) -> Val {
     match (&a, &b) {
         (Val::Untracked, _) => b,
         _ => a,
+    }
+}
+
+/// `Err(..)`: the value of a `return` on an error path.
+fn is_err(expr: &Expr) -> bool {
+    match expr {
+        Expr::Call(c) => {
+            matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == prelude::ERR))
+        }
+        Expr::Paren(p) => is_err(&p.expr),
+        _ => false,
     }
 }

@@ -163,9 +163,40 @@ impl Interp<'_, '_> {
 
     /// Every argument of a method we do not see into, handed off.
     pub(super) fn arguments(&mut self, m: &syn::ExprMethodCall) {
+        let method = m.method.to_string();
         for a in &m.args {
-            self.argument(a);
+            if !self.written_through(a, &method) {
+                self.argument(a);
+            }
         }
+    }
+
+    /// `query.execute(&mut *tx)`: a value the method writes through (its resource's
+    /// `armed_by_argument`) is written to, and stays where it is.
+    fn written_through(&mut self, a: &Expr, method: &str) -> bool {
+        let mut inner = a;
+        while let Expr::Reference(r) = inner {
+            inner = &r.expr;
+        }
+        while let Expr::Unary(u) = inner
+            && matches!(u.op, syn::UnOp::Deref(_))
+        {
+            inner = &u.expr;
+        }
+        let Some(id) = self.object_named(inner) else {
+            return false;
+        };
+        if !self.out.objects[id]
+            .resource
+            .armed_by_argument
+            .contains(&method)
+        {
+            return false;
+        }
+        if self.state.is_reachable() {
+            self.state.set(id, crate::flow::track::LIVE);
+        }
+        true
     }
 
     /// Adding to a local collection (it now owns the value), or only looking at one that

@@ -66,6 +66,9 @@ pub(super) struct Object {
     held: Option<super::Held>,
     parent: Option<ObjectId>,
     companion_used: bool,
+    /// Closed by its closing argument on some path (`set_drop_behavior(DropBehavior::Commit)`):
+    /// writes after it put nothing at risk.
+    closed: bool,
 }
 
 impl Object {
@@ -79,6 +82,7 @@ impl Object {
             seen: HashSet::new(),
             settled: false,
             discharged: false,
+            closed: false,
             handed: false,
             part_of: None,
             taken_at: None,

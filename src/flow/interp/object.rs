@@ -110,11 +110,15 @@ impl Interp<'_, '_> {
             if let Some(closing) = resource.closing_argument
                 && m.args.iter().any(|a| names_call(a, closing))
             {
+                // Closed, perhaps before anything was written (rusqlite's
+                // `set_drop_behavior(DropBehavior::Commit)` first): the writes after it put
+                // nothing at risk.
+                self.out.objects[id].closed = true;
                 self.settle(id, true);
                 return Some(Val::Untracked);
             }
-            // Written to: now there is something to lose.
-            if self.state.is_reachable() {
+            // Written to: now there is something to lose, unless it was closed already.
+            if self.state.is_reachable() && !self.out.objects[id].closed {
                 self.state.set(id, LIVE);
             }
             return Some(Val::Untracked);

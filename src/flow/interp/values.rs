@@ -189,8 +189,8 @@ impl Interp<'_, '_> {
             }
         };
         // A resource put at risk only by some calls (writes) starts clean.
-        self.state
-            .set(id, if resource.arm.is_empty() { LIVE } else { 0 });
+        let armed_later = !resource.arm.is_empty() || !resource.armed_by_argument.is_empty();
+        self.state.set(id, if armed_later { 0 } else { LIVE });
         if let Some(t) = self.temps.last_mut() {
             t.push(id);
         }

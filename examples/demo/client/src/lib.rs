@@ -41,3 +41,11 @@ pub async fn check_links(urls: &[String]) -> reqwest::Result<usize> {
     }
     Ok(broken)
 }
+
+/// Returns `Ok` with the rename rolled back: the transaction is dropped without `commit()`.
+pub async fn rename_user(client: &mut tokio_postgres::Client, id: i64, name: &str) -> Result<(), tokio_postgres::Error> {
+    let tx = client.transaction().await?;
+    tx.execute("UPDATE users SET name = $1 WHERE id = $2", &[&name, &id])
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,200 @@
+//! Database transactions, which roll back what was written when dropped without
+//! `commit()`: what `transaction_not_committed` follows. None of these types is
+//! `#[must_use]`. Versions read:
+//!
+//! - sqlx-core 0.8.6, `transaction.rs`: `impl Drop for Transaction` "starts a rollback
+//!   operation" while the transaction is open; `Pool::begin` in `pool/mod.rs`.
+//! - tokio-postgres 0.7.18, `transaction.rs`: `impl Drop for Transaction` rolls back
+//!   unless `commit` or `rollback` ran (`if self.done { return; }`).
+//! - postgres 0.19.14, `transaction.rs`: `impl Drop for Transaction` blocks on
+//!   `transaction.rollback()`.
+//! - rusqlite's `Transaction` applies its `DropBehavior` when dropped, `Rollback` unless
+//!   `set_drop_behavior` says otherwise (its docs: "Transactions will roll back by
+//!   default").
+
+use super::{Builder, Constructor, Entries, KnownType, Resource};
+
+const SQLX_POOL: &str = "sqlx::Pool";
+const SQLX_CONNECTION: &str = "sqlx::pool::PoolConnection";
+const SQLX_PG_CONNECTION: &str = "sqlx::PgConnection";
+const SQLX_TRANSACTION: &str = "sqlx::Transaction";
+const PG_CLIENT: &str = "tokio_postgres::Client";
+const PG_TRANSACTION: &str = "tokio_postgres::Transaction";
+const SYNC_PG_CLIENT: &str = "postgres::Client";
+const SYNC_PG_TRANSACTION: &str = "postgres::Transaction";
+const SQLITE_CONNECTION: &str = "rusqlite::Connection";
+const SQLITE_TRANSACTION: &str = "rusqlite::Transaction";
+
+/// What ends a transaction on purpose: a commit, or a rollback that says so.
+const ENDS: &[&str] = &["commit", "rollback"];
+
+/// The executor methods that take a sqlx transaction as their argument
+/// (`query(..).execute(&mut *tx)`): the transaction is written to, not handed off.
+const SQLX_EXECUTES: &[&str] = &[
+    "execute",
+    "execute_many",
+    "fetch",
+    "fetch_all",
+    "fetch_one",
+    "fetch_optional",
+    "fetch_many",
+];
+
+/// tokio-postgres's and postgres's statements, called on the transaction.
+const PG_STATEMENTS: &[&str] = &[
+    "execute",
+    "execute_raw",
+    "batch_execute",
+    "query",
+    "query_one",
+    "query_opt",
+    "query_raw",
+    "query_typed",
+    "simple_query",
+    "copy_in",
+];
+
+const fn ty(
+    canonical: &'static str,
+    aliases: &'static [&'static str],
+    short: &'static str,
+) -> KnownType {
+    KnownType {
+        canonical,
+        aliases,
+        short,
+    }
+}
+
+const fn opener(ty: &'static str) -> Builder {
+    Builder {
+        ty,
+        constructors: &[],
+        settings: &[],
+        completions: &[],
+    }
+}
+
+const fn transaction(ty: &'static str, builder: &'static str, create: &'static str) -> Resource {
+    Resource {
+        id: "transaction",
+        ty,
+        builder,
+        create,
+        fallible: true,
+        discharge: ENDS,
+        rolls_back_on_error: true,
+        ..Resource::BASE
+    }
+}
+
+pub static ENTRIES: Entries = Entries {
+    types: &[
+        ty(
+            SQLX_POOL,
+            &[
+                "sqlx::pool::Pool",
+                "sqlx::PgPool",
+                "sqlx::postgres::PgPool",
+                "sqlx::MySqlPool",
+                "sqlx::mysql::MySqlPool",
+                "sqlx::SqlitePool",
+                "sqlx::sqlite::SqlitePool",
+                "sqlx::AnyPool",
+            ],
+            "Pool",
+        ),
+        ty(SQLX_CONNECTION, &[], "PoolConnection"),
+        ty(
+            SQLX_PG_CONNECTION,
+            &["sqlx::postgres::PgConnection"],
+            "PgConnection",
+        ),
+        ty(
+            SQLX_TRANSACTION,
+            &["sqlx::transaction::Transaction"],
+            "Transaction",
+        ),
+        ty(PG_CLIENT, &[], "Client"),
+        ty(PG_TRANSACTION, &[], "Transaction"),
+        ty(SYNC_PG_CLIENT, &[], "Client"),
+        ty(SYNC_PG_TRANSACTION, &[], "Transaction"),
+        ty(SQLITE_CONNECTION, &[], "Connection"),
+        ty(SQLITE_TRANSACTION, &[], "Transaction"),
+    ],
+    functions: &[],
+    methods: &[],
+    guards: &[],
+    builders: &[
+        opener(SQLX_POOL),
+        opener(SQLX_CONNECTION),
+        opener(SQLX_PG_CONNECTION),
+        opener(PG_CLIENT),
+        opener(SYNC_PG_CLIENT),
+        opener(SQLITE_CONNECTION),
+    ],
+    resources: &[
+        Resource {
+            armed_by_argument: SQLX_EXECUTES,
+            constructors: &[Constructor {
+                path: "sqlx::Transaction::begin",
+                tuple: None,
+                companion: None,
+            }],
+            ..transaction(SQLX_TRANSACTION, SQLX_POOL, "begin")
+        },
+        Resource {
+            armed_by_argument: SQLX_EXECUTES,
+            ..transaction(SQLX_TRANSACTION, SQLX_CONNECTION, "begin")
+        },
+        Resource {
+            armed_by_argument: SQLX_EXECUTES,
+            ..transaction(SQLX_TRANSACTION, SQLX_PG_CONNECTION, "begin")
+        },
+        Resource {
+            arm: PG_STATEMENTS,
+            ..transaction(PG_TRANSACTION, PG_CLIENT, "transaction")
+        },
+        // `client.build_transaction().isolation_level(..).start()`: the builder's
+        // settings keep the client's value, so `start` is read as the client's.
+        Resource {
+            arm: PG_STATEMENTS,
+            ..transaction(PG_TRANSACTION, PG_CLIENT, "start")
+        },
+        Resource {
+            arm: PG_STATEMENTS,
+            ..transaction(SYNC_PG_TRANSACTION, SYNC_PG_CLIENT, "transaction")
+        },
+        Resource {
+            arm: PG_STATEMENTS,
+            ..transaction(SYNC_PG_TRANSACTION, SYNC_PG_CLIENT, "start")
+        },
+        // `set_drop_behavior(DropBehavior::Commit)` makes the drop commit.
+        Resource {
+            arm: SQLITE_ARMS,
+            closing_argument: Some("Commit"),
+            discharge: &["commit", "rollback", "finish"],
+            ..transaction(SQLITE_TRANSACTION, SQLITE_CONNECTION, "transaction")
+        },
+        Resource {
+            arm: SQLITE_ARMS,
+            closing_argument: Some("Commit"),
+            discharge: &["commit", "rollback", "finish"],
+            ..transaction(
+                SQLITE_TRANSACTION,
+                SQLITE_CONNECTION,
+                "unchecked_transaction",
+            )
+        },
+    ],
+};
+
+/// rusqlite's statements, through the `Connection` a `Transaction` derefs to, and
+/// `set_drop_behavior` (which closes it with `DropBehavior::Commit`).
+const SQLITE_ARMS: &[&str] = &[
+    "execute",
+    "execute_batch",
+    "query_row",
+    "query_row_and_then",
+    "set_drop_behavior",
+];

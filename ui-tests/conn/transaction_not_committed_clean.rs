@@ -1,0 +1,79 @@
+// transaction_not_committed (quiet): committed on every path that returns normally,
+// rolled back on purpose, left by an error (the rollback the drop is for), returned before
+// anything was written, set to commit on drop, or handed to the caller.
+use rusqlite::{Connection, DropBehavior};
+use sqlx::PgPool as Db;
+
+pub async fn rename(pool: &Db, id: i64, name: &str) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("UPDATE users SET name = $1 WHERE id = $2")
+        .bind(name)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn settle(pool: &Db, id: i64, approve: bool) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("UPDATE orders SET seen = true WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    match approve {
+        true => tx.commit().await?,
+        false => tx.rollback().await?,
+    }
+    Ok(())
+}
+
+pub async fn nothing_to_do(pool: &Db, ids: &[i64]) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    if ids.is_empty() {
+        return Ok(());
+    }
+    for id in ids {
+        sqlx::query("DELETE FROM posts WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await
+}
+
+pub async fn checked(pool: &Db, id: i64) -> Result<(), String> {
+    let mut tx = pool.begin().await.map_err(|e| e.to_string())?;
+    let done = sqlx::query("UPDATE jobs SET done = true WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| e.to_string())?;
+    if done.rows_affected() != 1 {
+        return Err(format!("job {id} not found"));
+    }
+    tx.commit().await.map_err(|e| e.to_string())
+}
+
+pub async fn begun(pool: &Db) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Postgres>> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("SET LOCAL lock_timeout = '1s'")
+        .execute(&mut *tx)
+        .await?;
+    Ok(tx)
+}
+
+pub fn record(conn: &mut Connection, event: &str) -> rusqlite::Result<()> {
+    let mut tx = conn.transaction()?;
+    tx.set_drop_behavior(DropBehavior::Commit);
+    tx.execute("INSERT INTO events (name) VALUES (?1)", [event])?;
+    Ok(())
+}
+
+pub fn replay(conn: &mut Connection, events: &[&str]) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    for event in events {
+        tx.execute("INSERT INTO events (name) VALUES (?1)", [event])?;
+    }
+    tx.commit()
+}
