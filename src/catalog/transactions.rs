@@ -28,11 +28,14 @@ const SQLITE_TRANSACTION: &str = "rusqlite::Transaction";
 /// What ends a transaction on purpose: a commit, or a rollback that says so.
 const ENDS: &[&str] = &["commit", "rollback"];
 
-/// The executor methods that take a sqlx transaction as their argument
-/// (`query(..).execute(&mut *tx)`): the transaction is written to, not handed off.
-const SQLX_EXECUTES: &[&str] = &[
-    "execute",
-    "execute_many",
+/// The executor methods that write through a sqlx transaction given as their argument
+/// (`query(..).execute(&mut *tx)`).
+const SQLX_WRITES: &[&str] = &["execute", "execute_many"];
+
+/// The executor methods that may only read through it (`fetch_one(&mut *tx)`): neither a
+/// write nor a hand-off. An `INSERT .. RETURNING` fetched this way is not counted as a
+/// write.
+const SQLX_READS: &[&str] = &[
     "fetch",
     "fetch_all",
     "fetch_one",
@@ -40,18 +43,18 @@ const SQLX_EXECUTES: &[&str] = &[
     "fetch_many",
 ];
 
-/// tokio-postgres's and postgres's statements, called on the transaction.
-const PG_STATEMENTS: &[&str] = &[
-    "execute",
-    "execute_raw",
-    "batch_execute",
+/// tokio-postgres's and postgres's statements that write, called on the transaction.
+const PG_WRITES: &[&str] = &["execute", "execute_raw", "batch_execute", "copy_in"];
+
+/// Their statements that may only read, and statement preparation.
+const PG_READS: &[&str] = &[
     "query",
     "query_one",
     "query_opt",
     "query_raw",
     "query_typed",
-    "simple_query",
-    "copy_in",
+    "prepare",
+    "prepare_typed",
 ];
 
 const fn ty(
@@ -135,7 +138,8 @@ pub static ENTRIES: Entries = Entries {
     ],
     resources: &[
         Resource {
-            armed_by_argument: SQLX_EXECUTES,
+            armed_by_argument: SQLX_WRITES,
+            neutral: SQLX_READS,
             constructors: &[Constructor {
                 path: "sqlx::Transaction::begin",
                 tuple: None,
@@ -144,40 +148,48 @@ pub static ENTRIES: Entries = Entries {
             ..transaction(SQLX_TRANSACTION, SQLX_POOL, "begin")
         },
         Resource {
-            armed_by_argument: SQLX_EXECUTES,
+            armed_by_argument: SQLX_WRITES,
+            neutral: SQLX_READS,
             ..transaction(SQLX_TRANSACTION, SQLX_CONNECTION, "begin")
         },
         Resource {
-            armed_by_argument: SQLX_EXECUTES,
+            armed_by_argument: SQLX_WRITES,
+            neutral: SQLX_READS,
             ..transaction(SQLX_TRANSACTION, SQLX_PG_CONNECTION, "begin")
         },
         Resource {
-            arm: PG_STATEMENTS,
+            arm: PG_WRITES,
+            neutral: PG_READS,
             ..transaction(PG_TRANSACTION, PG_CLIENT, "transaction")
         },
         // `client.build_transaction().isolation_level(..).start()`: the builder's
         // settings keep the client's value, so `start` is read as the client's.
         Resource {
-            arm: PG_STATEMENTS,
+            arm: PG_WRITES,
+            neutral: PG_READS,
             ..transaction(PG_TRANSACTION, PG_CLIENT, "start")
         },
         Resource {
-            arm: PG_STATEMENTS,
+            arm: PG_WRITES,
+            neutral: PG_READS,
             ..transaction(SYNC_PG_TRANSACTION, SYNC_PG_CLIENT, "transaction")
         },
         Resource {
-            arm: PG_STATEMENTS,
+            arm: PG_WRITES,
+            neutral: PG_READS,
             ..transaction(SYNC_PG_TRANSACTION, SYNC_PG_CLIENT, "start")
         },
         // `set_drop_behavior(DropBehavior::Commit)` makes the drop commit.
         Resource {
             arm: SQLITE_ARMS,
+            neutral: SQLITE_READS,
             closing_argument: Some("Commit"),
             discharge: &["commit", "rollback", "finish"],
             ..transaction(SQLITE_TRANSACTION, SQLITE_CONNECTION, "transaction")
         },
         Resource {
             arm: SQLITE_ARMS,
+            neutral: SQLITE_READS,
             closing_argument: Some("Commit"),
             discharge: &["commit", "rollback", "finish"],
             ..transaction(
@@ -189,12 +201,14 @@ pub static ENTRIES: Entries = Entries {
     ],
 };
 
-/// rusqlite's statements, through the `Connection` a `Transaction` derefs to, and
-/// `set_drop_behavior` (which closes it with `DropBehavior::Commit`).
-const SQLITE_ARMS: &[&str] = &[
-    "execute",
-    "execute_batch",
+/// rusqlite's statements that write, through the `Connection` a `Transaction` derefs to,
+/// and `set_drop_behavior` (which closes it with `DropBehavior::Commit`).
+const SQLITE_ARMS: &[&str] = &["execute", "execute_batch", "set_drop_behavior"];
+
+/// Its statements that may only read, and statement preparation.
+const SQLITE_READS: &[&str] = &[
     "query_row",
     "query_row_and_then",
-    "set_drop_behavior",
+    "prepare",
+    "prepare_cached",
 ];

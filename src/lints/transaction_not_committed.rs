@@ -15,9 +15,11 @@ pub const LINT: Lint = Lint {
 Follows each transaction a function begins (sqlx's `pool.begin()`, `conn.begin()` and
 `Transaction::begin`; tokio-postgres's and postgres's `client.transaction()` and
 `build_transaction()..start()`; rusqlite's `conn.transaction()` and
-`unchecked_transaction()`), and reports it when, after a write (`execute`, `query*`,
-`fetch*`, with the transaction as the receiver or, for sqlx, as the executor argument
-`&mut *tx`), a path that returns normally drops it without `commit()` or `rollback()`.
+`unchecked_transaction()`), and reports it when, after a write (`execute`,
+`execute_many`, `batch_execute`, `execute_batch`, `copy_in`, with the transaction as the
+receiver or, for sqlx, as the executor argument `&mut *tx`), a path that returns normally
+drops it without `commit()` or `rollback()`. Reads (`fetch*`, `query*`) keep following it
+but write nothing to lose.
 Paths that leave with an error (`?`, `return Err(..)`, `bail!`) are not reported: rolling
 back there is what the drop is for. A transaction returned, stored or handed to another
 function by value is theirs to commit.
@@ -56,6 +58,9 @@ The pool, client or connection must be known by its type: a parameter, a `let` o
 field declared with it. A transaction passed by `&mut` to a function cargo-stray does not
 see into counts as handed off; one passed to a helper of the same crate follows the
 helper's summary. A `return` from inside a macro of the file is taken for an error exit.
+A write made through `fetch_one` (`INSERT .. RETURNING`) is not counted as one. Where a
+write itself fails (`if let Err(e) = query.execute(&mut *tx).await`), the transaction is
+aborted, and returning from there is not reported.
 ",
         settings: "",
     },

@@ -44,3 +44,18 @@ pub fn record(conn: &mut rusqlite::Connection, event: &str) -> rusqlite::Result<
     tx.execute("INSERT INTO events (name) VALUES (?1)", [event])?;
     Ok(())
 }
+
+// A read first does not hand the transaction off: the write after it is still lost.
+pub async fn bump(pool: &PgPool, id: i64) -> sqlx::Result<i64> {
+    let mut tx = pool.begin().await?; //~ transaction_not_committed
+    let count: i64 = sqlx::query_scalar("SELECT count FROM counters WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE counters SET count = $1 WHERE id = $2")
+        .bind(count + 1)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(count + 1)
+}

@@ -77,3 +77,41 @@ pub fn replay(conn: &mut Connection, events: &[&str]) -> rusqlite::Result<()> {
     }
     tx.commit()
 }
+
+// Only read before the early return (pgmq's `create`): nothing written is rolled back.
+pub async fn create_queue(pool: &Db, name: &str) -> sqlx::Result<bool> {
+    let mut tx = pool.begin().await?;
+    let exists: bool = sqlx::query_scalar("SELECT EXISTS(SELECT 1 FROM queues WHERE name = $1)")
+        .bind(name)
+        .fetch_one(&mut *tx)
+        .await?;
+    if exists {
+        return Ok(false);
+    }
+    sqlx::query("INSERT INTO queues (name) VALUES ($1)")
+        .bind(name)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+// The write itself failed (tower-sessions' `migrate`): the transaction is aborted, and
+// returning without a commit is right.
+pub async fn migrate(pool: &Db) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    if let Err(err) = sqlx::query("CREATE SCHEMA IF NOT EXISTS sessions")
+        .execute(&mut *tx)
+        .await
+    {
+        if !err.to_string().contains("duplicate key") {
+            return Err(err);
+        }
+        return Ok(());
+    }
+    sqlx::query("CREATE TABLE IF NOT EXISTS sessions.data (id text)")
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -170,7 +170,11 @@ impl Interp<'_, '_> {
             op = &a.base;
         }
         match op {
-            Expr::MethodCall(m) => self.object_named(&m.receiver).map(|id| self.root(id)),
+            // `if let Err(e) = query.execute(&mut *tx).await`: the write through it failed.
+            Expr::MethodCall(m) => self
+                .object_named(&m.receiver)
+                .or_else(|| m.args.iter().find_map(|a| self.executor_argument(a)))
+                .map(|id| self.root(id)),
             _ => None,
         }
     }

@@ -172,8 +172,25 @@ impl Interp<'_, '_> {
     }
 
     /// `query.execute(&mut *tx)`: a value the method writes through (its resource's
-    /// `armed_by_argument`) is written to, and stays where it is.
+    /// `armed_by_argument`) is written to, and stays where it is; one the method only
+    /// reads through (`fetch_one(&mut *tx)`, in its `neutral`) stays where it is.
     fn written_through(&mut self, a: &Expr, method: &str) -> bool {
+        let Some(id) = self.executor_argument(a) else {
+            return false;
+        };
+        let resource = self.out.objects[id].resource;
+        if resource.armed_by_argument.contains(&method) {
+            if self.state.is_reachable() {
+                self.state.set(id, crate::flow::track::LIVE);
+            }
+            return true;
+        }
+        resource.neutral.contains(&method)
+    }
+
+    /// The value an executor argument (`&mut *tx`, `&mut tx`, `tx`) names, if its
+    /// resource is used through arguments.
+    pub(super) fn executor_argument(&self, a: &Expr) -> Option<ObjectId> {
         let mut inner = a;
         while let Expr::Reference(r) = inner {
             inner = &r.expr;
@@ -183,20 +200,8 @@ impl Interp<'_, '_> {
         {
             inner = &u.expr;
         }
-        let Some(id) = self.object_named(inner) else {
-            return false;
-        };
-        if !self.out.objects[id]
-            .resource
-            .armed_by_argument
-            .contains(&method)
-        {
-            return false;
-        }
-        if self.state.is_reachable() {
-            self.state.set(id, crate::flow::track::LIVE);
-        }
-        true
+        let id = self.object_named(inner)?;
+        (!self.out.objects[id].resource.armed_by_argument.is_empty()).then_some(id)
     }
 
     /// Adding to a local collection (it now owns the value), or only looking at one that
