@@ -56,8 +56,9 @@ async fn rename(pool: &sqlx::PgPool, id: i64, name: &str) -> sqlx::Result<()> {
         known_limits: "
 The pool, client or connection must be known by its type: a parameter, a `let` or a struct
 field declared with it. A transaction passed by `&mut` to a function cargo-stray does not
-see into counts as handed off; one passed to a helper of the same crate follows the
-helper's summary. A `return` from inside a macro of the file is taken for an error exit.
+see into counts as handed off. A write made inside a helper of the crate that the
+transaction is lent to (`insert_user(&mut tx, ..)`) is not seen yet: if the function
+itself writes nothing, its transaction is not reported. A `return` from inside a macro of the file is taken for an error exit.
 A write made through `fetch_one` (`INSERT .. RETURNING`) is not counted as one. Where a
 write itself fails (`if let Err(e) = query.execute(&mut *tx).await`), the transaction is
 aborted, and returning from there is not reported.

@@ -8,6 +8,19 @@ use std::collections::HashMap;
 use futures::{stream, StreamExt};
 use reqwest::Client;
 
+// The pool of a program, built once in `main` and lent to every job.
+#[tokio::main]
+async fn main() -> Result<(), sqlx::Error> {
+    let pool = sqlx::PgPool::connect("postgres://localhost/jobs").await?;
+    for id in 0..10_i64 {
+        sqlx::query("UPDATE jobs SET done = true WHERE id = $1")
+            .bind(id)
+            .execute(&pool)
+            .await?;
+    }
+    Ok(())
+}
+
 pub async fn shared(n: u32) {
     let client = Client::new();
     stream::iter(0..n)

@@ -115,3 +115,17 @@ pub async fn migrate(pool: &Db) -> sqlx::Result<()> {
     tx.commit().await?;
     Ok(())
 }
+
+async fn finish(tx: sqlx::Transaction<'_, sqlx::Postgres>) -> sqlx::Result<()> {
+    tx.commit().await
+}
+
+// Handed by value to a helper that commits it: the helper's to end.
+pub async fn signup(pool: &Db, name: &str) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("INSERT INTO users (name) VALUES ($1)")
+        .bind(name)
+        .execute(&mut *tx)
+        .await?;
+    finish(tx).await
+}
