@@ -121,6 +121,17 @@ fn real_sources_report_the_same_with_and_without_it() {
     assert!(report.files_prefiltered < report.files_scanned);
 }
 
+/// The report of a scan of every file under `dir`, with the default settings.
+fn scan_dir(dir: &Path) -> Report {
+    scan::scan(
+        workspace::explicit(&[dir.to_path_buf()], dir)
+            .expect("inputs")
+            .inputs,
+        Vec::new(),
+        &Config::default(),
+    )
+}
+
 #[test]
 fn a_file_naming_nothing_tracked_is_scanned_without_being_parsed() {
     let dir = common::temp();
@@ -132,13 +143,7 @@ fn a_file_naming_nothing_tracked_is_scanned_without_being_parsed() {
         "allowed.rs",
         b"// stray: allow(zombie_child) -- nothing here spawns\nfn main() {}\n",
     );
-    let report = scan::scan(
-        workspace::explicit(&[dir.path().to_path_buf()], dir.path())
-            .expect("inputs")
-            .inputs,
-        Vec::new(),
-        &Config::default(),
-    );
+    let report = scan_dir(dir.path());
     assert_eq!(report.files_scanned, 2);
     assert_eq!(report.files_prefiltered, 1);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
@@ -172,13 +177,7 @@ fn a_name_from_another_module_of_the_crate_is_passed_over() {
     for (i, text) in spawners.iter().enumerate() {
         common::write(dir.path(), &format!("spawn{i}.rs"), text);
     }
-    let report = scan::scan(
-        workspace::explicit(&[dir.path().to_path_buf()], dir.path())
-            .expect("inputs")
-            .inputs,
-        Vec::new(),
-        &Config::default(),
-    );
+    let report = scan_dir(dir.path());
     assert_eq!(report.files_scanned, 5);
     assert_eq!(report.files_prefiltered, 1);
     let mut files: Vec<String> = report

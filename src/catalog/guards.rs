@@ -65,18 +65,6 @@ pub const PATH_COPIES: &[&str] = &[
 /// `remote_handle` is whatever future the code built.
 pub const FUTURE_EXT: &str = "futures_util::future::FutureExt";
 
-const fn ty(
-    canonical: &'static str,
-    aliases: &'static [&'static str],
-    short: &'static str,
-) -> KnownType {
-    KnownType {
-        canonical,
-        aliases,
-        short,
-    }
-}
-
 const fn function(path: &'static str, output: &'static str) -> Function {
     Function {
         path,
@@ -94,19 +82,19 @@ const fn method(receiver: &'static str, name: &'static str, output: &'static str
 
 pub static ENTRIES: Entries = Entries {
     types: &[
-        ty(SPAN, &["tracing::span::Span"], "Span"),
-        ty(ENTERED, &[], "Entered"),
-        ty(ENTERED_SPAN, &[], "EnteredSpan"),
-        ty(MUTEX, &["tokio::sync::mutex::Mutex"], "Mutex"),
-        ty(MUTEX_GUARD, &[], "MutexGuard"),
-        ty(OWNED_MUTEX_GUARD, &[], "OwnedMutexGuard"),
-        ty(RW_LOCK, &[], "RwLock"),
-        ty(READ_GUARD, &[], "RwLockReadGuard"),
-        ty(WRITE_GUARD, &[], "RwLockWriteGuard"),
-        ty(SEMAPHORE, &[], "Semaphore"),
-        ty(PERMIT, &[], "SemaphorePermit"),
-        ty(OWNED_PERMIT, &[], "OwnedSemaphorePermit"),
-        ty(
+        KnownType::new(SPAN, &["tracing::span::Span"], "Span"),
+        KnownType::new(ENTERED, &[], "Entered"),
+        KnownType::new(ENTERED_SPAN, &[], "EnteredSpan"),
+        KnownType::new(MUTEX, &["tokio::sync::mutex::Mutex"], "Mutex"),
+        KnownType::new(MUTEX_GUARD, &[], "MutexGuard"),
+        KnownType::new(OWNED_MUTEX_GUARD, &[], "OwnedMutexGuard"),
+        KnownType::new(RW_LOCK, &[], "RwLock"),
+        KnownType::new(READ_GUARD, &[], "RwLockReadGuard"),
+        KnownType::new(WRITE_GUARD, &[], "RwLockWriteGuard"),
+        KnownType::new(SEMAPHORE, &[], "Semaphore"),
+        KnownType::new(PERMIT, &[], "SemaphorePermit"),
+        KnownType::new(OWNED_PERMIT, &[], "OwnedSemaphorePermit"),
+        KnownType::new(
             TASK,
             &[
                 "smol::Task",
@@ -115,18 +103,18 @@ pub static ENTRIES: Entries = Entries {
             ],
             "Task",
         ),
-        ty(EXECUTOR, &["smol::Executor"], "Executor"),
-        ty(LOCAL_EXECUTOR, &["smol::LocalExecutor"], "LocalExecutor"),
-        ty(TEMP_DIR, &[], "TempDir"),
-        ty(NAMED_TEMP_FILE, &[], "NamedTempFile"),
-        ty(TEMP_PATH, &[], "TempPath"),
-        ty(TEMP_BUILDER, &[], "Builder"),
-        ty(RUNTIME, &[], "Runtime"),
-        ty(RUNTIME_HANDLE, &[], "Handle"),
-        ty(RUNTIME_BUILDER, &[], "Builder"),
-        ty(ENTER_GUARD, &[], "EnterGuard"),
-        ty(REMOTE, &["futures_util::future::future::Remote"], "Remote"),
-        ty(
+        KnownType::new(EXECUTOR, &["smol::Executor"], "Executor"),
+        KnownType::new(LOCAL_EXECUTOR, &["smol::LocalExecutor"], "LocalExecutor"),
+        KnownType::new(TEMP_DIR, &[], "TempDir"),
+        KnownType::new(NAMED_TEMP_FILE, &[], "NamedTempFile"),
+        KnownType::new(TEMP_PATH, &[], "TempPath"),
+        KnownType::new(TEMP_BUILDER, &[], "Builder"),
+        KnownType::new(RUNTIME, &[], "Runtime"),
+        KnownType::new(RUNTIME_HANDLE, &[], "Handle"),
+        KnownType::new(RUNTIME_BUILDER, &[], "Builder"),
+        KnownType::new(ENTER_GUARD, &[], "EnterGuard"),
+        KnownType::new(REMOTE, &["futures_util::future::future::Remote"], "Remote"),
+        KnownType::new(
             REMOTE_HANDLE,
             &["futures_util::future::future::RemoteHandle"],
             "RemoteHandle",

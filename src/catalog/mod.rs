@@ -35,6 +35,20 @@ pub struct KnownType {
     pub short: &'static str,
 }
 
+impl KnownType {
+    pub const fn new(
+        canonical: &'static str,
+        aliases: &'static [&'static str],
+        short: &'static str,
+    ) -> KnownType {
+        KnownType {
+            canonical,
+            aliases,
+            short,
+        }
+    }
+}
+
 /// The type an expression produces, as far as the catalog can tell.
 #[derive(Debug, Clone, Copy)]
 pub enum Output {

@@ -57,18 +57,6 @@ const PG_READS: &[&str] = &[
     "prepare_typed",
 ];
 
-const fn ty(
-    canonical: &'static str,
-    aliases: &'static [&'static str],
-    short: &'static str,
-) -> KnownType {
-    KnownType {
-        canonical,
-        aliases,
-        short,
-    }
-}
-
 const fn opener(ty: &'static str) -> Builder {
     Builder {
         ty,
@@ -93,7 +81,7 @@ const fn transaction(ty: &'static str, builder: &'static str, create: &'static s
 
 pub static ENTRIES: Entries = Entries {
     types: &[
-        ty(
+        KnownType::new(
             SQLX_POOL,
             &[
                 "sqlx::pool::Pool",
@@ -107,23 +95,23 @@ pub static ENTRIES: Entries = Entries {
             ],
             "Pool",
         ),
-        ty(SQLX_CONNECTION, &[], "PoolConnection"),
-        ty(
+        KnownType::new(SQLX_CONNECTION, &[], "PoolConnection"),
+        KnownType::new(
             SQLX_PG_CONNECTION,
             &["sqlx::postgres::PgConnection"],
             "PgConnection",
         ),
-        ty(
+        KnownType::new(
             SQLX_TRANSACTION,
             &["sqlx::transaction::Transaction"],
             "Transaction",
         ),
-        ty(PG_CLIENT, &[], "Client"),
-        ty(PG_TRANSACTION, &[], "Transaction"),
-        ty(SYNC_PG_CLIENT, &[], "Client"),
-        ty(SYNC_PG_TRANSACTION, &[], "Transaction"),
-        ty(SQLITE_CONNECTION, &[], "Connection"),
-        ty(SQLITE_TRANSACTION, &[], "Transaction"),
+        KnownType::new(PG_CLIENT, &[], "Client"),
+        KnownType::new(PG_TRANSACTION, &[], "Transaction"),
+        KnownType::new(SYNC_PG_CLIENT, &[], "Client"),
+        KnownType::new(SYNC_PG_TRANSACTION, &[], "Transaction"),
+        KnownType::new(SQLITE_CONNECTION, &[], "Connection"),
+        KnownType::new(SQLITE_TRANSACTION, &[], "Transaction"),
     ],
     functions: &[],
     methods: &[],
