@@ -376,10 +376,19 @@ impl Catalog {
 
     /// A method of an extension trait every value of some kind has (`FutureExt`'s
     /// `remote_handle`, on any future), known by its name whatever the receiver.
+    /// Asked of every method call the Typer meets: a table built once.
     pub fn extension_method(name: &str) -> Option<&'static Method> {
-        ALL.iter()
-            .flat_map(|e| e.methods)
-            .find(|m| EXTENSION_TRAITS.contains(&m.receiver) && m.name == name)
+        static TABLE: OnceLock<HashMap<&'static str, &'static Method>> = OnceLock::new();
+        TABLE
+            .get_or_init(|| {
+                ALL.iter()
+                    .flat_map(|e| e.methods)
+                    .filter(|m| EXTENSION_TRAITS.contains(&m.receiver))
+                    .map(|m| (m.name, m))
+                    .collect()
+            })
+            .get(name)
+            .copied()
     }
 
     pub fn guard(ty: &str) -> Option<&'static Guard> {

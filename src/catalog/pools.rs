@@ -75,36 +75,8 @@ const TONIC_SHARE: &str = "connect the channel once, before the loop, and clone 
 const REDIS_PAYS: &str = "each iteration opens a new connection to the server: it pays a TCP handshake every time, and the sockets pile up";
 const REDIS_SHARE: &str = "open the multiplexed connection (or connection manager) once, before the loop, and clone it into each iteration: it is made to be cloned and shared";
 
-const fn build(
-    path: &'static str,
-    what: &'static str,
-    pays: &'static str,
-    share: &'static str,
-) -> PoolBuild {
-    PoolBuild {
-        path,
-        completions: &[],
-        what,
-        pays,
-        share,
-        internal: false,
-        per_target: false,
-    }
-}
-
-/// A build that connects to a target its arguments name.
-const fn pool_connect(
-    path: &'static str,
-    what: &'static str,
-    pays: &'static str,
-    share: &'static str,
-) -> PoolBuild {
-    PoolBuild {
-        per_target: true,
-        ..build(path, what, pays, share)
-    }
-}
-
+/// A builder that `path` starts and one of `completions` finishes; no completions: the
+/// call builds it itself.
 const fn builder(
     path: &'static str,
     completions: &'static [&'static str],
@@ -123,6 +95,15 @@ const fn builder(
     }
 }
 
+const fn build(
+    path: &'static str,
+    what: &'static str,
+    pays: &'static str,
+    share: &'static str,
+) -> PoolBuild {
+    builder(path, &[], what, pays, share)
+}
+
 /// A builder of a pool or channel that connects to a target its arguments name.
 const fn pool_builder(
     path: &'static str,
@@ -135,6 +116,16 @@ const fn pool_builder(
         per_target: true,
         ..builder(path, completions, what, pays, share)
     }
+}
+
+/// A pool connected by one call, to the target its arguments name.
+const fn pool_connect(
+    path: &'static str,
+    what: &'static str,
+    pays: &'static str,
+    share: &'static str,
+) -> PoolBuild {
+    pool_builder(path, &[], what, pays, share)
 }
 
 const SQLX_CONNECTS: &[&str] = &[

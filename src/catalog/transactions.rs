@@ -79,6 +79,36 @@ const fn transaction(ty: &'static str, builder: &'static str, create: &'static s
     }
 }
 
+/// A sqlx transaction begun by `builder`: written through executor arguments.
+const fn sqlx(builder: &'static str) -> Resource {
+    Resource {
+        armed_by_argument: SQLX_WRITES,
+        neutral: SQLX_READS,
+        ..transaction(SQLX_TRANSACTION, builder, "begin")
+    }
+}
+
+/// A tokio-postgres or postgres transaction: written through its own methods.
+const fn postgres(ty: &'static str, client: &'static str, create: &'static str) -> Resource {
+    Resource {
+        arm: PG_WRITES,
+        neutral: PG_READS,
+        ..transaction(ty, client, create)
+    }
+}
+
+/// A rusqlite transaction. `set_drop_behavior(DropBehavior::Commit)` makes the drop commit,
+/// and `finish()` applies the drop behavior on purpose.
+const fn sqlite(create: &'static str) -> Resource {
+    Resource {
+        arm: SQLITE_ARMS,
+        neutral: SQLITE_READS,
+        closing_argument: Some("Commit"),
+        discharge: &["commit", "rollback", "finish"],
+        ..transaction(SQLITE_TRANSACTION, SQLITE_CONNECTION, create)
+    }
+}
+
 pub static ENTRIES: Entries = Entries {
     types: &[
         KnownType::new(
@@ -126,66 +156,23 @@ pub static ENTRIES: Entries = Entries {
     ],
     resources: &[
         Resource {
-            armed_by_argument: SQLX_WRITES,
-            neutral: SQLX_READS,
             constructors: &[Constructor {
                 path: "sqlx::Transaction::begin",
                 tuple: None,
                 companion: None,
             }],
-            ..transaction(SQLX_TRANSACTION, SQLX_POOL, "begin")
+            ..sqlx(SQLX_POOL)
         },
-        Resource {
-            armed_by_argument: SQLX_WRITES,
-            neutral: SQLX_READS,
-            ..transaction(SQLX_TRANSACTION, SQLX_CONNECTION, "begin")
-        },
-        Resource {
-            armed_by_argument: SQLX_WRITES,
-            neutral: SQLX_READS,
-            ..transaction(SQLX_TRANSACTION, SQLX_PG_CONNECTION, "begin")
-        },
-        Resource {
-            arm: PG_WRITES,
-            neutral: PG_READS,
-            ..transaction(PG_TRANSACTION, PG_CLIENT, "transaction")
-        },
+        sqlx(SQLX_CONNECTION),
+        sqlx(SQLX_PG_CONNECTION),
         // `client.build_transaction().isolation_level(..).start()`: the builder's
         // settings keep the client's value, so `start` is read as the client's.
-        Resource {
-            arm: PG_WRITES,
-            neutral: PG_READS,
-            ..transaction(PG_TRANSACTION, PG_CLIENT, "start")
-        },
-        Resource {
-            arm: PG_WRITES,
-            neutral: PG_READS,
-            ..transaction(SYNC_PG_TRANSACTION, SYNC_PG_CLIENT, "transaction")
-        },
-        Resource {
-            arm: PG_WRITES,
-            neutral: PG_READS,
-            ..transaction(SYNC_PG_TRANSACTION, SYNC_PG_CLIENT, "start")
-        },
-        // `set_drop_behavior(DropBehavior::Commit)` makes the drop commit.
-        Resource {
-            arm: SQLITE_ARMS,
-            neutral: SQLITE_READS,
-            closing_argument: Some("Commit"),
-            discharge: &["commit", "rollback", "finish"],
-            ..transaction(SQLITE_TRANSACTION, SQLITE_CONNECTION, "transaction")
-        },
-        Resource {
-            arm: SQLITE_ARMS,
-            neutral: SQLITE_READS,
-            closing_argument: Some("Commit"),
-            discharge: &["commit", "rollback", "finish"],
-            ..transaction(
-                SQLITE_TRANSACTION,
-                SQLITE_CONNECTION,
-                "unchecked_transaction",
-            )
-        },
+        postgres(PG_TRANSACTION, PG_CLIENT, "transaction"),
+        postgres(PG_TRANSACTION, PG_CLIENT, "start"),
+        postgres(SYNC_PG_TRANSACTION, SYNC_PG_CLIENT, "transaction"),
+        postgres(SYNC_PG_TRANSACTION, SYNC_PG_CLIENT, "start"),
+        sqlite("transaction"),
+        sqlite("unchecked_transaction"),
     ],
 };
 
