@@ -404,6 +404,18 @@ impl Catalog {
         ALL.iter().flat_map(|e| e.resources).find(|r| r.ty == ty)
     }
 
+    /// The transaction a helper's parameter of this type is given (a sqlx connection, which
+    /// `&mut *tx` derefs to), for what the helper writes through it.
+    pub fn transaction_behind(ty: &str) -> Option<&'static Resource> {
+        let (_, transaction) = transactions::EXECUTORS.iter().find(|(c, _)| *c == ty)?;
+        Self::resource_of_type(transaction)
+    }
+
+    /// Whether a SQL statement changes data (`INSERT .. RETURNING` run by `fetch_one`).
+    pub fn statement_writes(sql: &str) -> bool {
+        transactions::statement_writes(sql)
+    }
+
     /// The resource a builder's method creates.
     pub fn resource_created_by(builder: &str, method: &str) -> Option<&'static Resource> {
         ALL.iter()

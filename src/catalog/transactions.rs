@@ -18,6 +18,9 @@ const SQLX_POOL: &str = "sqlx::Pool";
 const SQLX_CONNECTION: &str = "sqlx::pool::PoolConnection";
 const SQLX_PG_CONNECTION: &str = "sqlx::PgConnection";
 const SQLX_TRANSACTION: &str = "sqlx::Transaction";
+const SQLX_SQLITE_CONNECTION: &str = "sqlx::SqliteConnection";
+const SQLX_MYSQL_CONNECTION: &str = "sqlx::MySqlConnection";
+const SQLX_ANY_CONNECTION: &str = "sqlx::AnyConnection";
 const PG_CLIENT: &str = "tokio_postgres::Client";
 const PG_TRANSACTION: &str = "tokio_postgres::Transaction";
 const SYNC_PG_CLIENT: &str = "postgres::Client";
@@ -132,6 +135,21 @@ pub static ENTRIES: Entries = Entries {
             "PgConnection",
         ),
         KnownType::new(
+            SQLX_SQLITE_CONNECTION,
+            &["sqlx::sqlite::SqliteConnection"],
+            "SqliteConnection",
+        ),
+        KnownType::new(
+            SQLX_MYSQL_CONNECTION,
+            &["sqlx::mysql::MySqlConnection"],
+            "MySqlConnection",
+        ),
+        KnownType::new(
+            SQLX_ANY_CONNECTION,
+            &["sqlx::any::AnyConnection"],
+            "AnyConnection",
+        ),
+        KnownType::new(
             SQLX_TRANSACTION,
             &["sqlx::transaction::Transaction"],
             "Transaction",
@@ -176,6 +194,16 @@ pub static ENTRIES: Entries = Entries {
     ],
 };
 
+/// The connections a transaction derefs to, as a helper's parameter takes them
+/// (`async fn insert(conn: &mut PgConnection, ..)` called with `&mut *tx`): what the
+/// helper writes through one is written to the transaction it is given.
+pub(super) const EXECUTORS: &[(&str, &str)] = &[
+    (SQLX_PG_CONNECTION, SQLX_TRANSACTION),
+    (SQLX_SQLITE_CONNECTION, SQLX_TRANSACTION),
+    (SQLX_MYSQL_CONNECTION, SQLX_TRANSACTION),
+    (SQLX_ANY_CONNECTION, SQLX_TRANSACTION),
+];
+
 /// rusqlite's statements that write, through the `Connection` a `Transaction` derefs to,
 /// and `set_drop_behavior` (which closes it with `DropBehavior::Commit`).
 const SQLITE_ARMS: &[&str] = &["execute", "execute_batch", "set_drop_behavior"];
@@ -187,3 +215,86 @@ const SQLITE_READS: &[&str] = &[
     "prepare",
     "prepare_cached",
 ];
+
+/// SQL statements that change data or schema, by their first keyword. A read method
+/// (`fetch_one`, `query_one`) given one of these writes (`INSERT .. RETURNING id`).
+const WRITING_STATEMENTS: &[&str] = &[
+    "insert", "update", "delete", "merge", "upsert", "replace", "create", "drop", "alter",
+    "truncate", "copy",
+];
+
+/// Whether `sql` writes: its first keyword is one of `WRITING_STATEMENTS`, or it is a
+/// `WITH` whose statement after the common table expressions is (a writing CTE is also a
+/// write, so any of them counts). `SELECT .. FOR UPDATE` only locks.
+pub fn statement_writes(sql: &str) -> bool {
+    let mut words = keywords(sql);
+    match words.next() {
+        Some(first) if first.eq_ignore_ascii_case("with") => words.any(|w| {
+            ["insert", "update", "delete", "merge"]
+                .iter()
+                .any(|k| w.eq_ignore_ascii_case(k))
+        }),
+        Some(first) => WRITING_STATEMENTS
+            .iter()
+            .any(|k| first.eq_ignore_ascii_case(k)),
+        None => false,
+    }
+}
+
+/// The words of `sql` outside comments and quotes, in order.
+fn keywords(sql: &str) -> impl Iterator<Item = &str> {
+    let b = sql.as_bytes();
+    let mut words = Vec::new();
+    let mut i = 0;
+    let skip_to = |from: usize, end: &str| {
+        sql[from..]
+            .find(end)
+            .map_or(b.len(), |at| from + at + end.len())
+    };
+    while i < b.len() {
+        match b[i] {
+            b'-' if b.get(i + 1) == Some(&b'-') => i = skip_to(i + 2, "\n"),
+            b'/' if b.get(i + 1) == Some(&b'*') => i = skip_to(i + 2, "*/"),
+            b'\'' => i = skip_to(i + 1, "'"),
+            b'"' => i = skip_to(i + 1, "\""),
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                let start = i;
+                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                    i += 1;
+                }
+                words.push(&sql[start..i]);
+            }
+            _ => i += 1,
+        }
+    }
+    words.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::statement_writes;
+
+    #[test]
+    fn a_statement_writes_by_its_first_keyword() {
+        assert!(statement_writes(
+            "INSERT INTO t (a) VALUES ($1) RETURNING id"
+        ));
+        assert!(statement_writes(
+            "  -- move it\n update t set a = 1 returning a"
+        ));
+        assert!(statement_writes(
+            "/* bulk */ DELETE FROM t WHERE id = ANY($1) RETURNING id"
+        ));
+        assert!(statement_writes(
+            "WITH moved AS (DELETE FROM a RETURNING *) INSERT INTO b SELECT * FROM moved"
+        ));
+        assert!(!statement_writes(
+            "SELECT id FROM jobs WHERE state = 'new' FOR UPDATE SKIP LOCKED"
+        ));
+        assert!(!statement_writes(
+            "WITH recent AS (SELECT * FROM t) SELECT \"update\" FROM recent WHERE note = 'insert'"
+        ));
+        assert!(!statement_writes("select 1"));
+        assert!(!statement_writes(""));
+    }
+}

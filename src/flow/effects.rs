@@ -47,6 +47,9 @@ pub(crate) enum Step {
     Takes(#[serde(with = "crate::catalog::serial::part")] &'static Part),
     /// Terminates it (`kill()`).
     Terminates,
+    /// Writes to it (a transaction's `execute`) on some path: what it holds is now at
+    /// risk, and lost with it.
+    Writes,
 }
 
 /// Parts are the catalog's statics: the same part is the same field.
@@ -56,7 +59,7 @@ impl PartialEq for Step {
         match (self, other) {
             (Step::Blocks(a, p), Step::Blocks(b, q)) => a == b && field(*p) == field(*q),
             (Step::Takes(p), Step::Takes(q)) => p.field == q.field,
-            (Step::Terminates, Step::Terminates) => true,
+            (Step::Terminates, Step::Terminates) | (Step::Writes, Step::Writes) => true,
             _ => false,
         }
     }
@@ -250,18 +253,29 @@ fn add<'f, 'i>(
             if !matches!(&*t.pat, syn::Pat::Ident(p) if p.subpat.is_none()) {
                 return None;
             }
-            let (ty, by_value) = match &*t.ty {
-                // A shared borrow can neither wait nor close (`wait` takes `&mut self`).
-                syn::Type::Reference(r) if r.mutability.is_none() => return None,
-                syn::Type::Reference(r) => (&*r.elem, false),
-                other => (other, true),
+            let (ty, by_value, shared) = match &*t.ty {
+                syn::Type::Reference(r) => (&*r.elem, false, r.mutability.is_none()),
+                other => (other, true, false),
             };
             let Some(Ty::Path(path)) = type_of(ty, resolver) else {
                 return None;
             };
-            let resource = Catalog::resource_of_type(&path).filter(|r| !r.shared)?;
-            // Builders are followed as builders, not summarised.
-            (Catalog::builder(&path).is_none()).then_some(Probe {
+            let resource = match Catalog::resource_of_type(&path) {
+                // Builders are followed as builders, not summarised.
+                Some(r) if Catalog::builder(&path).is_none() => r,
+                Some(_) => return None,
+                // A connection a transaction derefs to: it may be one, and written to.
+                None => Catalog::transaction_behind(&path)?,
+            };
+            if resource.shared {
+                return None;
+            }
+            // A shared borrow can neither wait nor close (`wait` takes `&mut self`), but it
+            // can write to a transaction (tokio-postgres's `execute` takes `&self`).
+            if shared && !resource.rolls_back_on_error {
+                return None;
+            }
+            Some(Probe {
                 input,
                 resource,
                 by_value,

@@ -95,6 +95,9 @@ pub struct Loss {
     pub thread: usize,
     /// Something waited on the value along this path before it was lost.
     pub waited: bool,
+    /// Where paths to here wrote to it (the offsets of the writing methods' names), in
+    /// source order: what is lost with it.
+    pub writes: Vec<usize>,
 }
 
 impl Loss {

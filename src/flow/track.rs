@@ -26,16 +26,28 @@ pub const GONE: Bits = 8;
 /// The state at a program point: the values that may still be live there, or `None`
 /// where no path reaches (after `return`, `panic!`); the values something may wait on
 /// along the way there; the parts (pipes) some path there may have read or written; and
-/// the deferred code (guards' closures) that may still run at the end of its scope.
-/// Sparse sets, so that branching in a long function costs what is live, not what was
-/// ever created.
+/// the deferred code (guards' closures) that may still run at the end of its scope; and
+/// what some path there did to a value that is written to (a transaction): where it
+/// wrote, and whether it closed it first. Sparse sets, so that branching in a long
+/// function costs what is live, not what was ever created.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State(
     pub Option<BTreeSet<ObjectId>>,
     pub BTreeSet<ObjectId>,
     pub BTreeSet<ObjectId>,
     pub BTreeSet<DeferredId>,
+    pub BTreeSet<(ObjectId, Mark)>,
 );
+
+/// What a path did to a value that writes put at risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mark {
+    /// Closed before (rusqlite's `set_drop_behavior(DropBehavior::Commit)`): what is
+    /// written after it is not at risk.
+    Closed,
+    /// Written to by the call that starts at this offset.
+    Written(usize),
+}
 
 impl State {
     pub fn reachable() -> Self {
@@ -44,11 +56,18 @@ impl State {
             BTreeSet::new(),
             BTreeSet::new(),
             BTreeSet::new(),
+            BTreeSet::new(),
         )
     }
 
     pub fn unreachable() -> Self {
-        State(None, BTreeSet::new(), BTreeSet::new(), BTreeSet::new())
+        State(
+            None,
+            BTreeSet::new(),
+            BTreeSet::new(),
+            BTreeSet::new(),
+            BTreeSet::new(),
+        )
     }
 
     /// Deferred code registered on this path: it runs where its scope ends.
@@ -123,12 +142,43 @@ impl State {
         self.2.iter().copied()
     }
 
+    /// Records a write to `id` by the call at `at` on this path.
+    pub fn mark_written(&mut self, id: ObjectId, at: usize) {
+        if self.0.is_some() {
+            self.4.insert((id, Mark::Written(at)));
+        }
+    }
+
+    /// Records that this path closed `id`: writes after this put nothing at risk.
+    pub fn mark_closed(&mut self, id: ObjectId) {
+        if self.0.is_some() {
+            self.4.insert((id, Mark::Closed));
+        }
+    }
+
+    /// Whether some path to here closed `id` (quiet where only some did).
+    pub fn closed(&self, id: ObjectId) -> bool {
+        self.4.contains(&(id, Mark::Closed))
+    }
+
+    /// Where paths to here wrote to `id`, in source order.
+    pub fn writes(&self, id: ObjectId) -> Vec<usize> {
+        self.4
+            .range((id, Mark::Closed)..=(id, Mark::Written(usize::MAX)))
+            .filter_map(|(_, m)| match m {
+                Mark::Written(at) => Some(*at),
+                Mark::Closed => None,
+            })
+            .collect()
+    }
+
     /// The union of two states: everything possible on either path.
     pub fn join(&mut self, other: &State) {
         if other.0.is_some() {
             self.1.extend(other.1.iter().copied());
             self.2.extend(other.2.iter().copied());
             self.3.extend(other.3.iter().copied());
+            self.4.extend(other.4.iter().copied());
         }
         match (&mut self.0, &other.0) {
             (_, None) => {}

@@ -17,9 +17,11 @@ Follows each transaction a function begins (sqlx's `pool.begin()`, `conn.begin()
 `build_transaction()..start()`; rusqlite's `conn.transaction()` and
 `unchecked_transaction()`), and reports it when, after a write (`execute`,
 `execute_many`, `batch_execute`, `execute_batch`, `copy_in`, with the transaction as the
-receiver or, for sqlx, as the executor argument `&mut *tx`), a path that returns normally
-drops it without `commit()` or `rollback()`. Reads (`fetch*`, `query*`) keep following it
-but write nothing to lose.
+receiver or, for sqlx, as the executor argument `&mut *tx`; a `fetch*`/`query*` whose
+literal statement writes, as `INSERT .. RETURNING`; or a helper of the crate the
+transaction is lent to that writes), a path that returns normally drops it without
+`commit()` or `rollback()`. The message names the path and the writes it rolls back.
+Other reads (`fetch*`, `query*`) keep following it but write nothing to lose.
 Paths that leave with an error (`?`, `return Err(..)`, `bail!`) are not reported: rolling
 back there is what the drop is for. A transaction returned, stored or handed to another
 function by value is theirs to commit.
@@ -55,13 +57,16 @@ async fn rename(pool: &sqlx::PgPool, id: i64, name: &str) -> sqlx::Result<()> {
 ",
         known_limits: "
 The pool, client or connection must be known by its type: a parameter, a `let` or a struct
-field declared with it. A transaction passed by `&mut` to a function cargo-stray does not
-see into counts as handed off. A write made inside a helper of the crate that the
-transaction is lent to (`insert_user(&mut tx, ..)`) is not seen yet: if the function
-itself writes nothing, its transaction is not reported. A `return` from inside a macro of the file is taken for an error exit.
-A write made through `fetch_one` (`INSERT .. RETURNING`) is not counted as one. Where a
-write itself fails (`if let Err(e) = query.execute(&mut *tx).await`), the transaction is
-aborted, and returning from there is not reported.
+field declared with it. A helper of the same crate that the transaction is lent to
+(`insert_user(&mut tx, ..)`, `store(&mut *tx)` with a `&mut PgConnection` parameter,
+`post(&tx)` for tokio-postgres) is followed: its writes count as the caller's. A
+transaction lent to a function cargo-stray does not see into (another crate's, or one
+taking `impl Executor`) counts as handed off. A read method given a statement spelled out
+as a literal that writes (`INSERT .. RETURNING id` run by `fetch_one`) is a write; a
+statement built at run time is taken for a read. A `return` from inside a macro of the
+file is taken for an error exit. Where a write itself fails
+(`if let Err(e) = query.execute(&mut *tx).await`), the transaction is aborted, and
+returning from there is not reported.
 ",
         settings: "",
     },
@@ -77,23 +82,36 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let path = witness.describe(cx.source);
+        let lost = what_is_lost(cx, &witness.writes);
         let message = if *always {
             format!(
-                "this transaction is written to but never committed: {path} drops it, and its writes are rolled back"
+                "this transaction is written to but never committed: {path} drops it, and {lost} rolled back"
             )
         } else {
-            format!("{path} drops this transaction without `commit()`: its writes are rolled back")
+            format!("{path} drops this transaction without `commit()`: {lost} rolled back")
         };
+        let mut secondary: Vec<Label> = witness
+            .writes
+            .iter()
+            .take(MAX_WRITE_LABELS)
+            .map(|&at| Label {
+                span: at..at + callee_len(&cx.source.text, at),
+                message: "written here".to_string(),
+            })
+            .collect();
+        secondary.push(Label {
+            span: witness.span.clone(),
+            message:
+                "dropped here on a path that returns normally: everything written is rolled back"
+                    .to_string(),
+        });
         out.push(Diagnostic {
             message,
             primary: Label {
                 span: story.created.clone(),
-                message: "the transaction begins here, and is written to".to_string(),
+                message: "the transaction begins here".to_string(),
             },
-            secondary: vec![Label {
-                span: witness.span.clone(),
-                message: "dropped here on a path that returns normally: everything written is rolled back".to_string(),
-            }],
+            secondary,
             help: Some(
                 "call `tx.commit()` (and await it, for sqlx and tokio-postgres) before this path returns, or `tx.rollback()` if undoing the writes is what it means".to_string(),
             ),
@@ -101,4 +119,45 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             reported_as: None,
         });
     }
+}
+
+/// Labels beyond these would bury the snippet; the message still counts every write.
+const MAX_WRITE_LABELS: usize = 3;
+
+/// "its write at line 5 is", "its 2 writes (lines 5 and 9) are": what the path that drops
+/// the transaction had written.
+fn what_is_lost(cx: &FileContext<'_>, writes: &[usize]) -> String {
+    let mut lines: Vec<usize> = writes
+        .iter()
+        .map(|&at| cx.source.position(at).line)
+        .collect();
+    lines.dedup();
+    match (writes.len(), lines.as_slice()) {
+        // Only a path the engine could not place: say what it knows.
+        (0, _) => "its writes are".to_string(),
+        (1, [line]) => format!("its write at line {line} is"),
+        (n, [line]) => format!("its {n} writes at line {line} are"),
+        (n, lines) => format!("its {n} writes (lines {}) are", list(lines)),
+    }
+}
+
+/// "5", "5 and 9", "5, 9 and 12".
+fn list(lines: &[usize]) -> String {
+    match lines {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(usize::to_string).collect();
+            format!("{} and {last}", init.join(", "))
+        }
+    }
+}
+
+/// The length of the callee named at `at`: a method's name (`execute`), or the helper a
+/// call writes through (`db::insert_user`, `self.insert_user`).
+fn callee_len(text: &str, at: usize) -> usize {
+    text.get(at..).map_or(0, |rest| {
+        rest.find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | ':' | '.')))
+            .unwrap_or(rest.len())
+    })
 }

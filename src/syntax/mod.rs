@@ -7,5 +7,6 @@ pub mod macros;
 pub mod nesting;
 pub mod select_loops;
 pub mod span;
+pub mod statements;
 pub mod types;
 pub mod walk;

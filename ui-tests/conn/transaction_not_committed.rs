@@ -59,3 +59,20 @@ pub async fn bump(pool: &PgPool, id: i64) -> sqlx::Result<i64> {
         .await?;
     Ok(count + 1)
 }
+
+pub async fn enqueue(pool: &PgPool, payload: &str) -> sqlx::Result<i64> {
+    let mut tx = pool.begin().await?; //~ transaction_not_committed
+    let (id,): (i64,) = sqlx::query_as("INSERT INTO jobs (payload) VALUES ($1) RETURNING id")
+        .bind(payload)
+        .fetch_one(&mut *tx)
+        .await?;
+    Ok(id)
+}
+
+pub async fn next_ticket(client: &mut tokio_postgres::Client) -> Result<i64, tokio_postgres::Error> {
+    let tx = client.transaction().await?; //~ transaction_not_committed
+    let row = tx
+        .query_one("UPDATE counters SET n = n + 1 WHERE name = 'ticket' RETURNING n", &[])
+        .await?;
+    Ok(row.get(0))
+}

@@ -129,3 +129,20 @@ pub async fn signup(pool: &Db, name: &str) -> sqlx::Result<()> {
         .await?;
     finish(tx).await
 }
+
+pub async fn claim(pool: &Db) -> sqlx::Result<Option<i64>> {
+    let mut tx = pool.begin().await?;
+    let job: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM jobs WHERE state = 'new' FOR UPDATE SKIP LOCKED LIMIT 1")
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((id,)) = job else {
+        return Ok(None);
+    };
+    sqlx::query("UPDATE jobs SET state = 'running' WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}

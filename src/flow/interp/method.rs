@@ -10,6 +10,7 @@ use crate::catalog::{Builder, Catalog, EXECUTORS, Resource, prelude};
 use crate::flow::effects::ParamEffects;
 use crate::flow::track::{ObjectId, Val};
 use crate::syntax::span;
+use crate::syntax::statements::statement_of;
 
 /// One method call being evaluated: the call, its name, and whether it is awaited.
 pub(super) struct Call<'m> {
@@ -163,9 +164,8 @@ impl Interp<'_, '_> {
 
     /// Every argument of a method we do not see into, handed off.
     pub(super) fn arguments(&mut self, m: &syn::ExprMethodCall) {
-        let method = m.method.to_string();
         for a in &m.args {
-            if !self.written_through(a, &method) {
+            if !self.written_through(a, m) {
                 self.argument(a);
             }
         }
@@ -174,18 +174,25 @@ impl Interp<'_, '_> {
     /// `query.execute(&mut *tx)`: a value the method writes through (its resource's
     /// `armed_by_argument`) is written to, and stays where it is; one the method only
     /// reads through (`fetch_one(&mut *tx)`, in its `neutral`) stays where it is.
-    fn written_through(&mut self, a: &Expr, method: &str) -> bool {
+    fn written_through(&mut self, a: &Expr, m: &syn::ExprMethodCall) -> bool {
         let Some(id) = self.executor_argument(a) else {
             return false;
         };
         let resource = self.out.objects[id].resource;
-        if resource.armed_by_argument.contains(&method) {
-            if self.state.is_reachable() {
-                self.state.set(id, crate::flow::track::LIVE);
-            }
+        let method = m.method.to_string();
+        let at = m.method.span().byte_range().start;
+        if resource.armed_by_argument.contains(&method.as_str()) {
+            self.write_to(id, at);
             return true;
         }
-        resource.neutral.contains(&method)
+        if !resource.neutral.contains(&method.as_str()) {
+            return false;
+        }
+        // `sqlx::query("INSERT .. RETURNING id").fetch_one(&mut *tx)`: a read that writes.
+        if statement_of(m).is_some_and(|sql| Catalog::statement_writes(&sql)) {
+            self.write_to(id, at);
+        }
+        true
     }
 
     /// The value an executor argument (`&mut *tx`, `&mut tx`, `tx`) names, if its
@@ -199,6 +206,19 @@ impl Interp<'_, '_> {
             && matches!(u.op, syn::UnOp::Deref(_))
         {
             inner = &u.expr;
+        }
+        // A bare name passes what it holds: a borrow (a helper's `conn: &mut PgConnection`)
+        // is lent again, but an owned transaction moves (`task.execute(tx, input)` hands it
+        // to a method that only shares the name).
+        if std::ptr::eq(inner, a)
+            && let Expr::Path(p) = a
+            && let Some(at) = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
+            && !matches!(
+                self.scopes[at.0].vars[at.1].val,
+                Val::Obj { owned: false, .. }
+            )
+        {
+            return None;
         }
         let id = self.object_named(inner)?;
         (!self.out.objects[id].resource.armed_by_argument.is_empty()).then_some(id)

@@ -66,9 +66,6 @@ pub(super) struct Object {
     held: Option<super::Held>,
     parent: Option<ObjectId>,
     companion_used: bool,
-    /// Closed by its closing argument on some path (`set_drop_behavior(DropBehavior::Commit)`):
-    /// writes after it put nothing at risk.
-    closed: bool,
 }
 
 impl Object {
@@ -82,7 +79,6 @@ impl Object {
             seen: HashSet::new(),
             settled: false,
             discharged: false,
-            closed: false,
             handed: false,
             part_of: None,
             taken_at: None,

@@ -7,10 +7,11 @@ use syn::Expr;
 
 use super::Interp;
 use super::method::Call;
-use crate::catalog::{Blocking, Resource, SPLITTERS, prelude};
+use crate::catalog::{Blocking, Catalog, Resource, SPLITTERS, prelude};
 use crate::flow::Exit;
 use crate::flow::track::{LIVE, ObjectId, Val};
 use crate::syntax::span;
+use crate::syntax::statements::statement_of;
 
 use super::call::split_halves;
 
@@ -101,6 +102,15 @@ impl Interp<'_, '_> {
         self.settling_method(call, id, resource)
     }
 
+    /// Written to by the call whose method's name starts at `at`: now there is something
+    /// to lose, unless this path closed it already.
+    pub(super) fn write_to(&mut self, id: ObjectId, at: usize) {
+        if self.state.is_reachable() && !self.state.closed(id) {
+            self.state.set(id, LIVE);
+            self.state.mark_written(id, at);
+        }
+    }
+
     /// Methods that put the value at risk (a write to a buffered writer), close it
     /// (`send(Message::Close(..))`), throw away what is at risk (`into_inner()`), or split
     /// it into halves.
@@ -113,15 +123,19 @@ impl Interp<'_, '_> {
                 // Closed, perhaps before anything was written (rusqlite's
                 // `set_drop_behavior(DropBehavior::Commit)` first): the writes after it put
                 // nothing at risk.
-                self.out.objects[id].closed = true;
+                self.state.mark_closed(id);
                 self.settle(id, true);
                 return Some(Val::Untracked);
             }
-            // Written to: now there is something to lose, unless it was closed already.
-            if self.state.is_reachable() && !self.out.objects[id].closed {
-                self.state.set(id, LIVE);
-            }
+            self.write_to(id, m.method.span().byte_range().start);
             return Some(Val::Untracked);
+        }
+        // `tx.query_one("INSERT .. RETURNING id", ..)`: a read that writes.
+        if resource.rolls_back_on_error
+            && call.is(resource.neutral)
+            && statement_of(m).is_some_and(|sql| Catalog::statement_writes(&sql))
+        {
+            self.write_to(id, m.method.span().byte_range().start);
         }
         if call.is(resource.loses) {
             // async-std's `into_inner` is async and writes the buffer out first;

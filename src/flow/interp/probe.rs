@@ -118,6 +118,9 @@ fn effect_on(out: &Recorded, exit: &State, id: ObjectId, by_value: bool) -> Opti
     if let Some(at) = &object.terminated {
         steps.push((at.start, Step::Terminates));
     }
+    if let Some(&at) = exit.writes(id).first() {
+        steps.push((at, Step::Writes));
+    }
     steps.sort_by_key(|(at, _)| *at);
     Some(Effect {
         settles,
@@ -139,7 +142,9 @@ impl Interp<'_, '_> {
             match params.and_then(|p| p.on_argument(i, by_path)).cloned() {
                 Some(effect) => {
                     let v = self.eval(a, super::Mode::Borrow);
-                    if let Some(id) = v.object() {
+                    // `insert(&mut *tx)`: a helper taking the connection a transaction
+                    // derefs to writes to the transaction.
+                    if let Some(id) = v.object().or_else(|| self.executor_argument(a)) {
                         self.replay(id, &effect, span.clone());
                     }
                 }
@@ -174,6 +179,7 @@ impl Interp<'_, '_> {
                     self.record(blocking, Some(pid), 0, span.clone());
                 }
                 Step::Terminates => self.terminate(id, span.clone()),
+                Step::Writes => self.write_to(id, span.start),
                 Step::Takes(part) => {
                     let pid = self.part(id, part, span.clone());
                     if self.out.objects[pid].taken_at.is_none() {

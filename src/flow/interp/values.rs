@@ -307,6 +307,7 @@ impl Interp<'_, '_> {
         }
         let thread = self.thread;
         let waited = self.state.waited(id);
+        let writes = self.state.writes(id);
         let o = &mut self.out.objects[id];
         if o.seen.insert((span.start, exit)) {
             o.losses.push(Loss {
@@ -314,14 +315,20 @@ impl Interp<'_, '_> {
                 exit,
                 thread,
                 waited,
+                writes,
             });
-        } else if waited
-            && let Some(l) = o
-                .losses
-                .iter_mut()
-                .find(|l| l.span.start == span.start && l.exit == exit)
+        } else if let Some(l) = o
+            .losses
+            .iter_mut()
+            .find(|l| l.span.start == span.start && l.exit == exit)
         {
-            l.waited = true;
+            // Met again on another path (a loop's second pass, another arm joined late).
+            l.waited |= waited;
+            for w in writes {
+                if let Err(i) = l.writes.binary_search(&w) {
+                    l.writes.insert(i, w);
+                }
+            }
         }
         // Dropping one handle of a shared value loses nothing while others may live.
         if mutate && !o.resource.shared {
