@@ -13,9 +13,11 @@ pub struct PoolBuild {
     pub completions: &'static [&'static str],
     /// What is built, for messages: "a `reqwest::Client`".
     pub what: &'static str,
-    /// What each iteration pays for it, as a label under the call.
+    /// What each pass pays for it, as a label under the call: `{pass}` is what repeats
+    /// ("iteration", "request").
     pub pays: &'static str,
-    /// How to share one instead.
+    /// How to share one instead: `{before}` says where to build it once, `{into}` how each
+    /// pass gets it.
     pub share: &'static str,
     /// The call builds a client of its own and drops it when it returns (`reqwest::get`):
     /// nothing of it can be kept.
@@ -41,39 +43,42 @@ pub struct ConnectMethod {
 // improve performance by reusing connections and avoiding setup overhead, so it is advised
 // that you create one and **reuse** it. You do **not** have to wrap the `Client` in an
 // `Rc` or `Arc` to **reuse** it, because it already uses an `Arc` internally."
-const REQWEST_PAYS: &str = "each iteration builds a client with a connection pool of its own: no connection is kept alive from one iteration to the next, and every request pays a new TCP and TLS handshake";
-const REQWEST_SHARE: &str = "build the client once, before the loop, and clone it into each iteration: a `reqwest::Client` is an `Arc` inside, so a clone shares its pool";
+const REQWEST_PAYS: &str = "each {pass} builds a client with a connection pool of its own: no connection is kept alive from one {pass} to the next, and every request pays a new TCP and TLS handshake";
+const REQWEST_SHARE: &str = "build the client once, {before}, and clone it {into}: a `reqwest::Client` is an `Arc` inside, so a clone shares its pool";
 // reqwest, `blocking/client.rs`: the blocking client runs its own runtime on a thread it
 // spawns (`thread::Builder::new().spawn(..)` in `ClientHandle::new`).
-const BLOCKING_PAYS: &str = "each iteration builds a client with a connection pool and an OS thread of its own: no connection is reused, and every iteration starts and stops a thread";
+const BLOCKING_PAYS: &str = "each {pass} builds a client with a connection pool and an OS thread of its own: no connection is reused, and every {pass} starts and stops a thread";
 // reqwest, `lib.rs` and `blocking/mod.rs`: "This function creates a new internal `Client`
 // on each call, and so should not be used if making many requests."
 const GET_PAYS: &str = "this builds a new internal `Client` on each call (reqwest's docs: \"should not be used if making many requests\"): no connection is reused, and every request pays a new TCP and TLS handshake";
 const GET_SHARE: &str =
-    "build one `reqwest::Client` before the loop and call `client.get(url).send()` with it";
+    "build one `reqwest::Client` {before} and call `client.get(url).send()` with it";
 // sqlx-core, `pool/mod.rs`: "Cloning `Pool` is cheap as it is simply a reference-counted
 // handle to the inner pool state"; "Opening a database connection is not exactly a cheap
 // operation."
-const SQLX_PAYS: &str = "each iteration connects a pool of its own: it opens new database connections (TCP, TLS, authentication) every time, and the old pool's stay open until it is dropped";
-const SQLX_SHARE: &str = "connect the pool once, before the loop, and clone it into each iteration: cloning a sqlx `Pool` is cheap (a reference-counted handle)";
+const SQLX_PAYS: &str = "each {pass} connects a pool of its own: it opens new database connections (TCP, TLS, authentication) every time, and the old pool's stay open until it is dropped";
+const SQLX_SHARE: &str = "connect the pool once, {before}, and clone it {into}: cloning a sqlx `Pool` is cheap (a reference-counted handle)";
 // bb8, `api.rs`: `impl Clone for Pool` (an `Arc` of its inner state).
-const BB8_PAYS: &str = "each iteration builds a pool of its own: it opens new connections every time, and none is reused";
-const BB8_SHARE: &str = "build the pool once, before the loop, and clone it into each iteration: a bb8 `Pool` is an `Arc` inside";
+const BB8_PAYS: &str =
+    "each {pass} builds a pool of its own: it opens new connections every time, and none is reused";
+const BB8_SHARE: &str =
+    "build the pool once, {before}, and clone it {into}: a bb8 `Pool` is an `Arc` inside";
 // deadpool 0.12.3, `managed/pool.rs`: `impl Clone for Pool`, which shares one inner `Arc`.
-const DEADPOOL_PAYS: &str = "each iteration creates a pool of its own: it opens new connections every time, and none is reused";
-const DEADPOOL_SHARE: &str = "create the pool once, before the loop, and clone it into each iteration: a deadpool `Pool` is an `Arc` inside";
+const DEADPOOL_PAYS: &str = "each {pass} creates a pool of its own: it opens new connections every time, and none is reused";
+const DEADPOOL_SHARE: &str =
+    "create the pool once, {before}, and clone it {into}: a deadpool `Pool` is an `Arc` inside";
 // hyper-util, `client/legacy/client.rs`: "`Client` is cheap to clone and cloning is the
 // recommended way to share a `Client`. The underlying connection pool will be reused."
-const HYPER_PAYS: &str = "each iteration builds a client with a connection pool of its own: no connection is kept alive from one iteration to the next, and every request pays a new connection";
-const HYPER_SHARE: &str = "build the client once, before the loop, and clone it into each iteration: hyper-util's docs call a clone \"the recommended way to share a `Client`\"";
+const HYPER_PAYS: &str = "each {pass} builds a client with a connection pool of its own: no connection is kept alive from one {pass} to the next, and every request pays a new connection";
+const HYPER_SHARE: &str = "build the client once, {before}, and clone it {into}: hyper-util's docs call a clone \"the recommended way to share a `Client`\"";
 // tonic, `transport/channel/mod.rs`: "cloning the `Channel` type is cheap and encouraged".
-const TONIC_PAYS: &str = "each iteration connects a new channel: it pays a TCP (and TLS) handshake every time, and no request shares an HTTP/2 connection";
-const TONIC_SHARE: &str = "connect the channel once, before the loop, and clone it into each iteration: tonic's docs call cloning a `Channel` \"cheap and encouraged\"";
+const TONIC_PAYS: &str = "each {pass} connects a new channel: it pays a TCP (and TLS) handshake every time, and no request shares an HTTP/2 connection";
+const TONIC_SHARE: &str = "connect the channel once, {before}, and clone it {into}: tonic's docs call cloning a `Channel` \"cheap and encouraged\"";
 // redis, `aio/multiplexed_connection.rs`: "A connection object which can be cloned,
 // allowing requests to be be sent concurrently"; `client.rs`: "A connection manager can be
 // cloned".
-const REDIS_PAYS: &str = "each iteration opens a new connection to the server: it pays a TCP handshake every time, and the sockets pile up";
-const REDIS_SHARE: &str = "open the multiplexed connection (or connection manager) once, before the loop, and clone it into each iteration: it is made to be cloned and shared";
+const REDIS_PAYS: &str = "each {pass} opens a new connection to the server: it pays a TCP handshake every time, and the sockets pile up";
+const REDIS_SHARE: &str = "open the multiplexed connection (or connection manager) once, {before}, and clone it {into}: it is made to be cloned and shared";
 
 /// A builder that `path` starts and one of `completions` finishes; no completions: the
 /// call builds it itself.
@@ -430,6 +435,54 @@ pub const CONNECT_METHODS: &[ConnectMethod] = &[
     },
 ];
 
+/// Attributes that make a function a request handler, run once per request: actix-web's
+/// and rocket's routing macros (`#[get("/")]`, `#[post(..)]`, `#[route(..)]`), poem's and
+/// salvo's `#[handler]`, axum's `#[debug_handler]`, poem-openapi's `#[oai(..)]`.
+pub const HANDLER_ATTRIBUTES: &[&str] = &[
+    "get",
+    "post",
+    "put",
+    "delete",
+    "patch",
+    "head",
+    "options",
+    "route",
+    "handler",
+    "debug_handler",
+    "oai",
+];
+
+/// Extractors: parameter types that only a web framework passes, once per request (axum
+/// 0.8's `extract::{State, Path, Query, Json, Form, Extension, ConnectInfo}`, actix-web 4's
+/// `web::{Data, Path, Query, Json, Form}`). Taken by value with type arguments, so that
+/// `&Path` (std's) is not one.
+pub const EXTRACTORS: &[&str] = &[
+    "State",
+    "Path",
+    "Query",
+    "Json",
+    "Form",
+    "Extension",
+    "ConnectInfo",
+    "Data",
+];
+
+/// Of those, the ones that hand every request the same application state (and rocket's
+/// `&State<T>`): a client or pool built from it is built from the same target each time.
+pub const SHARED_STATE: &[&str] = &["State", "Data", "Extension"];
+
+/// Calls whose closure runs once, whatever calls them: a client built in one is shared
+/// (`LazyLock::new(|| Client::new())`, `CLIENT.get_or_init(..)`).
+pub const RUN_ONCE: &[&str] = &[
+    "get_or_init",
+    "get_or_try_init",
+    "call_once",
+    "call_once_force",
+];
+
+/// Types whose `new(..)` takes a closure run once, on first use.
+pub const LAZY_TYPES: &[&str] = &["LazyLock", "LazyCell", "Lazy"];
+
 /// Methods that run their closure once per item of what they are called on
 /// (iterators' and streams' adapters): a closure passed to one is a loop body.
 pub const PER_ITEM: &[&str] = &[
@@ -452,4 +505,28 @@ pub const PER_ITEM: &[&str] = &[
 /// The build a resolved function path starts, if any.
 pub fn build_of(path: &str) -> Option<&'static PoolBuild> {
     BUILDS.iter().find(|b| b.path == path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BUILDS, CONNECT_METHODS};
+
+    /// The messages name what repeats through `{pass}` and say where to build once
+    /// through `{before}`: a loop and a request handler read them differently.
+    #[test]
+    fn messages_leave_the_pass_to_the_lint() {
+        let texts = BUILDS
+            .iter()
+            .map(|b| (b.pays, b.share))
+            .chain(CONNECT_METHODS.iter().map(|m| (m.pays, m.share)));
+        for (pays, share) in texts {
+            for text in [pays, share] {
+                assert!(
+                    !text.contains("iteration") && !text.contains("loop"),
+                    "{text}"
+                );
+            }
+            assert!(share.contains("{before}"), "{share}");
+        }
+    }
 }

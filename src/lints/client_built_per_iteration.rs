@@ -10,7 +10,10 @@ use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
 
 use super::{Check, Docs, Family, FileContext, Lint};
-use crate::catalog::pools::{self, CONNECT_METHODS, ConnectMethod, PER_ITEM, PoolBuild};
+use crate::catalog::pools::{
+    self, CONNECT_METHODS, ConnectMethod, EXTRACTORS, HANDLER_ATTRIBUTES, LAZY_TYPES, PER_ITEM,
+    PoolBuild, RUN_ONCE, SHARED_STATE,
+};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::syntax::imports::Resolver;
 
@@ -22,9 +25,13 @@ pub const LINT: Lint = Lint {
     docs: Docs {
         what_it_does: "
 Finds a client or pool built inside a loop (`for`, `while`, `loop`) or a closure run once
-per item (`.map(..)`, `.for_each(..)`, `.then(..)` and the like), that does not leave the
-iteration: it is not bound to a name that is pushed, stored, returned, passed on by value
-or used in a nested loop. Builds are `reqwest::Client::new()`, `Client::builder()..build()`,
+per item (`.map(..)`, `.for_each(..)`, `.then(..)` and the like), or in a request handler
+a web framework runs once per request (an `async fn` with a routing attribute such as
+actix-web's `#[get(..)]` or poem's `#[handler]`, or with an extractor parameter such as
+axum's `State<..>`, `Json<..>`, `Path<..>`), that does not leave the iteration or the
+request: it is not bound to a name that is pushed, stored, returned, passed on by value
+or used in a nested loop. Builds in `main`, `new`, `init*`, a `static`, a `LazyLock`'s
+closure or a `get_or_init(..)` run once and are not reported. Builds are `reqwest::Client::new()`, `Client::builder()..build()`,
 `reqwest::get(..)` and their blocking forms; sqlx's `Pool::connect*`, `PgPool::connect*` and
 `PoolOptions::..connect*`; bb8 and deadpool pool builders and `create_pool`; hyper-util's
 legacy `Client::builder(..).build(..)`; tonic's `Channel`/`Endpoint::..connect()`; and
@@ -63,9 +70,11 @@ async fn fetch_all(urls: &[String]) -> reqwest::Result<Vec<String>> {
 A loop whose body `return`s or `break`s is taken for a retry or a search, which may build a
 fresh client on purpose, and is not reported. Neither is a pool, channel or redis
 connection built for a target that changes each pass (`for url in shards`, a client
-opened per server): there is no one pool to share. A client built in a function that the loop
-calls (a handler, a helper) is not followed, and neither are builds in a request handler
-run once per request by a framework. A tonic client generated for a service
+opened per server, a pool for the database a request names): there is no one pool to
+share. A client built in a function that the loop or the handler calls (a helper) is not
+followed. A handler is known only by its routing attribute or its extractors: one
+registered by hand with plain parameters (a `tower::Service`, a `hyper` `service_fn`
+closure) is not. A tonic client generated for a service
 (`GreeterClient::connect(..)`) is the crate's own type, which cargo-stray does not know.
 ",
         settings: "",
@@ -113,12 +122,20 @@ struct Built<'a> {
     target: Vec<&'a Expr>,
 }
 
+#[derive(Clone)]
+struct Iteration {
+    head: Range<usize>,
+    how: &'static str,
+    pass: &'static str,
+}
+
 struct Loops<'a, 'ast, 'o> {
     resolver: Resolver<'a>,
     methods: Vec<&'static ConnectMethod>,
     /// The iterations the visitor is inside, innermost last: the span of what repeats
-    /// (the loop's head, the adapter's name) and how to say it.
-    iterations: Vec<(Range<usize>, &'static str)>,
+    /// (the loop's head, the adapter's name, the handler's name), how to say it, and what
+    /// one pass is ("iteration", "request").
+    iterations: Vec<Iteration>,
     /// Per iteration, the names bound anew on each pass: the loop's pattern, the
     /// closure's parameters, the `let`s inside.
     fresh: Vec<HashSet<String>>,
@@ -139,7 +156,24 @@ impl<'ast> Loops<'_, 'ast, '_> {
         bound: &[&Pat],
         f: impl FnOnce(&mut Self) -> T,
     ) -> T {
-        self.iterations.push((head, how));
+        self.repeating(
+            Iteration {
+                head,
+                how,
+                pass: "iteration",
+            },
+            bound,
+            f,
+        )
+    }
+
+    fn repeating<T>(
+        &mut self,
+        iteration: Iteration,
+        bound: &[&Pat],
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> T {
+        self.iterations.push(iteration);
         let mut fresh = HashSet::new();
         for pat in bound {
             names_in(pat, &mut fresh);
@@ -175,6 +209,48 @@ impl<'ast> Loops<'_, 'ast, '_> {
         let mut names = Names(fresh, false);
         names.visit_expr(expr);
         names.1
+    }
+
+    /// Code that runs once, wherever it is written (a nested function, a `static`'s
+    /// initialiser, a `LazyLock`'s closure), is no pass of the iteration around it.
+    fn once<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        let outer = std::mem::take(&mut self.iterations);
+        let fresh = std::mem::take(&mut self.fresh);
+        let out = f(self);
+        self.iterations = outer;
+        self.fresh = fresh;
+        out
+    }
+
+    /// A function: a request handler's body runs once per request.
+    fn function(
+        &mut self,
+        attrs: &[syn::Attribute],
+        sig: &'ast syn::Signature,
+        body: &'ast syn::Block,
+    ) {
+        self.once(|s| {
+            if is_handler(attrs, sig) {
+                // What the request brings changes from one to the next; the application
+                // state every request is handed does not.
+                let params: Vec<&Pat> = sig
+                    .inputs
+                    .iter()
+                    .filter_map(|i| match i {
+                        syn::FnArg::Typed(t) if !is_shared_state(&t.ty) => Some(&*t.pat),
+                        _ => None,
+                    })
+                    .collect();
+                let iteration = Iteration {
+                    head: sig.ident.span().byte_range(),
+                    how: "this handler runs once per request",
+                    pass: "request",
+                };
+                s.repeating(iteration, &params, |s| s.visit_block(body));
+            } else {
+                s.visit_block(body);
+            }
+        });
     }
 
     fn store(&mut self, expr: &'ast Expr) {
@@ -250,20 +326,33 @@ impl<'ast> Loops<'_, 'ast, '_> {
                 return;
             }
         }
-        let Some((head, how)) = self.iterations.last().cloned() else {
+        let Some(Iteration { head, how, pass }) = self.iterations.last().cloned() else {
             return;
         };
+        let (before, into) = match pass {
+            "request" => (
+                "at startup",
+                "into the application state each handler is given",
+            ),
+            _ => ("before the loop", "into each iteration"),
+        };
+        let words = |template: &str| {
+            template
+                .replace("{pass}", pass)
+                .replace("{before}", before)
+                .replace("{into}", into)
+        };
         self.out.push(Diagnostic {
-            message: format!("{} is built again on every iteration", built.what),
+            message: format!("{} is built again on every {pass}", built.what),
             primary: Label {
                 span: expr.span().byte_range(),
-                message: built.pays.to_string(),
+                message: words(built.pays),
             },
             secondary: vec![Label {
                 span: head,
                 message: how.to_string(),
             }],
-            help: Some(built.share.to_string()),
+            help: Some(words(built.share)),
             fix: None,
             reported_as: None,
         });
@@ -290,9 +379,19 @@ impl<'ast> Visit<'ast> for Loops<'_, 'ast, '_> {
 
     // A function's body is not an iteration of the loop it is written in.
     fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
-        let outer = std::mem::take(&mut self.iterations);
-        syn::visit::visit_item_fn(self, f);
-        self.iterations = outer;
+        self.function(&f.attrs, &f.sig, &f.block);
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+        self.function(&f.attrs, &f.sig, &f.block);
+    }
+
+    fn visit_item_static(&mut self, i: &'ast syn::ItemStatic) {
+        self.once(|s| syn::visit::visit_item_static(s, i));
+    }
+
+    fn visit_item_const(&mut self, i: &'ast syn::ItemConst) {
+        self.once(|s| syn::visit::visit_item_const(s, i));
     }
 
     fn visit_block(&mut self, block: &'ast syn::Block) {
@@ -374,6 +473,15 @@ impl<'ast> Visit<'ast> for Loops<'_, 'ast, '_> {
             self.store(arg);
         }
         self.visit_expr(&m.receiver);
+        // `CLIENT.get_or_init(|| Client::new())`: built once, then shared.
+        if RUN_ONCE.contains(&m.method.to_string().as_str()) {
+            self.once(|s| {
+                for arg in &m.args {
+                    s.visit_expr(arg);
+                }
+            });
+            return;
+        }
         let per_item = PER_ITEM.contains(&m.method.to_string().as_str());
         for arg in &m.args {
             match arg {
@@ -397,6 +505,20 @@ impl<'ast> Visit<'ast> for Loops<'_, 'ast, '_> {
     fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
         for arg in &c.args {
             self.store(arg);
+        }
+        // `LazyLock::new(|| Client::new())`: built on first use, then shared.
+        if let Expr::Path(p) = &*c.func
+            && let [.., ty, f] = p.path.segments.iter().collect::<Vec<_>>()[..]
+            && f.ident == "new"
+            && LAZY_TYPES.iter().any(|t| ty.ident == t)
+        {
+            self.visit_expr(&c.func);
+            self.once(|s| {
+                for arg in &c.args {
+                    s.visit_expr(arg);
+                }
+            });
+            return;
         }
         syn::visit::visit_expr_call(self, c);
     }
@@ -443,6 +565,52 @@ impl<'ast> Visit<'ast> for Loops<'_, 'ast, '_> {
         }
         syn::visit::visit_expr_tuple(self, t);
     }
+}
+
+/// Whether a function is a request handler a web framework runs once per request: an
+/// `async fn` with a routing attribute, or with an extractor parameter taken by value
+/// (`State(state): State<AppState>`, `web::Json<Order>`). Never `main`, `new` or `init*`.
+fn is_handler(attrs: &[syn::Attribute], sig: &syn::Signature) -> bool {
+    let name = sig.ident.to_string();
+    if sig.asyncness.is_none() || name == "main" || name == "new" || name.starts_with("init") {
+        return false;
+    }
+    let routed = attrs.iter().any(|a| {
+        a.path()
+            .segments
+            .last()
+            .is_some_and(|s| HANDLER_ATTRIBUTES.iter().any(|h| s.ident == h))
+    });
+    routed
+        || sig.inputs.iter().any(|i| match i {
+            syn::FnArg::Typed(t) => is_extractor(&t.ty),
+            syn::FnArg::Receiver(_) => false,
+        })
+}
+
+fn is_extractor(ty: &syn::Type) -> bool {
+    let syn::Type::Path(p) = ty else {
+        return false;
+    };
+    p.path.segments.last().is_some_and(|s| {
+        EXTRACTORS.iter().any(|e| s.ident == e)
+            && matches!(s.arguments, syn::PathArguments::AngleBracketed(_))
+    })
+}
+
+/// `State<AppState>`, `web::Data<Pool>`, rocket's `&State<Config>`.
+fn is_shared_state(ty: &syn::Type) -> bool {
+    let ty = match ty {
+        syn::Type::Reference(r) => &*r.elem,
+        other => other,
+    };
+    let syn::Type::Path(p) = ty else {
+        return false;
+    };
+    p.path
+        .segments
+        .last()
+        .is_some_and(|s| SHARED_STATE.iter().any(|e| s.ident == e))
 }
 
 /// Every name a pattern binds.
