@@ -81,6 +81,9 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let flow = cx.flow();
     // One finding per polled child.
     let mut polled = std::collections::HashSet::new();
+    // One finding per waited child, at its first wait (in the source); the finding's index
+    // and where that wait is.
+    let mut waited: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for event in &flow.events {
         match (event.blocking, event.object) {
             // A killed child cannot block on a full pipe.
@@ -94,6 +97,24 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 }) else {
                     continue;
                 };
+                // Reached by another wait too: one finding, naming the waits in order.
+                if let Some(&at) = waited.get(&child) {
+                    let d: &mut Diagnostic = &mut out[at];
+                    d.secondary.push(Label {
+                        span: event.span.clone(),
+                        message: "and waits here too".to_string(),
+                    });
+                    d.secondary.sort_by_key(|l| l.span.start);
+                    for (i, l) in d.secondary.iter_mut().enumerate() {
+                        l.message = if i == 0 {
+                            format!("waits without reading {names}")
+                        } else {
+                            "and waits here too".to_string()
+                        };
+                    }
+                    continue;
+                }
+                waited.insert(child, out.len());
                 let verb = if names.contains(" and ") { "are" } else { "is" };
                 out.push(Diagnostic {
                     message: format!(
