@@ -469,11 +469,16 @@ pub fn apply(
 }
 
 /// The `unused_suppression` diagnostics: names that suppressed nothing, or name no lint.
-pub fn unused(suppressions: &[Suppression]) -> Vec<Diagnostic> {
+/// A name that covers a lint not enabled for this file (`-A zombie_child`, `[lints]`) is
+/// left alone: that lint did not run, so nothing says its finding is gone.
+pub fn unused(suppressions: &[Suppression], enabled: impl Fn(&Lint) -> bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for s in suppressions {
         for ((name, span), used) in s.names.iter().zip(&s.used) {
             if *used {
+                continue;
+            }
+            if lints::all().iter().any(|l| names(name, l) && !enabled(l)) {
                 continue;
             }
             let known = name == "all"

@@ -1889,3 +1889,39 @@ fn settings_mistakes_are_reported() {
     let r = stray_run(dir.path(), &["."]);
     assert!(r.stderr.contains("is inside the `[lints]` table"), "{r}");
 }
+
+/// A suppression of a lint turned off for this run (`-A`, by id or by family) is not
+/// unused: the lint did not run, and the comment is still needed when it does.
+#[test]
+fn a_suppression_of_a_lint_turned_off_is_not_unused() {
+    let dir = temp();
+    let text = "use std::process::Command;\n\
+                pub fn a() {\n\
+                \x20   // stray: allow(zombie_child) -- the daemon outlives us on purpose\n\
+                \x20   let _child = Command::new(\"daemon\").spawn().unwrap();\n\
+                }\n\
+                // stray: allow(guard_dropped_immediately)\n\
+                pub fn b() {}\n";
+    write(&dir.path().join("s.rs"), text.as_bytes());
+    for off in ["zombie_child", "process"] {
+        let doc = stray_run(dir.path(), &["--format", "json", "-A", off, "s.rs"]).json();
+        let unused: Vec<&Value> = doc["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["lint"] == "unused_suppression")
+            .collect();
+        // Only the stale one, of a lint that ran.
+        assert_eq!(unused.len(), 1, "-A {off}: {doc}");
+        assert!(
+            unused[0]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("guard_dropped_immediately")),
+            "-A {off}: {doc}"
+        );
+    }
+    // With every lint on, the suppression is used, and the stale one still reported.
+    let doc = stray_run(dir.path(), &["--format", "json", "s.rs"]).json();
+    assert_eq!(count(&doc, "suppressed"), 1, "{doc}");
+    assert_eq!(count(&doc, "findings"), 1, "{doc}");
+}

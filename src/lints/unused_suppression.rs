@@ -39,8 +39,9 @@ fn run() -> std::io::Result<()> {
 }
 ",
         known_limits: "
-A suppression of a lint that is turned off (`-A`) is not checked, since the lint does
-not run.
+A suppression of a lint that is turned off for the file (`-A zombie_child`, a `[lints]`
+setting) is not checked, since the lint did not run: nothing says its finding is gone.
+The same holds for a family or `all` while any lint it names is off.
 ",
         settings: "",
     },

@@ -150,7 +150,7 @@ pub(super) fn conclude(
     let (mut kept, by_comment) = suppress::apply(&mut suppressions, findings);
     suppressed.extend(by_comment);
     kept.extend(
-        suppress::unused(&suppressions)
+        suppress::unused(&suppressions, |l| l.severity(config).is_some())
             .into_iter()
             .filter_map(|d| finding(&lints::unused_suppression::LINT, d)),
     );
