@@ -79,7 +79,7 @@ pub struct Args {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// Fail (exit 1) on warnings too
+    /// Fail (exit 1) on warnings too; also `-D warnings`
     #[arg(long)]
     pub deny_warnings: bool,
 

@@ -18,7 +18,7 @@ pub mod statistics;
 pub enum Format {
     /// rustc-style diagnostics with source snippets
     Human,
-    /// one line per finding: `path:line:col: level[lint]: message`
+    /// one line per finding, `path:line:col: level[lint]: message` (also `concise`)
     #[value(alias = "concise")]
     Short,
     /// one JSON document with every finding
