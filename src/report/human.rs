@@ -160,7 +160,8 @@ pub fn render(finding: &Finding, style: Style) -> String {
     rows.extend(footer(width, "note", &note));
     if let Some((title, lines)) = fix {
         let mut row = Row::default();
-        row.push(&title, Tone::Plain);
+        row.push(&format!("{}:", title.0), Tone::Strong);
+        row.push(&format!(" {}", title.1), Tone::Plain);
         rows.push(row);
         rows.push(blank_gutter(width));
         for (number, op, text) in lines {
@@ -200,7 +201,7 @@ fn footer(width: usize, kind: &str, text: &str) -> Vec<Row> {
             let mut row = Row::default();
             if i == 0 {
                 row.put(width + 1, "=", Tone::Gutter);
-                row.push(&format!(" {kind}: "), Tone::Plain);
+                row.push(&format!(" {kind}:"), Tone::Strong);
             }
             row.put(indent, line, Tone::Plain);
             row
@@ -208,17 +209,18 @@ fn footer(width: usize, kind: &str, text: &str) -> Vec<Row> {
         .collect()
 }
 
+/// A line of a fix: its number, `-`, `+` or `|` (unchanged), its text.
+type FixLine = (usize, char, String);
+
 /// The fix: its title, then the lines it changes as rustc shows a suggestion, `-` before
 /// and `+` after, under the line numbers of the file (new lines take the number they will
 /// have).
-fn suggestion(file: &SourceFile, fix: &Fix) -> (String, Vec<(usize, char, String)>) {
-    let title = match fix.applicability {
-        Applicability::Safe => format!("fix: {}", fix.message),
-        Applicability::Unsafe => format!(
-            "fix (unsafe: applied with --fix --unsafe-fixes): {}",
-            fix.message
-        ),
+fn suggestion<'a>(file: &SourceFile, fix: &'a Fix) -> ((&'static str, &'a str), Vec<FixLine>) {
+    let kind = match fix.applicability {
+        Applicability::Safe => "fix",
+        Applicability::Unsafe => "fix (unsafe: applied with --fix --unsafe-fixes)",
     };
+    let title = (kind, fix.message.as_str());
     let mut lines = Vec::new();
     let mut shift: isize = 0;
     for edit in &fix.edits {

@@ -26,6 +26,8 @@ pub enum Tone {
     /// The other spans', and the gutter.
     Secondary,
     Gutter,
+    /// `help:`, `note:`: bold.
+    Strong,
     Added,
     Removed,
 }
@@ -43,6 +45,7 @@ impl Palette {
             Tone::Plain => None,
             Tone::Primary => Some(self.primary),
             Tone::Secondary | Tone::Gutter => Some("1;34"),
+            Tone::Strong => Some("1"),
             Tone::Added => Some("32"),
             Tone::Removed => Some("31"),
         }
