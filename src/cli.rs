@@ -64,7 +64,7 @@ pub struct Args {
     pub exclude: Vec<String>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human, alias = "message-format")]
+    #[arg(long, value_enum, default_value_t = Format::Human, visible_alias = "message-format")]
     pub format: Format,
 
     /// Write the report to FILE instead of the terminal
@@ -79,7 +79,7 @@ pub struct Args {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// Fail (exit 1) on warnings too
+    /// Fail (exit 1) on warnings too; also `-D warnings`
     #[arg(long)]
     pub deny_warnings: bool,
 
@@ -88,7 +88,8 @@ pub struct Args {
     #[arg(long, hide = true)]
     pub no_prefilter: bool,
 
-    /// Set LINT (a lint id, a family, or `all`) to allow: not reported (repeatable)
+    /// Set LINT (a lint id, a family, or `all`) to allow: not reported (repeatable); `-A
+    /// warnings` reports no warnings
     #[arg(
         short = 'A',
         long = "allow",
@@ -97,7 +98,8 @@ pub struct Args {
     )]
     pub allow: Vec<String>,
 
-    /// Set LINT to warn: reported, fails the run only with --deny-warnings (repeatable)
+    /// Set LINT to warn: reported, fails the run only with --deny-warnings (repeatable);
+    /// `-W warnings` undoes an earlier `-A` or `-D warnings`
     #[arg(
         short = 'W',
         long = "warn",
@@ -106,7 +108,8 @@ pub struct Args {
     )]
     pub warn: Vec<String>,
 
-    /// Set LINT to deny: reported as an error, fails the run (repeatable)
+    /// Set LINT to deny: reported as an error, fails the run (repeatable); `-D warnings`
+    /// is --deny-warnings
     #[arg(
         short = 'D',
         long = "deny",
@@ -154,11 +157,12 @@ pub struct Args {
     #[arg(long, value_name = "REF", conflicts_with = "write_baseline")]
     pub changed_since: Option<String>,
 
-    /// Print the documentation of a lint and exit
+    /// Print the documentation of a lint, or list the lints of a family, and exit
     #[arg(long, value_name = "LINT")]
     pub explain: Option<String>,
 
-    /// List every lint with its family, default level and summary, and exit
+    /// List every lint with its family, default level and summary, and exit (a JSON
+    /// array with --format json)
     #[arg(long)]
     pub list_lints: bool,
 
@@ -244,14 +248,27 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
         }
     }
     if args.list_lints {
-        to_stdout(list_lints().as_bytes())?;
+        let listed = match args.format {
+            Format::Human | Format::Short => list_lints(),
+            Format::Json => list_lints_json()?,
+            other => anyhow::bail!(
+                "`--list-lints` prints a table or JSON: use it with `--format human` or `--format json`, not `{}`",
+                format_name(other)
+            ),
+        };
+        to_stdout(listed.as_bytes())?;
         return Ok(EXIT_CLEAN);
     }
-    if let Some(id) = &args.explain {
-        let Some(lint) = Lint::by_id(id) else {
-            anyhow::bail!("no lint named `{id}`{}", lints::did_you_mean(id));
+    if let Some(name) = &args.explain {
+        let page = match (Lint::by_id(name), Family::named(name)) {
+            (Some(lint), _) => lint.markdown(),
+            (None, Some(family)) => lints::family_page(family),
+            (None, None) => anyhow::bail!(
+                "no lint or family named `{name}`{}",
+                lints::did_you_mean(name)
+            ),
         };
-        to_stdout(lint.markdown().as_bytes())?;
+        to_stdout(page.as_bytes())?;
         return Ok(EXIT_CLEAN);
     }
     let cwd = std::env::current_dir()?;
@@ -291,11 +308,15 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     }
     // Files, then the command line: later wins.
     let mut levels: HashMap<&'static str, Level> = settings.levels.into_iter().collect();
-    levels.extend(level_overrides(matches)?);
+    let overrides = level_overrides(matches)?;
+    levels.extend(overrides.levels);
+    if overrides.warnings == Some(Level::Allow) {
+        allow_warnings(&mut levels);
+    }
     let config = Config {
         resources: settings.resources,
         levels,
-        deny_warnings: args.deny_warnings,
+        deny_warnings: args.deny_warnings || overrides.warnings == Some(Level::Deny),
         jobs: args.jobs,
         files_alone: false,
         no_prefilter: args.no_prefilter,
@@ -360,7 +381,6 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     let to_terminal = args.output.is_none();
     let style = Style {
         color: use_color(args.color, to_terminal && std::io::stderr().is_terminal()),
-        width: terminal_width(),
         quiet: args.quiet,
     };
     // Explicit paths need no cargo, except to name the package each message is about.
@@ -377,13 +397,11 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     let mut buffer = Vec::new();
     if args.statistics {
         match args.format {
-            Format::Human => report::statistics::write_human(&report, &mut buffer)?,
+            Format::Human | Format::Short => report::statistics::write_human(&report, &mut buffer)?,
             Format::Json => report::statistics::write_json(&report, &mut buffer)?,
             other => anyhow::bail!(
                 "`--statistics` prints a table or JSON: use it with `--format human` or `--format json`, not `{}`",
-                clap::ValueEnum::to_possible_value(&other)
-                    .map(|v| v.get_name().to_string())
-                    .unwrap_or_default()
+                format_name(other)
             ),
         }
         match &args.output {
@@ -397,7 +415,9 @@ fn execute(args: &Args, matches: &ArgMatches) -> anyhow::Result<i32> {
     match &args.output {
         Some(path) => std::fs::write(path, &buffer)
             .map_err(|e| anyhow::anyhow!("could not write `{}`: {e}", path.display()))?,
-        None if args.format == Format::Human => std::io::stderr().write_all(&buffer)?,
+        None if matches!(args.format, Format::Human | Format::Short) => {
+            std::io::stderr().write_all(&buffer)?
+        }
         None => to_stdout(&buffer)?,
     }
     Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
@@ -469,8 +489,17 @@ fn fix_summary(verb: &str, plan: &fix::apply::Plan) -> String {
     s
 }
 
+/// What `-A`/`-W`/`-D` set: levels by lint, and what was said of `warnings`.
+struct Overrides {
+    levels: HashMap<&'static str, Level>,
+    /// The last `-A`, `-W` or `-D warnings`, which as with rustc is about every warning
+    /// rather than about a lint: `-D warnings` fails the run on them (`--deny-warnings`),
+    /// `-A warnings` reports none, `-W warnings` undoes either.
+    warnings: Option<Level>,
+}
+
 /// `-A`/`-W`/`-D` in the order given, so a later flag wins, as with rustc and clippy.
-fn level_overrides(matches: &ArgMatches) -> anyhow::Result<HashMap<&'static str, Level>> {
+fn level_overrides(matches: &ArgMatches) -> anyhow::Result<Overrides> {
     let mut flags: Vec<(usize, Level, &String)> = Vec::new();
     for (id, level) in [
         ("allow", Level::Allow),
@@ -485,8 +514,13 @@ fn level_overrides(matches: &ArgMatches) -> anyhow::Result<HashMap<&'static str,
     }
     flags.sort_by_key(|f| f.0);
     let mut levels = HashMap::new();
+    let mut warnings = None;
     for (_, level, name) in flags {
         let selected: Vec<&Lint> = match name.as_str() {
+            "warnings" => {
+                warnings = Some(level);
+                continue;
+            }
             "all" => lints::all(),
             family if Family::named(family).is_some() => lints::all()
                 .into_iter()
@@ -501,7 +535,43 @@ fn level_overrides(matches: &ArgMatches) -> anyhow::Result<HashMap<&'static str,
             levels.insert(lint.id, level);
         }
     }
-    Ok(levels)
+    Ok(Overrides { levels, warnings })
+}
+
+/// `-A warnings`: every lint that would warn is allowed; denied ones still report.
+fn allow_warnings(levels: &mut HashMap<&'static str, Level>) {
+    for lint in lints::all() {
+        if lint.level_in(levels) == Level::Warn {
+            levels.insert(lint.id, Level::Allow);
+        }
+    }
+}
+
+/// The name of a format, as `--format` takes it.
+fn format_name(format: Format) -> String {
+    format
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
+/// `--list-lints --format json`: one object per lint, in the order of the table.
+fn list_lints_json() -> anyhow::Result<String> {
+    let listed: Vec<serde_json::Value> = lints::all()
+        .into_iter()
+        .map(|l| {
+            serde_json::json!({
+                "name": l.id,
+                "family": l.family.as_str(),
+                "default_level": l.default_level.as_str(),
+                "summary": l.summary,
+                "url": l.page_url(),
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&listed)?;
+    text.push('\n');
+    Ok(text)
 }
 
 fn list_lints() -> String {
@@ -533,14 +603,6 @@ fn use_color(choice: Option<ColorChoice>, is_terminal: bool) -> bool {
             is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
-}
-
-fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .filter(|w| *w >= 40)
-        .unwrap_or(100)
 }
 
 /// The git top level around `root`, where SARIF paths start; else `root` itself.
@@ -585,7 +647,7 @@ fn shows_progress(args: &Args) -> bool {
 }
 
 fn progress_wanted(terminal: bool, quiet: bool, ci: bool, format: Format) -> bool {
-    terminal && !quiet && !ci && format == Format::Human
+    terminal && !quiet && !ci && matches!(format, Format::Human | Format::Short)
 }
 
 /// The progress of a scan on stderr: files done out of all, and findings so far. Drawn

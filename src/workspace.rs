@@ -164,7 +164,11 @@ pub fn cargo_workspace(selection: &PackageSelection, cwd: &Path) -> Result<Disco
     let members: Vec<&cargo_metadata::Package> = metadata.workspace_packages();
     for spec in selection.packages.iter().chain(&selection.exclude) {
         if !members.iter().any(|p| p.name.as_str() == spec) {
-            bail!("package `{spec}` is not a member of the workspace");
+            let names = members.iter().map(|p| p.name.as_str());
+            bail!(
+                "package `{spec}` is not a member of the workspace{}",
+                crate::suggest::did_you_mean(spec, names, |c| c.len() / 3 + 1)
+            );
         }
     }
     let selected: Vec<&cargo_metadata::Package> = if !selection.packages.is_empty() {

@@ -31,6 +31,15 @@ pub fn serve(token: CancellationToken) {
 }
 ";
 
+/// One warning-level finding, `zombie_child`: the hooks fail on warnings too.
+const ZOMBIE: &str = "\
+use std::process::Command;
+
+pub fn start() {
+    Command::new(\"sleep\").spawn().unwrap();
+}
+";
+
 /// The same function, the guard kept.
 const FIXED: &str = "\
 use tokio_util::sync::CancellationToken;
@@ -75,12 +84,33 @@ fn hooks_are_declared_as_the_readme_documents() {
     let ids: BTreeSet<&str> = hooks.iter().filter_map(|h| h["id"].as_str()).collect();
     assert_eq!(
         ids,
-        BTreeSet::from(["cargo-stray", "cargo-stray-workspace"])
+        BTreeSet::from([
+            "cargo-stray",
+            "cargo-stray-system",
+            "cargo-stray-workspace",
+            "cargo-stray-workspace-system"
+        ])
     );
     for h in &hooks {
-        // pre-commit builds the repository with `cargo install` and runs the binary.
-        assert_eq!(h["language"].as_str(), Some("rust"), "{h:?}");
+        let id = h["id"].as_str().unwrap_or_default();
+        // pre-commit builds the repository with `cargo install` and runs the binary; the
+        // `-system` hooks run the one installed on the machine, and are otherwise the same.
+        if let Some(built) = id.strip_suffix("-system") {
+            assert_eq!(h["language"].as_str(), Some("system"), "{h:?}");
+            let built = hook(&hooks, built);
+            for key in ["name", "args", "types", "files", "pass_filenames"] {
+                assert_eq!(h[key], built[key], "{id}: {key}");
+            }
+        } else {
+            assert_eq!(h["language"].as_str(), Some("rust"), "{h:?}");
+        }
         assert_eq!(h["entry"].as_str(), Some("cargo-stray"), "{h:?}");
+        // pre-commit shows nothing of a hook that passes: a warning must fail it to be seen.
+        assert_eq!(
+            strings(&h["args"]).first(),
+            Some(&"--deny-warnings"),
+            "{h:?}"
+        );
         assert!(h["name"].as_str().is_some_and(|n| !n.is_empty()), "{h:?}");
         assert!(h["description"].as_str().is_some(), "{h:?}");
         // cargo-stray runs its own threads; pre-commit's parallel batches would compete.
@@ -91,7 +121,10 @@ fn hooks_are_declared_as_the_readme_documents() {
     assert_eq!(files["pass_filenames"].as_bool(), Some(true));
     let workspace = hook(&hooks, "cargo-stray-workspace");
     assert_eq!(workspace["pass_filenames"].as_bool(), Some(false));
-    assert_eq!(strings(&workspace["args"]), ["--workspace"]);
+    assert_eq!(
+        strings(&workspace["args"]),
+        ["--deny-warnings", "--workspace"]
+    );
 
     let section = readme_section("pre-commit");
     let documented: BTreeSet<&str> = section
@@ -248,17 +281,25 @@ impl Hooks {
     /// The `.pre-commit-config.yaml` a user would write, naming the snapshot.
     fn config(&self) -> String {
         format!(
-            "repos:\n  - repo: {}\n    rev: {}\n    hooks:\n      - id: cargo-stray\n      - id: cargo-stray-workspace\n",
+            "repos:\n  - repo: {}\n    rev: {}\n    hooks:\n      - id: cargo-stray\n      - id: cargo-stray-workspace\n      - id: cargo-stray-system\n      - id: cargo-stray-workspace-system\n",
             self.repo.display(),
             self.commit
         )
     }
 
-    /// `pre-commit run <hook> --files <files>` in `project`.
+    /// `pre-commit run <hook> --files <files>` in `project`, with the binary under test
+    /// first on PATH for the `-system` hooks (the others run the one pre-commit built).
     fn run(&self, project: &Path, hook: &str, files: &[&str]) -> (Option<i32>, String) {
+        let bin_dir = Path::new(BIN).parent().expect("the binary's directory");
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let path = std::env::join_paths(
+            std::iter::once(bin_dir.to_path_buf()).chain(std::env::split_paths(&path)),
+        )
+        .expect("PATH");
         let out = run(command("pre-commit", project)
             .args(["run", hook, "--color", "never", "--files"])
             .args(files)
+            .env("PATH", path)
             .env("PRE_COMMIT_HOME", &self.home)
             // Not the target directory `cargo test` holds: its own, kept between runs.
             .env("CARGO_TARGET_DIR", &self.cargo_target)
@@ -299,8 +340,8 @@ fn write_staged(project: &Path, file: &str, contents: &str) {
     git(project, &["add", "-A"]);
 }
 
-#[test]
-fn hooks_fail_on_a_leak_and_pass_once_it_is_fixed() {
+/// The hooks of a snapshot of this repository, or why they cannot be run here.
+fn hooks(name: &str) -> Option<Hooks> {
     let missing = available("git").and_then(|()| available("pre-commit"));
     if let Err(why) = missing {
         let on_ci = std::env::var("CI").is_ok_and(|v| v == "true");
@@ -309,17 +350,23 @@ fn hooks_fail_on_a_leak_and_pass_once_it_is_fixed() {
             "{why}: CI installs pre-commit (.ci/run), so the hooks must be tested there"
         );
         eprintln!("SKIPPED: pre-commit hooks untested: {why}");
-        return;
+        return None;
     }
+    // Each test its own snapshot and pre-commit home: they run at once.
     let base = target_dir().join("pre-commit");
-    let repo = base.join("hooks-repo");
+    let repo = base.join(format!("hooks-repo-{name}"));
     let commit = snapshot(&repo);
-    let hooks = Hooks {
-        home: pre_commit_home(&base, &commit),
+    Some(Hooks {
+        home: pre_commit_home(&base.join(name), &commit),
         repo,
         commit,
         cargo_target: base.join("cargo-target"),
-    };
+    })
+}
+
+#[test]
+fn hooks_fail_on_a_leak_and_pass_once_it_is_fixed() {
+    let Some(hooks) = hooks("built") else { return };
 
     let project = project(&[
         ("src/lib.rs", LEAK),
@@ -368,4 +415,41 @@ fn hooks_fail_on_a_leak_and_pass_once_it_is_fixed() {
     let (code, out) = hooks.run(dir, "cargo-stray-workspace", &["src/lib.rs"]);
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("Passed"), "{out}");
+
+    // A warning fails the hook too: pre-commit would show nothing of a passing one.
+    write_staged(dir, "src/lib.rs", ZOMBIE);
+    let (code, out) = hooks.run(dir, "cargo-stray", &["src/lib.rs"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("Failed"), "{out}");
+    assert!(out.contains("warning[zombie_child]"), "{out}");
+    assert!(
+        out.contains("1 finding (0 errors, 1 warning) in 1 file"),
+        "{out}"
+    );
+}
+
+/// The `-system` hooks run the `cargo-stray` on PATH (here the binary under test), with no
+/// build, and fail on warnings as the others do.
+#[test]
+fn system_hooks_run_the_installed_binary_and_fail_on_warnings() {
+    let Some(hooks) = hooks("system") else { return };
+    let project = project(&[
+        ("src/lib.rs", ZOMBIE),
+        ("src/other.rs", FIXED),
+        (".pre-commit-config.yaml", &hooks.config()),
+    ]);
+    let dir = project.path();
+    for hook in ["cargo-stray-system", "cargo-stray-workspace-system"] {
+        let (code, out) = hooks.run(dir, hook, &["src/lib.rs"]);
+        assert_eq!(code, Some(1), "{hook}: {out}");
+        assert!(out.contains("Failed"), "{hook}: {out}");
+        assert!(out.contains("warning[zombie_child]"), "{hook}: {out}");
+        assert!(out.contains("src/lib.rs:4:5"), "{hook}: {out}");
+    }
+    write_staged(dir, "src/lib.rs", FIXED);
+    for hook in ["cargo-stray-system", "cargo-stray-workspace-system"] {
+        let (code, out) = hooks.run(dir, hook, &["src/lib.rs"]);
+        assert_eq!(code, Some(0), "{hook}: {out}");
+        assert!(out.contains("Passed"), "{hook}: {out}");
+    }
 }

@@ -20,10 +20,9 @@ use stray::scan::{self, Input, Report};
 
 const ROOT: &str = "ui-tests";
 
-/// Wide enough for every case's code, narrow enough to read in a terminal.
+/// What a user sees in a log: no color.
 const STYLE: Style = Style {
     color: false,
-    width: 80,
     quiet: false,
 };
 

@@ -199,9 +199,42 @@ fn declared() -> Vec<&'static Lint> {
     DECLARED.read().map(|d| d.clone()).unwrap_or_default()
 }
 
-/// ` (did you mean `x`?)` for the lint id of this run closest to `id`, if one is close.
+/// ` (did you mean `x`?)` for the lint id of this run, family or `all` closest to `id`,
+/// if one is close.
 pub fn did_you_mean(id: &str) -> String {
-    crate::suggest::did_you_mean(id, all().into_iter().map(|l| l.id), |c| c.len() / 3 + 1)
+    let names = all()
+        .into_iter()
+        .map(|l| l.id)
+        .chain(Family::ALL.map(Family::as_str))
+        .chain(["all"]);
+    crate::suggest::did_you_mean(id, names, |c| c.len() / 3 + 1)
+}
+
+/// What `--explain FAMILY` prints: the family's lints, each with its level and summary.
+pub fn family_page(family: Family) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "# Family `{}`\n\nLints about {}.\n",
+        family.as_str(),
+        family.description()
+    );
+    let _ = writeln!(s, "| lint | default | what it finds |\n| --- | --- | --- |");
+    for l in all().into_iter().filter(|l| l.family == family) {
+        let _ = writeln!(
+            s,
+            "| `{}` | {} | {} |",
+            l.id,
+            l.default_level.as_str(),
+            l.summary
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n`cargo stray --explain LINT` prints a lint's page; `-A`, `-W` and `-D {}` set the level of them all.",
+        family.as_str()
+    );
+    s
 }
 
 /// Declares a lint for resources declared in settings. Declaring the same id again
@@ -216,7 +249,11 @@ pub fn declare(id: &str, what: &str) -> Result<&'static Lint, String> {
             "`{id}` is not a lint id: use lowercase letters, digits and `_`, as in `session_not_closed`"
         ));
     }
-    if id == "all" || Family::named(id).is_some() || ALL.iter().any(|l| l.id == id) {
+    // `warnings` is what `-D warnings` is about, as with rustc.
+    if ["all", "warnings"].contains(&id)
+        || Family::named(id).is_some()
+        || ALL.iter().any(|l| l.id == id)
+    {
         return Err(format!(
             "`{id}` is already a lint or family of cargo-stray: choose another id"
         ));
@@ -270,11 +307,12 @@ impl Lint {
 
     /// The level this run gives the lint: the configured one, else its default.
     pub fn level(&self, config: &Config) -> Level {
-        config
-            .levels
-            .get(self.id)
-            .copied()
-            .unwrap_or(self.default_level)
+        self.level_in(&config.levels)
+    }
+
+    /// Its level in `levels`, else its default.
+    pub fn level_in(&self, levels: &std::collections::HashMap<&'static str, Level>) -> Level {
+        levels.get(self.id).copied().unwrap_or(self.default_level)
     }
 
     /// The severity its findings are reported with; `None` when it is allowed.
@@ -320,6 +358,12 @@ impl Lint {
         }
         s.push('\n');
         s
+    }
+
+    /// Where the page of a built-in lint is published; a lint declared in settings has
+    /// none (its documentation is `--explain`'s).
+    pub fn page_url(&self) -> Option<String> {
+        ALL.contains(&self).then(|| self.help_uri())
     }
 
     /// Where the page is published (SARIF `helpUri`).

@@ -1,14 +1,10 @@
-//! rustc-style diagnostics: a `warning[lint]: message` headline, the source with a label
-//! where the value is created and where it is lost, and a `help:` line; then a summary.
+//! rustc-style diagnostics: a `warning[lint]: message` headline, the `-->` location, the
+//! source in a gutter with labels under the spans where the value is created and where it
+//! is lost, `= help:` and `= note:` lines, the fix if there is one; then a summary.
 
-use std::fmt;
 use std::io::Write;
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SourceSpan, SpanContents,
-};
-
+use super::snippet::{self, Annotation, Palette, Row, Tone};
 use super::{Style, plural};
 use crate::finding::Finding;
 use crate::fix::{Applicability, Fix};
@@ -21,6 +17,16 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> std::io::Res
         out.write_all(render(finding, style).as_bytes())?;
         writeln!(out)?;
     }
+    write_problems(report, style, out)?;
+    write_summary(report, style, out)
+}
+
+/// One line per file that could not be scanned.
+pub(super) fn write_problems(
+    report: &Report,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     for p in &report.problems {
         let place = match p.position {
             Some((line, col)) => format!("{}:{line}:{col}", p.display),
@@ -33,73 +39,71 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> std::io::Res
             p.message
         )?;
     }
-    if !style.quiet {
-        let errors = report
+    Ok(())
+}
+
+/// `3 findings (1 error, 2 warnings) in 12 files; ...`, unless `--quiet`. What is zero
+/// (files that could not be parsed, suppressed, in the baseline, fixable) goes unsaid.
+pub(super) fn write_summary(
+    report: &Report,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if style.quiet {
+        return Ok(());
+    }
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = report.findings.len() - errors;
+    let mut line = format!(
+        "{} ({}, {}) in {}",
+        plural(report.findings.len(), "finding"),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(report.files_scanned, "file"),
+    );
+    if !report.problems.is_empty() {
+        line.push_str(&format!(
+            "; {} could not be parsed",
+            plural(report.problems.len(), "file")
+        ));
+    }
+    if !report.suppressed.is_empty() {
+        line.push_str(&format!("; {} suppressed", report.suppressed.len()));
+    }
+    if report.baselined > 0 {
+        line.push_str(&format!("; {} in baseline", report.baselined));
+    }
+    let fixable = |a| {
+        report
             .findings
             .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
-        let warnings = report.findings.len() - errors;
-        let mut suppressed = match report.suppressed.len() {
-            0 => String::new(),
-            n => format!("; {n} suppressed"),
-        };
-        if report.baselined > 0 {
-            suppressed.push_str(&format!("; {} in baseline", report.baselined));
-        }
-        let fixable = |a| {
-            report
-                .findings
-                .iter()
-                .filter(|f| {
-                    f.diagnostic
-                        .fix
-                        .as_ref()
-                        .is_some_and(|x| x.applicability == a)
-                })
-                .count()
-        };
-        let (safe, unsafe_) = (fixable(Applicability::Safe), fixable(Applicability::Unsafe));
-        let fixes = match (safe, unsafe_) {
+            .filter(|f| {
+                f.diagnostic
+                    .fix
+                    .as_ref()
+                    .is_some_and(|x| x.applicability == a)
+            })
+            .count()
+    };
+    line.push_str(
+        &match (fixable(Applicability::Safe), fixable(Applicability::Unsafe)) {
             (0, 0) => String::new(),
             (n, 0) => format!("; {n} fixable with `--fix`"),
             (0, m) => format!("; {m} fixable with `--fix --unsafe-fixes`"),
             (n, m) => format!("; {n} fixable with `--fix` ({m} more with `--unsafe-fixes`)"),
-        };
-        writeln!(
-            out,
-            "{} ({}, {}) in {}; {} could not be parsed{suppressed}{fixes}",
-            plural(report.findings.len(), "finding"),
-            plural(errors, "error"),
-            plural(warnings, "warning"),
-            plural(report.files_scanned, "file"),
-            plural(report.problems.len(), "file"),
-        )?;
-    }
-    Ok(())
+        },
+    );
+    writeln!(out, "{line}")
 }
 
-/// One finding, rendered by miette; the headline is ours, in rustc's form.
-pub fn render(finding: &Finding, style: Style) -> String {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_wrap_lines(false)
-        .with_links(false)
-        .with_context_lines(1);
-    let diagnostic = MietteFinding::new(finding);
-    let mut rendered = String::new();
-    if handler.render_report(&mut rendered, &diagnostic).is_err() {
-        rendered.clear();
-    }
-    // miette opens with `  ⚠ message`; rustc with `warning[lint]: message`.
-    let body = rendered.split_once('\n').map_or("", |(_, rest)| rest);
+/// The headline, as rustc writes it: `error[lint]: message`.
+pub(super) fn headline(finding: &Finding, style: Style) -> String {
     let level = format!("{}[{}]", finding.severity.as_str(), finding.lint.id);
-    let headline = if style.color {
+    if style.color {
         format!(
             "{}\x1b[1m: {}\x1b[0m",
             paint(&level, finding.severity, style),
@@ -107,25 +111,117 @@ pub fn render(finding: &Finding, style: Style) -> String {
         )
     } else {
         format!("{level}: {}", finding.diagnostic.message)
-    };
-    let body = body.trim_end_matches('\n');
-    let fix = finding
-        .diagnostic
-        .fix
-        .as_ref()
-        .map(|f| suggestion(&finding.file, f))
-        .unwrap_or_default();
-    format!("{headline}\n{body}\n{fix}")
+    }
 }
 
-/// The fix as the lines it changes, `-` before and `+` after, under the line numbers of
-/// the file (new lines take the number they will have).
-fn suggestion(file: &SourceFile, fix: &Fix) -> String {
-    let how = match fix.applicability {
+/// One finding, as rustc would show it.
+pub fn render(finding: &Finding, style: Style) -> String {
+    let d = &finding.diagnostic;
+    let file = &finding.file;
+    let palette = style.color.then_some(Palette {
+        primary: level_code(finding.severity),
+    });
+    let mut annotations = vec![Annotation {
+        span: d.primary.span.clone(),
+        label: &d.primary.message,
+        primary: true,
+    }];
+    annotations.extend(d.secondary.iter().map(|l| Annotation {
+        span: l.span.clone(),
+        label: &l.message,
+        primary: false,
+    }));
+    let fix = d.fix.as_ref().map(|f| suggestion(file, f));
+    let last = fix
+        .iter()
+        .flat_map(|(_, lines)| lines.iter().map(|l| l.0))
+        .fold(snippet::last_line(file, &annotations), usize::max);
+    let width = last.to_string().len();
+
+    let mut rows = vec![];
+    let at = file.position(d.primary.span.start);
+    let mut location = Row::default();
+    location.put(width, "-->", Tone::Gutter);
+    location.push(
+        &format!(" {}:{}:{}", file.display, at.line, at.column),
+        Tone::Plain,
+    );
+    rows.push(location);
+    rows.push(blank_gutter(width));
+    rows.extend(snippet::render(file, &annotations, width));
+    rows.push(blank_gutter(width));
+    if let Some(help) = &d.help {
+        rows.extend(footer(width, "help", help));
+    }
+    let mut note = format!("for more, run `cargo stray --explain {}`", finding.lint.id);
+    if let Some(url) = finding.lint.page_url() {
+        note.push_str(&format!(" or see {url}"));
+    }
+    rows.extend(footer(width, "note", &note));
+    if let Some((title, lines)) = fix {
+        let mut row = Row::default();
+        row.push(&format!("{}:", title.0), Tone::Strong);
+        row.push(&format!(" {}", title.1), Tone::Plain);
+        rows.push(row);
+        rows.push(blank_gutter(width));
+        for (number, op, text) in lines {
+            let mut row = Row::default();
+            row.put(0, &format!("{number:<width$}"), Tone::Gutter);
+            let tone = match op {
+                '+' => Tone::Added,
+                '-' => Tone::Removed,
+                _ => Tone::Gutter,
+            };
+            row.put(width + 1, &op.to_string(), tone);
+            row.put(width + 3, &snippet::display_line(&text), tone);
+            rows.push(row);
+        }
+    }
+    let mut out = headline(finding, style);
+    out.push('\n');
+    for row in rows {
+        out.push_str(&row.render(palette));
+        out.push('\n');
+    }
+    out
+}
+
+fn blank_gutter(width: usize) -> Row {
+    let mut row = Row::default();
+    row.put(width + 1, "|", Tone::Gutter);
+    row
+}
+
+/// `= help: text`, further lines of the text aligned under its first.
+fn footer(width: usize, kind: &str, text: &str) -> Vec<Row> {
+    let indent = width + 5 + kind.len();
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut row = Row::default();
+            if i == 0 {
+                row.put(width + 1, "=", Tone::Gutter);
+                row.push(&format!(" {kind}:"), Tone::Strong);
+            }
+            row.put(indent, line, Tone::Plain);
+            row
+        })
+        .collect()
+}
+
+/// A line of a fix: its number, `-`, `+` or `|` (unchanged), its text.
+type FixLine = (usize, char, String);
+
+/// The fix: its title, then the lines it changes as rustc shows a suggestion, `-` before
+/// and `+` after, under the line numbers of the file (new lines take the number they will
+/// have).
+fn suggestion<'a>(file: &SourceFile, fix: &'a Fix) -> ((&'static str, &'a str), Vec<FixLine>) {
+    let kind = match fix.applicability {
         Applicability::Safe => "fix",
         Applicability::Unsafe => "fix (unsafe: applied with --fix --unsafe-fixes)",
     };
-    let mut out = format!("  {how}: {}\n", fix.message);
+    let title = (kind, fix.message.as_str());
+    let mut lines = Vec::new();
     let mut shift: isize = 0;
     for edit in &fix.edits {
         let text = &file.text;
@@ -149,7 +245,7 @@ fn suggestion(file: &SourceFile, fix: &Fix) -> String {
                 similar::ChangeTag::Equal => {
                     old_line += 1;
                     new_line += 1;
-                    (old_line - 1, ' ')
+                    (old_line - 1, '|')
                 }
                 similar::ChangeTag::Delete => {
                     old_line += 1;
@@ -162,120 +258,23 @@ fn suggestion(file: &SourceFile, fix: &Fix) -> String {
                     (new_line - 1, '+')
                 }
             };
-            out.push_str(&format!("{number:>4} {op} │ {line}\n"));
+            lines.push((number, op, line.to_string()));
         }
     }
-    out
+    (title, lines)
 }
 
-fn paint(text: &str, severity: Severity, style: Style) -> String {
-    if !style.color {
-        return text.to_string();
-    }
-    let code = match severity {
+fn level_code(severity: Severity) -> &'static str {
+    match severity {
         Severity::Error => "1;31",
         Severity::Warning => "1;33",
-    };
-    format!("\x1b[{code}m{text}\x1b[0m")
-}
-
-struct MietteFinding<'a> {
-    finding: &'a Finding,
-    source: NamedText<'a>,
-}
-
-impl<'a> MietteFinding<'a> {
-    fn new(finding: &'a Finding) -> Self {
-        MietteFinding {
-            finding,
-            source: NamedText {
-                file: &finding.file,
-            },
-        }
     }
 }
 
-impl fmt::Debug for MietteFinding<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.diagnostic.message)
-    }
-}
-
-impl fmt::Display for MietteFinding<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.diagnostic.message)
-    }
-}
-
-impl std::error::Error for MietteFinding<'_> {}
-
-impl miette::Diagnostic for MietteFinding<'_> {
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.finding.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-        })
-    }
-
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding
-            .diagnostic
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let d = &self.finding.diagnostic;
-        let span = |r: &std::ops::Range<usize>| SourceSpan::from(r.start..r.end.max(r.start));
-        let primary = LabeledSpan::new_primary_with_span(
-            Some(d.primary.message.clone()),
-            span(&d.primary.span),
-        );
-        let secondary = d
-            .secondary
-            .iter()
-            .map(move |l| LabeledSpan::new_with_span(Some(l.message.clone()), span(&l.span)));
-        Some(Box::new(std::iter::once(primary).chain(secondary)))
-    }
-}
-
-/// The file's text under the name users know it by.
-struct NamedText<'a> {
-    file: &'a SourceFile,
-}
-
-impl SourceCode for NamedText<'_> {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner =
-            self.file
-                .text
-                .as_str()
-                .read_span(span, context_lines_before, context_lines_after)?;
-        // miette counts the column of the span's start (the one in the `file:line:col`
-        // header, read without context lines) in bytes; rustc and the other formats count
-        // characters. With context lines the column is 0 either way.
-        let column = if context_lines_before == 0 {
-            self.file.position(span.offset()).column - 1
-        } else {
-            inner.column()
-        };
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.file.display.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            column,
-            inner.line_count(),
-        )))
+pub(super) fn paint(text: &str, severity: Severity, style: Style) -> String {
+    if style.color {
+        format!("\x1b[{}m{text}\x1b[0m", level_code(severity))
+    } else {
+        text.to_string()
     }
 }

@@ -10,12 +10,17 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod short;
+pub mod snippet;
 pub mod statistics;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// rustc-style diagnostics with source snippets
     Human,
+    /// one line per finding, `path:line:col: level[lint]: message` (also `concise`)
+    #[value(alias = "concise")]
+    Short,
     /// one JSON document with every finding
     Json,
     /// GitHub Actions workflow-command annotations
@@ -30,7 +35,6 @@ pub enum Format {
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub color: bool,
-    pub width: usize,
     /// Leave out the summary line.
     pub quiet: bool,
 }
@@ -45,6 +49,7 @@ pub fn write(
 ) -> std::io::Result<()> {
     match format {
         Format::Human => human::write(report, style, out),
+        Format::Short => short::write(report, style, out),
         Format::Json => json::write(report, repo_root, out),
         Format::Github => github::write(report, repo_root, out),
         Format::Sarif => sarif::write(report, repo_root, out),

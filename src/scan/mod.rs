@@ -35,6 +35,7 @@ pub struct Report {
     /// Findings left out because the baseline already knows them.
     pub baselined: usize,
     pub problems: Vec<FileProblem>,
+    /// Files analysed (or passed over by the pre-filter); those in `problems` are not.
     pub files_scanned: usize,
     /// What the crate index took.
     pub index: IndexStats,
@@ -288,12 +289,14 @@ pub fn scan_observed(
         ..Report::default()
     };
     for result in results {
-        report.files_scanned += 1;
         match result {
-            Ok(None) => {}
-            Ok(Some((findings, suppressed))) => {
-                report.findings.extend(findings);
-                report.suppressed.extend(suppressed);
+            Ok(found) => {
+                // A file that could not be read or parsed was skipped, not scanned.
+                report.files_scanned += 1;
+                if let Some((findings, suppressed)) = found {
+                    report.findings.extend(findings);
+                    report.suppressed.extend(suppressed);
+                }
             }
             Err(problem) => report.problems.push(problem),
         }

@@ -5,6 +5,10 @@
 //! blocks) costs time quadratic in the depth. These walk down to the leftmost and the
 //! rightmost token instead, and give the same range (a test checks it on every node of
 //! the ui corpus); the few forms not handled here fall back to `Spanned`.
+//!
+//! One difference: a range starts after the node's outer attributes. Those of an
+//! expression are its statement's (`#[allow(..)] child.kill();`), and a label under the
+//! code should not begin on the attribute's line.
 
 use std::ops::Range;
 
@@ -12,54 +16,34 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Expr, Stmt};
 
-/// The byte range `Spanned::span()` gives for `e`.
+/// The byte range `Spanned::span()` gives for `e`, attributes left out.
 pub fn expr(e: &Expr) -> Range<usize> {
     start(e)..end(e)
 }
 
-/// The byte range `Spanned::span()` gives for a method call.
+/// The byte range `Spanned::span()` gives for a method call, attributes left out.
 pub fn method_call(m: &syn::ExprMethodCall) -> Range<usize> {
-    let start = match m.attrs.first() {
-        Some(a) => at_start(a.pound_token.span),
-        None => start(&m.receiver),
-    };
-    start..at_end(m.paren_token.span.close())
+    start(&m.receiver)..at_end(m.paren_token.span.close())
 }
 
-/// The byte range `Spanned::span()` gives for a call.
+/// The byte range `Spanned::span()` gives for a call, attributes left out.
 pub fn call(c: &syn::ExprCall) -> Range<usize> {
-    let start = match c.attrs.first() {
-        Some(a) => at_start(a.pound_token.span),
-        None => start(&c.func),
-    };
-    start..at_end(c.paren_token.span.close())
+    start(&c.func)..at_end(c.paren_token.span.close())
 }
 
-/// The byte range `Spanned::span()` gives for a field access.
+/// The byte range `Spanned::span()` gives for a field access, attributes left out.
 pub fn field(f: &syn::ExprField) -> Range<usize> {
-    let start = match f.attrs.first() {
-        Some(a) => at_start(a.pound_token.span),
-        None => start(&f.base),
-    };
-    start..at_end(f.member.span())
+    start(&f.base)..at_end(f.member.span())
 }
 
-/// The byte range `Spanned::span()` gives for an assignment.
+/// The byte range `Spanned::span()` gives for an assignment, attributes left out.
 pub fn assign(a: &syn::ExprAssign) -> Range<usize> {
-    let start = match a.attrs.first() {
-        Some(at) => at_start(at.pound_token.span),
-        None => start(&a.left),
-    };
-    start..end(&a.right)
+    start(&a.left)..end(&a.right)
 }
 
-/// The byte range `Spanned::span()` gives for an `.await`.
+/// The byte range `Spanned::span()` gives for an `.await`, attributes left out.
 pub fn await_expr(a: &syn::ExprAwait) -> Range<usize> {
-    let start = match a.attrs.first() {
-        Some(at) => at_start(at.pound_token.span),
-        None => start(&a.base),
-    };
-    start..at_end(a.await_token.span)
+    start(&a.base)..at_end(a.await_token.span)
 }
 
 /// The byte range `Spanned::span()` gives for a macro invocation.
@@ -67,23 +51,16 @@ pub fn mac(m: &syn::Macro) -> Range<usize> {
     path_start(&m.path)..delimiter_end(&m.delimiter)
 }
 
-/// The byte range `Spanned::span()` gives for `s`.
+/// The byte range `Spanned::span()` gives for `s`, but for its outer attributes: a label
+/// on the statement starts where its code does, not on the `#[allow(..)]` line above. An
+/// item keeps them (nothing is dropped at its end).
 pub fn stmt(s: &Stmt) -> Range<usize> {
     match s {
-        Stmt::Local(l) => {
-            let start = match l.attrs.first() {
-                Some(a) => a.pound_token.span.byte_range().start,
-                None => l.let_token.span.byte_range().start,
-            };
-            start..l.semi_token.span.byte_range().end
-        }
-        Stmt::Expr(e, Some(semi)) => start(e)..semi.span.byte_range().end,
+        Stmt::Local(l) => at_start(l.let_token.span)..at_end(l.semi_token.span),
+        Stmt::Expr(e, Some(semi)) => start(e)..at_end(semi.span),
         Stmt::Expr(e, None) => expr(e),
         Stmt::Macro(m) => {
-            let start = match m.attrs.first() {
-                Some(a) => a.pound_token.span.byte_range().start,
-                None => path_start(&m.mac.path),
-            };
+            let start = path_start(&m.mac.path);
             let end = match &m.semi_token {
                 Some(semi) => semi.span.byte_range().end,
                 None => delimiter_end(&m.mac.delimiter),
@@ -125,13 +102,11 @@ fn label_or(label: &Option<syn::Label>, token: Span) -> usize {
     }
 }
 
-/// Where the first token of `e` starts: its outer attributes, or its leftmost operand.
+/// Where the first token of `e` after its outer attributes starts: that of its leftmost
+/// operand.
 fn start(e: &Expr) -> usize {
     let mut e = e;
     loop {
-        if let Some(a) = attrs(e).and_then(|a| a.first()) {
-            return at_start(a.pound_token.span);
-        }
         e = match e {
             Expr::Assign(x) => &x.left,
             Expr::Await(x) => &x.base,
@@ -163,9 +138,30 @@ fn start(e: &Expr) -> usize {
             Expr::Unary(x) => return at_start(x.op.span()),
             Expr::Unsafe(x) => return at_start(x.unsafe_token.span),
             Expr::While(x) => return label_or(&x.label, x.while_token.span),
-            other => return other.span().byte_range().start,
+            other => return after_attributes(other),
         };
     }
+}
+
+/// Where the first token of a node after its outer attributes starts, printing it: for the
+/// forms `start` does not walk.
+fn after_attributes(node: &impl quote::ToTokens) -> usize {
+    first_after_attributes(node.to_token_stream()).unwrap_or_else(|| node.span().byte_range().start)
+}
+
+/// The start of the first token after the leading `#[..]`s.
+fn first_after_attributes(tokens: proc_macro2::TokenStream) -> Option<usize> {
+    use proc_macro2::{Delimiter, TokenTree};
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(t) = tokens.next() {
+        let attribute = matches!(&t, TokenTree::Punct(p) if p.as_char() == '#')
+            && matches!(tokens.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket);
+        if !attribute {
+            return Some(t.span().byte_range().start);
+        }
+        tokens.next();
+    }
+    None
 }
 
 /// Where the last token of `e` ends: its closing delimiter, or its rightmost operand.
@@ -224,55 +220,24 @@ fn end(e: &Expr) -> usize {
     }
 }
 
-fn attrs(e: &Expr) -> Option<&Vec<syn::Attribute>> {
-    Some(match e {
-        Expr::Array(x) => &x.attrs,
-        Expr::Assign(x) => &x.attrs,
-        Expr::Async(x) => &x.attrs,
-        Expr::Await(x) => &x.attrs,
-        Expr::Binary(x) => &x.attrs,
-        Expr::Block(x) => &x.attrs,
-        Expr::Break(x) => &x.attrs,
-        Expr::Call(x) => &x.attrs,
-        Expr::Cast(x) => &x.attrs,
-        Expr::Closure(x) => &x.attrs,
-        Expr::Continue(x) => &x.attrs,
-        Expr::Field(x) => &x.attrs,
-        Expr::ForLoop(x) => &x.attrs,
-        Expr::If(x) => &x.attrs,
-        Expr::Index(x) => &x.attrs,
-        Expr::Let(x) => &x.attrs,
-        Expr::Lit(x) => &x.attrs,
-        Expr::Loop(x) => &x.attrs,
-        Expr::Macro(x) => &x.attrs,
-        Expr::Match(x) => &x.attrs,
-        Expr::MethodCall(x) => &x.attrs,
-        Expr::Paren(x) => &x.attrs,
-        Expr::Path(x) => &x.attrs,
-        Expr::Range(x) => &x.attrs,
-        Expr::Reference(x) => &x.attrs,
-        Expr::Return(x) => &x.attrs,
-        Expr::Struct(x) => &x.attrs,
-        Expr::Try(x) => &x.attrs,
-        Expr::Tuple(x) => &x.attrs,
-        Expr::Unary(x) => &x.attrs,
-        Expr::Unsafe(x) => &x.attrs,
-        Expr::While(x) => &x.attrs,
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use syn::visit::Visit;
 
     struct Check(usize);
 
+    /// What syn prints of a node, from the first token after its outer attributes.
+    fn printed(node: &impl quote::ToTokens) -> Range<usize> {
+        let all = node.span().byte_range();
+        let start = first_after_attributes(node.to_token_stream()).unwrap_or(all.start);
+        start..all.end
+    }
+
     impl<'ast> Visit<'ast> for Check {
         fn visit_expr(&mut self, e: &'ast Expr) {
             assert_eq!(
                 super::expr(e),
-                e.span().byte_range(),
+                printed(e),
                 "{}",
                 quote::ToTokens::to_token_stream(e)
             );
@@ -280,19 +245,19 @@ mod tests {
             syn::visit::visit_expr(self, e);
         }
         fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-            assert_eq!(super::method_call(m), m.span().byte_range());
+            assert_eq!(super::method_call(m), printed(m));
             syn::visit::visit_expr_method_call(self, m);
         }
         fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
-            assert_eq!(super::call(c), c.span().byte_range());
+            assert_eq!(super::call(c), printed(c));
             syn::visit::visit_expr_call(self, c);
         }
         fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
-            assert_eq!(super::assign(a), a.span().byte_range());
+            assert_eq!(super::assign(a), printed(a));
             syn::visit::visit_expr_assign(self, a);
         }
         fn visit_expr_await(&mut self, a: &'ast syn::ExprAwait) {
-            assert_eq!(super::await_expr(a), a.span().byte_range());
+            assert_eq!(super::await_expr(a), printed(a));
             syn::visit::visit_expr_await(self, a);
         }
         fn visit_macro(&mut self, m: &'ast syn::Macro) {
@@ -300,13 +265,18 @@ mod tests {
             syn::visit::visit_macro(self, m);
         }
         fn visit_expr_field(&mut self, f: &'ast syn::ExprField) {
-            assert_eq!(super::field(f), f.span().byte_range());
+            assert_eq!(super::field(f), printed(f));
             syn::visit::visit_expr_field(self, f);
         }
         fn visit_stmt(&mut self, s: &'ast Stmt) {
+            // An item keeps its attributes: nothing is dropped at its end.
+            let expected = match s {
+                Stmt::Item(_) => s.span().byte_range(),
+                _ => printed(s),
+            };
             assert_eq!(
                 super::stmt(s),
-                s.span().byte_range(),
+                expected,
                 "{}",
                 quote::ToTokens::to_token_stream(s)
             );

@@ -18,7 +18,6 @@ pub const STACK_SIZE: usize = 64 << 20;
 
 const STYLE: Style = Style {
     color: false,
-    width: 100,
     quiet: false,
 };
 
