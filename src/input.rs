@@ -46,4 +46,7 @@ pub struct FileProblem {
     pub message: String,
     /// 1-based line and column, where the problem has a place in the file.
     pub position: Option<(usize, usize)>,
+    /// The file as read, where it could be, and the byte offset of the problem in it: what
+    /// the `file_not_analysed` finding points at.
+    pub source: Option<(std::sync::Arc<crate::source::SourceFile>, Option<usize>)>,
 }

@@ -278,6 +278,7 @@ fn walk_problem(err: &ignore::Error, cwd: &Path) -> FileProblem {
         kind: ProblemKind::Unreadable,
         message,
         position: None,
+        source: None,
     }
 }
 

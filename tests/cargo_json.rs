@@ -209,7 +209,7 @@ fn findings_are_cargo_compiler_messages_that_point_at_their_bytes() {
     let dir = tree(PACKAGE);
     let root = dir.path();
     let run = stray(root, &[]);
-    assert_eq!(run.code, 0, "warnings only\n{}", run.stderr);
+    assert_eq!(run.code, 1, "`src/broken.rs` is denied\n{}", run.stderr);
     let messages = messages(&run);
     assert_finished(&run, &messages);
     let compiler = compiler_messages(&messages);
@@ -226,12 +226,15 @@ fn findings_are_cargo_compiler_messages_that_point_at_their_bytes() {
     for m in &compiler {
         assert_eq!(m.package_id, package.id);
         let d = &m.message;
-        if d.spans.is_empty() {
-            // The file that does not parse: a warning without a place or a code.
-            assert_eq!(d.level, DiagnosticLevel::Warning);
-            assert!(d.code.is_none());
-            assert!(d.message.contains("could not parse"), "{}", d.message);
-            assert!(d.message.contains("skipped"), "{}", d.message);
+        if d.code
+            .as_ref()
+            .is_some_and(|c| c.code == "stray::file_not_analysed")
+        {
+            // The file that does not parse: an error at the `(` it never closes.
+            assert_eq!(d.level, DiagnosticLevel::Error);
+            assert_eq!(check_span(root, &d.spans[0]), "(");
+            assert!(d.message.contains("could not be parsed"), "{}", d.message);
+            assert!(d.message.contains("unclosed delimiter"), "{}", d.message);
             continue;
         }
         let primary: Vec<&DiagnosticSpan> = d.spans.iter().filter(|s| s.is_primary).collect();
@@ -362,7 +365,13 @@ fn file_names_are_relative_to_the_workspace_root() {
 
 #[test]
 fn build_finished_follows_the_exit_status() {
-    let dir = tree(PACKAGE);
+    // Without the broken file, which `file_not_analysed` denies whatever the other levels.
+    let parsed: Vec<(&str, &[u8])> = PACKAGE
+        .iter()
+        .copied()
+        .filter(|(path, _)| *path != "src/broken.rs")
+        .collect();
+    let dir = tree(&parsed);
     for (args, code) in [
         (&[][..], 0),
         (&["--deny-warnings"][..], 1),
@@ -409,11 +418,11 @@ fn files_outside_any_package_are_bare_rustc_diagnostics() {
         ),
     ]);
     let run = stray(dir.path(), &["leak.rs", "broken.rs"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{}", run.stdout);
     let (last, diagnostics) = lines.split_last().expect("lines");
-    assert_eq!(*last, "{\"reason\":\"build-finished\",\"success\":true}");
+    assert_eq!(*last, "{\"reason\":\"build-finished\",\"success\":false}");
     let parsed: Vec<Diagnostic> = diagnostics
         .iter()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
@@ -423,7 +432,11 @@ fn files_outside_any_package_are_bare_rustc_diagnostics() {
         assert_eq!(value["$message_type"], "diagnostic");
         assert!(value.get("reason").is_none());
     }
-    let leak = &parsed[0];
+    let code = |d: &&Diagnostic| d.code.as_ref().map(|c| c.code.clone());
+    let leak = parsed
+        .iter()
+        .find(|d| code(d).as_deref() == Some("stray::zombie_child"))
+        .expect("the leak");
     assert_eq!(
         leak.code.as_ref().map(|c| c.code.as_str()),
         Some("stray::zombie_child")
@@ -432,10 +445,14 @@ fn files_outside_any_package_are_bare_rustc_diagnostics() {
         check_span(dir.path(), &leak.spans[0]),
         "Command::new(\"ls\").spawn()"
     );
-    let broken = &parsed[1];
-    assert!(broken.spans.is_empty());
+    let broken = parsed
+        .iter()
+        .find(|d| code(d).as_deref() == Some("stray::file_not_analysed"))
+        .expect("the broken file");
+    // The first `(`, never closed.
+    assert_eq!(check_span(dir.path(), &broken.spans[0]), "(");
     assert!(
-        broken.message.contains("could not parse"),
+        broken.message.contains("unclosed delimiter"),
         "{}",
         broken.message
     );

@@ -706,12 +706,23 @@ fn human_format_goes_to_stderr() {
     let r = stray_run(dir.path(), &["."]).expect(1);
     assert!(r.stdout.is_empty(), "{r}");
     let lines: Vec<&str> = r.stderr.lines().collect();
+    // Findings come in file order: the broken file's first.
     assert_eq!(
         lines[0],
+        "error[file_not_analysed]: this file could not be parsed, so none of its code was checked: unclosed delimiter: the `(` opened here is never closed",
+        "{r}"
+    );
+    assert!(lines[1].contains("--> broken.rs:1:4"), "{r}");
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("error[guard_dropped_immediately]"))
+        .unwrap_or_else(|| panic!("no guard finding: {r}"));
+    assert_eq!(
+        lines[at],
         "error[guard_dropped_immediately]: `DropGuard` is dropped immediately: the token is cancelled at once",
         "{r}"
     );
-    assert!(lines[1].contains("--> finding.rs:4:13"), "{r}");
+    assert!(lines[at + 1].contains("--> finding.rs:4:13"), "{r}");
     // The source line, with its labels.
     assert!(r.stderr.contains("let _ = token.drop_guard();"), "{r}");
     assert!(r.stderr.contains("is created here"), "{r}");
@@ -722,23 +733,19 @@ fn human_format_goes_to_stderr() {
             .any(|l| l.trim_start().starts_with("= help: ") && l.contains("let _guard")),
         "{r}"
     );
-    assert!(
-        lines.contains(&"warning: skipped broken.rs:1:4: could not parse: cannot parse string into token stream"),
-        "{r}"
-    );
     assert_eq!(
         r.summary(),
-        "1 finding (1 error, 0 warnings) in 1 file; 1 file could not be parsed; 1 fixable with `--fix`"
+        "2 findings (2 errors, 0 warnings) in 1 file; 1 file could not be analysed; 1 fixable with `--fix`"
     );
     assert!(!has_ansi(&r.stderr), "{r}");
 
     // Plurals and warnings in the summary.
     write(&dir.path().join("second.rs"), FINDING.as_bytes());
-    let r = stray_run(dir.path(), &["-W", LINT, "."]).expect(0);
-    assert!(r.stderr.starts_with("warning[guard_dropped_immediately]: "));
+    let r = stray_run(dir.path(), &["-W", LINT, "-W", "file_not_analysed", "."]).expect(0);
+    assert!(r.stderr.starts_with("warning[file_not_analysed]: "));
     assert_eq!(
         r.summary(),
-        "2 findings (0 errors, 2 warnings) in 2 files; 1 file could not be parsed; 2 fixable with `--fix`"
+        "3 findings (0 errors, 3 warnings) in 2 files; 1 file could not be analysed; 2 fixable with `--fix`"
     );
 }
 
@@ -774,8 +781,8 @@ fn json_format() {
     assert_eq!(
         doc["summary"],
         serde_json::json!({
-            "findings": 1,
-            "errors": 1,
+            "findings": 2,
+            "errors": 2,
             "warnings": 0,
             "files_scanned": 1,
             "files_skipped": 1,
@@ -785,8 +792,11 @@ fn json_format() {
     );
 
     let findings = doc["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 1);
-    let f = &findings[0];
+    assert_eq!(findings.len(), 2);
+    // The file that does not parse is a finding too, first in file order.
+    assert_eq!(findings[0]["lint"], "file_not_analysed");
+    assert_eq!(findings[0]["file"], "broken.rs");
+    let f = &findings[1];
     assert_eq!(f["lint"], LINT);
     assert_eq!(f["family"], "cancel");
     assert_eq!(f["level"], "error");
@@ -836,7 +846,7 @@ fn json_format() {
         serde_json::json!([{
             "file": "broken.rs",
             "kind": "parse_error",
-            "message": "could not parse: cannot parse string into token stream",
+            "message": "unclosed delimiter: the `(` opened here is never closed",
             "line": 1,
             "column": 4,
         }])
@@ -864,22 +874,23 @@ fn github_format() {
     assert!(r.stderr.is_empty(), "{r}");
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{r}");
+    // The file that does not parse is an error of its own, at the `(` never closed.
+    assert!(
+        lines[0].starts_with(
+            "::error file=src/broken.rs,line=1,col=4,endLine=1,endColumn=5,title=cargo-stray%3A file_not_analysed::this file could not be parsed"
+        ),
+        "{r}"
+    );
     let prefix = "::error file=src/finding.rs,line=4,col=13,endLine=4,endColumn=31,\
                   title=cargo-stray%3A guard_dropped_immediately::";
-    assert!(lines[0].starts_with(prefix), "{r}");
-    let message = &lines[0][prefix.len()..];
+    assert!(lines[1].starts_with(prefix), "{r}");
+    let message = &lines[1][prefix.len()..];
     assert!(
         message.starts_with("`DropGuard` is dropped immediately"),
         "{r}"
     );
     // The help follows on a new line, escaped as the runner wants.
     assert!(message.contains("%0Ahelp: "), "{r}");
-    assert!(
-        lines[1].starts_with(
-            "::warning file=src/broken.rs,line=1,col=4,title=cargo-stray%3A file skipped::could not parse"
-        ),
-        "{r}"
-    );
 
     // A warning-level finding is a ::warning.
     let r = stray_run(
@@ -977,7 +988,7 @@ fn quiet_drops_the_summary() {
     ]);
     let r = stray_run(dir.path(), &["-q", "finding.rs"]).expect(1);
     assert!(r.stderr.starts_with(HEADLINE), "{r}");
-    assert!(!r.stderr.contains("could not be parsed"), "{r}");
+    assert!(!r.stderr.contains("could not be analysed"), "{r}");
     let r = stray_run(dir.path(), &["--quiet", "clean.rs"]).expect(0);
     assert_eq!(r.stderr, "", "{r}");
     let r = stray_run(dir.path(), &["clean.rs"]).expect(0);
@@ -1233,21 +1244,32 @@ fn broken_file_is_skipped_and_the_rest_still_scanned() {
     ]);
     let before = snapshot(dir.path());
     let r = stray_run(dir.path(), &["src"]).expect(1);
+    // Each skipped file is a `file_not_analysed` error that says, in the user's terms,
+    // what is wrong and where.
     assert!(
-        r.stderr
-            .contains("warning: skipped src/broken.rs:1:4: could not parse"),
+        r.stderr.contains(
+            "error[file_not_analysed]: this file could not be parsed, so none of its code was checked: unclosed delimiter: the `(` opened here is never closed\n --> src/broken.rs:1:4"
+        ),
         "{r}"
     );
     assert!(
-        r.stderr
-            .contains("warning: skipped src/bad_syntax.rs:2:14: could not parse"),
+        r.stderr.contains(
+            "error[file_not_analysed]: this file could not be parsed, so none of its code was checked: syntax error: expected one of"
+        ) && r.stderr.contains("--> src/bad_syntax.rs:2:14"),
         "{r}"
     );
     assert!(r.stderr.contains("--> src/a_good.rs:4:13"), "{r}");
     assert!(r.stderr.contains("--> src/z_good.rs:4:13"), "{r}");
     assert_eq!(
         r.summary(),
-        "2 findings (2 errors, 0 warnings) in 2 files; 2 files could not be parsed; 2 fixable with `--fix`"
+        "4 findings (4 errors, 0 warnings) in 2 files; 2 files could not be analysed; 2 fixable with `--fix`"
+    );
+    // Lowered, they are warnings: the run passes on the others' account alone.
+    let lowered = stray_run(dir.path(), &["-W", "file_not_analysed", "src/broken.rs"]);
+    assert_eq!(lowered.status.code(), Some(0), "{lowered}");
+    assert!(
+        lowered.stderr.contains("warning[file_not_analysed]"),
+        "{lowered}"
     );
     let doc = stray_run(dir.path(), &["--format", "json", "src"])
         .expect(1)
@@ -1270,20 +1292,19 @@ fn non_utf8_file_is_skipped_with_its_position() {
         ("good.rs", FINDING.as_bytes()),
     ]);
     let r = stray_run(dir.path(), &["."]).expect(1);
-    assert!(
-        r.stderr
-            .contains("warning: skipped latin1.rs:2:7: file is not valid UTF-8"),
-        "{r}"
-    );
-    assert!(
-        r.stderr
-            .contains("warning: skipped bytes.rs:1:1: file is not valid UTF-8"),
-        "{r}"
-    );
+    for (file, at) in [("latin1.rs", "2:7"), ("bytes.rs", "1:1")] {
+        assert!(
+            r.stderr.contains(&format!(
+                "error[file_not_analysed]: this file is not UTF-8, so none of its code was checked: file is not valid UTF-8 (invalid byte at offset {})\n --> {file}:{at}\n",
+                if file == "bytes.rs" { 0 } else { 17 }
+            )),
+            "{r}"
+        );
+    }
     assert!(r.stderr.contains("--> good.rs:4:13"), "{r}");
     assert_eq!(
         r.summary(),
-        "1 finding (1 error, 0 warnings) in 1 file; 2 files could not be parsed; 1 fixable with `--fix`"
+        "3 findings (3 errors, 0 warnings) in 1 file; 2 files could not be analysed; 1 fixable with `--fix`"
     );
     let doc = stray_run(dir.path(), &["--format", "json", "."])
         .expect(1)
@@ -1365,19 +1386,20 @@ fn deeply_nested_expression_is_skipped_without_crashing() {
     let code = r.code();
     assert!(code != 101 && code != 134, "crashed: {r}");
     assert_eq!(code, 1, "{r}");
-    let skipped_line = r
+    let headline = r
         .stderr
         .lines()
-        .find(|l| l.starts_with("warning: skipped deep.rs:3:"))
+        .find(|l| l.starts_with("error[file_not_analysed]: this file nests too deeply"))
         .unwrap_or_else(|| panic!("deep.rs is not reported as skipped: {r}"));
-    assert!(skipped_line.contains("nest"), "{skipped_line}");
+    assert!(headline.contains("nest more than"), "{headline}");
+    assert!(r.stderr.contains("--> deep.rs:3:"), "{r}");
     assert!(r.stderr.contains("--> good.rs:4:13"), "{r}");
     assert_eq!(
         r.summary(),
-        "1 finding (1 error, 0 warnings) in 1 file; 1 file could not be parsed; 1 fixable with `--fix`"
+        "2 findings (2 errors, 0 warnings) in 1 file; 1 file could not be analysed; 1 fixable with `--fix`"
     );
     let doc = stray_run(dir.path(), &["--format", "json", "deep.rs"])
-        .expect(0)
+        .expect(1)
         .json();
     assert_eq!(skipped(&doc), [("deep.rs".into(), "too_deep".into())]);
 }
@@ -1418,10 +1440,11 @@ fn long_chains_do_not_crash() {
         for entry in doc["skipped_files"].as_array().unwrap() {
             assert_ne!(entry["kind"], "internal_error", "{file}: {r}");
         }
-        // Every file is either analysed (its finding reported) or skipped, not both.
+        // Every file is either analysed (its finding reported) or skipped (its
+        // `file_not_analysed` finding reported), not both.
         assert_eq!(
             count(&doc, "findings"),
-            count(&doc, "files_scanned"),
+            count(&doc, "files_scanned") + count(&doc, "files_skipped"),
             "{file}: {r}"
         );
         assert_eq!(
@@ -1555,7 +1578,7 @@ fn ranges_in_a_row_are_skipped() {
         ".. ".repeat(24)
     );
     let dir = tree(&[("ranges.rs", text.as_bytes())]);
-    let r = stray_run(dir.path(), &["--format", "json", "ranges.rs"]).expect(0);
+    let r = stray_run(dir.path(), &["--format", "json", "ranges.rs"]).expect(1);
     assert_eq!(
         skipped(&r.json()),
         [("ranges.rs".into(), "too_deep".into())],
@@ -1581,7 +1604,13 @@ fn broken_symlink_and_symlink_loop_are_reported_per_file() {
 
     let r = stray_run(dir.path(), &["--format", "json", "src"]).expect(1);
     let doc = r.json();
-    assert_eq!(finding_files(&doc), ["src/a.rs", "src/sub/z.rs"], "{r}");
+    let analysed: Vec<String> = finding_files(&doc)
+        .into_iter()
+        .zip(doc["findings"].as_array().into_iter().flatten())
+        .filter(|(_, f)| f["lint"] != "file_not_analysed")
+        .map(|(file, _)| file)
+        .collect();
+    assert_eq!(analysed, ["src/a.rs", "src/sub/z.rs"], "{r}");
     let skips = skipped(&doc);
     let messages: Vec<&str> = doc["skipped_files"]
         .as_array()
@@ -1612,9 +1641,9 @@ fn broken_symlink_and_symlink_loop_are_reported_per_file() {
 
     let human = stray_run(dir.path(), &["src"]).expect(1);
     assert!(
-        human
-            .stderr
-            .contains("warning: skipped src/dangling.rs: broken symbolic link"),
+        human.stderr.contains(
+            "error[file_not_analysed]: this file could not be read, so none of its code was checked: broken symbolic link: its target does not exist\n --> src/dangling.rs\n"
+        ),
         "{human}"
     );
     assert_eq!(snapshot(dir.path()), before, "the scan changed the files");

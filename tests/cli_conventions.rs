@@ -184,9 +184,9 @@ fn short_format_is_one_line_per_finding() {
         b"fn (\nuse std::process::Command;\n",
     );
     let expected = "\
+broken.rs:1:4: error[file_not_analysed]: this file could not be parsed, so none of its code was checked: unclosed delimiter: the `(` opened here is never closed
 guard.rs:4:13: error[guard_dropped_immediately]: `DropGuard` is dropped immediately: the token is cancelled at once
 zombie.rs:4:5: warning[zombie_child]: spawned child process is dropped without being waited for: it stays a zombie when it exits
-warning: skipped broken.rs:1:4: could not parse: cannot parse string into token stream
 ";
     for format in ["short", "concise"] {
         for flag in ["--format", "--message-format"] {
@@ -195,7 +195,7 @@ warning: skipped broken.rs:1:4: could not parse: cannot parse string into token 
             assert_eq!(
                 r.stderr,
                 format!(
-                    "{expected}2 findings (1 error, 1 warning) in 2 files; 1 file could not be parsed; 1 fixable with `--fix`\n"
+                    "{expected}3 findings (2 errors, 1 warning) in 2 files; 1 file could not be analysed; 1 fixable with `--fix`\n"
                 ),
                 "{flag} {format}"
             );
@@ -274,7 +274,8 @@ fn summary_says_only_what_is_there() {
         summary(&r),
         "1 finding (1 error, 0 warnings) in 1 file; 1 fixable with `--fix`"
     );
-    // A file that cannot be parsed is skipped: counted as that, not as scanned.
+    // A file that cannot be parsed is skipped: counted as that, not as scanned (its
+    // `file_not_analysed` finding is counted with the findings).
     write(
         dir.path(),
         "broken.rs",
@@ -283,7 +284,7 @@ fn summary_says_only_what_is_there() {
     let r = expect(stray(dir.path(), &["."]), 1);
     assert_eq!(
         summary(&r),
-        "1 finding (1 error, 0 warnings) in 1 file; 1 file could not be parsed; 1 fixable with `--fix`"
+        "2 findings (2 errors, 0 warnings) in 1 file; 1 file could not be analysed; 1 fixable with `--fix`"
     );
 }
 

@@ -106,8 +106,9 @@ fn documented_examples_behave_as_documented() {
                 Vec::new(),
                 &config,
             );
+            // `file_not_analysed`'s example is a file that does not parse, on purpose.
             assert!(
-                report.problems.is_empty(),
+                report.problems.is_empty() || (want && lint.id == "file_not_analysed"),
                 "{}: {:?}",
                 lint.id,
                 report.problems
@@ -162,7 +163,13 @@ fn demo_exhibits_every_lint() {
         ..Config::default()
     };
     let report = scan::scan(found.inputs, found.problems, &config);
-    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    // Only the legacy crate's file, which shows `file_not_analysed`.
+    let skipped: Vec<&str> = report.problems.iter().map(|p| p.display.as_str()).collect();
+    assert!(
+        skipped.iter().all(|p| p.ends_with("legacy/src/lib.rs")),
+        "{:?}",
+        report.problems
+    );
     for lint in lints::ALL {
         assert!(
             report.findings.iter().any(|f| f.lint.id == lint.id),

@@ -21,6 +21,7 @@ pub mod child_pipes_read_sequentially;
 pub mod child_stdin_not_closed;
 pub mod client_built_per_iteration;
 pub mod connection_not_driven;
+pub mod file_not_analysed;
 pub mod guard_dropped_immediately;
 pub mod resource_not_released;
 pub mod select_branch_not_cancel_safe;
@@ -54,6 +55,7 @@ pub const ALL: &[&Lint] = &[
     &transaction_not_committed::LINT,
     &resource_not_released::LINT,
     &unused_suppression::LINT,
+    &file_not_analysed::LINT,
 ];
 
 /// Our lints that clippy also has, by clippy's name: clippy's `#[allow]`/`#[expect]` of
@@ -173,6 +175,8 @@ pub enum Check {
     File(fn(&FileContext<'_>, &mut Vec<Diagnostic>)),
     /// From the file's `stray: allow(..)` comments, after every other lint ran.
     Suppressions,
+    /// From the files the scan could not read or parse.
+    Problems,
     /// Declared in settings for resources declared there: `resource_not_released` finds
     /// them and reports them under this id.
     Declared,

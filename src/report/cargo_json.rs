@@ -27,7 +27,6 @@ use serde::Serialize;
 use super::{Style, human};
 use crate::diagnostic::Label;
 use crate::finding::Finding;
-use crate::input::FileProblem;
 use crate::level::Severity;
 use crate::location::normalize;
 use crate::scan::Report;
@@ -116,11 +115,6 @@ pub fn write(
     for f in &report.findings {
         let diagnostic = finding(f, style, cx);
         emit(out, Some(&f.file.path), diagnostic, cx)?;
-    }
-    for p in &report.problems {
-        // A problem with no known file belongs to no package, whatever the cwd is.
-        let path = Some(Path::new(&p.display)).filter(|_| p.display != "<unknown>");
-        emit(out, path, problem(p), cx)?;
     }
     serde_json::to_writer(
         &mut *out,
@@ -228,22 +222,6 @@ fn suggestion(f: &Finding, fix: &crate::fix::Fix, file_name: &str) -> Diagnostic
         spans,
         children: Vec::new(),
         rendered: None,
-    }
-}
-
-fn problem(p: &FileProblem) -> Diagnostic {
-    let place = match p.position {
-        Some((line, col)) => format!("{}:{line}:{col}", p.display),
-        None => p.display.clone(),
-    };
-    Diagnostic {
-        message_type: Some("diagnostic"),
-        message: format!("cargo-stray skipped this file: {}", p.message),
-        code: None,
-        level: level(Severity::Warning),
-        spans: Vec::new(),
-        children: Vec::new(),
-        rendered: Some(format!("warning: skipped {place}: {}\n", p.message)),
     }
 }
 

@@ -37,23 +37,6 @@ pub fn write(report: &Report, repo_root: &Path, out: &mut dyn Write) -> std::io:
             data(&message),
         )?;
     }
-    for p in &report.problems {
-        let place = match p.position {
-            Some((line, col)) => format!(",line={line},col={col}"),
-            None => String::new(),
-        };
-        let file = match p.display.as_str() {
-            "<unknown>" => p.display.clone(),
-            shown => places.repository_path(Path::new(shown), shown),
-        };
-        writeln!(
-            out,
-            "::warning file={}{place},title={}::{}",
-            property(&file),
-            property("cargo-stray: file skipped"),
-            data(&p.message),
-        )?;
-    }
     Ok(())
 }
 

@@ -17,33 +17,11 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> std::io::Res
         out.write_all(render(finding, style).as_bytes())?;
         writeln!(out)?;
     }
-    write_problems(report, style, out)?;
     write_summary(report, style, out)
 }
 
-/// One line per file that could not be scanned.
-pub(super) fn write_problems(
-    report: &Report,
-    style: Style,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    for p in &report.problems {
-        let place = match p.position {
-            Some((line, col)) => format!("{}:{line}:{col}", p.display),
-            None => p.display.clone(),
-        };
-        writeln!(
-            out,
-            "{}: skipped {place}: {}",
-            paint("warning", Severity::Warning, style),
-            p.message
-        )?;
-    }
-    Ok(())
-}
-
 /// `3 findings (1 error, 2 warnings) in 12 files; ...`, unless `--quiet`. What is zero
-/// (files that could not be parsed, suppressed, in the baseline, fixable) goes unsaid.
+/// (files that could not be analysed, suppressed, in the baseline, fixable) goes unsaid.
 pub(super) fn write_summary(
     report: &Report,
     style: Style,
@@ -67,7 +45,7 @@ pub(super) fn write_summary(
     );
     if !report.problems.is_empty() {
         line.push_str(&format!(
-            "; {} could not be parsed",
+            "; {} could not be analysed",
             plural(report.problems.len(), "file")
         ));
     }
@@ -142,13 +120,18 @@ pub fn render(finding: &Finding, style: Style) -> String {
     let at = file.position(d.primary.span.start);
     let mut location = Row::default();
     location.put(width, "-->", Tone::Gutter);
-    location.push(
-        &format!(" {}:{}:{}", file.display, at.line, at.column),
-        Tone::Plain,
-    );
+    let place = if file.text.is_empty() {
+        format!(" {}", file.display)
+    } else {
+        format!(" {}:{}:{}", file.display, at.line, at.column)
+    };
+    location.push(&place, Tone::Plain);
     rows.push(location);
-    rows.push(blank_gutter(width));
-    rows.extend(snippet::render(file, &annotations, width));
+    // A file that could not be read has no lines to show.
+    if !file.text.is_empty() {
+        rows.push(blank_gutter(width));
+        rows.extend(snippet::render(file, &annotations, width));
+    }
     rows.push(blank_gutter(width));
     if let Some(help) = &d.help {
         rows.extend(footer(width, "help", help));

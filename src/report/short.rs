@@ -1,6 +1,6 @@
 //! One line per finding, as rustc's and clippy's `short` format and ruff's `concise`:
 //! `path:line:col: level[lint]: message`, the form editors' problem matchers read; then the
-//! skipped files and the summary, as in the human format.
+//! summary, as in the human format (a skipped file is a `file_not_analysed` finding).
 
 use std::io::Write;
 
@@ -19,6 +19,5 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> std::io::Res
             human::headline(f, style)
         )?;
     }
-    human::write_problems(report, style, out)?;
     human::write_summary(report, style, out)
 }

@@ -17,6 +17,7 @@ use crate::source::SourceFile;
 use crate::suppress;
 use crate::syntax::imports::FileImports;
 use crate::syntax::nesting;
+use crate::syntax::parse_failure;
 use crate::syntax::types::StructFields;
 
 /// Why a file could not be analysed: the kind, the message, and where (a byte offset).
@@ -33,6 +34,7 @@ fn problem(
         kind,
         message,
         position,
+        source: None,
     }
 }
 
@@ -52,18 +54,23 @@ pub(super) fn read(input: &Input) -> Result<Vec<u8>, FileProblem> {
 pub(super) fn text(input: &Input, bytes: Vec<u8>) -> Result<Arc<SourceFile>, FileProblem> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
+        // Shown with the bad bytes replaced, so that the finding can point at the first:
+        // everything before it is the file's own text, at the same offsets.
         let src = SourceFile::new(
             input.path.clone(),
             input.display.clone(),
-            String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned(),
+            String::from_utf8_lossy(e.as_bytes()).into_owned(),
         );
         let pos = src.position(at);
-        problem(
-            input,
-            ProblemKind::NotUtf8,
-            format!("file is not valid UTF-8 (invalid byte at offset {at})"),
-            Some((pos.line, pos.column)),
-        )
+        FileProblem {
+            source: Some((Arc::new(src), Some(at))),
+            ..problem(
+                input,
+                ProblemKind::NotUtf8,
+                format!("file is not valid UTF-8 (invalid byte at offset {at})"),
+                Some((pos.line, pos.column)),
+            )
+        }
     })?;
     Ok(Arc::new(SourceFile::new(
         input.path.clone(),
@@ -123,6 +130,7 @@ pub(super) fn conclude(
                 kind,
                 message,
                 position,
+                source: Some((Arc::clone(source), offset)),
             });
         }
     };
@@ -230,12 +238,9 @@ fn analyse_within(
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let bom = source.text.len() - text.len();
     let syntax = syn::parse_file(text).map_err(|e| {
-        let offset = e.span().byte_range().start + bom;
-        (
-            ProblemKind::ParseError,
-            format!("could not parse: {e}"),
-            Some(offset),
-        )
+        let (message, offset) =
+            parse_failure::explain(text, &e.to_string(), e.span().byte_range().start);
+        (ProblemKind::ParseError, message, Some(offset + bom))
     })?;
     if nesting::ast_exceeds(&syntax, limits.ast_depth) {
         // Dropping the tree would recurse as deep as it nests: leak this one instead.

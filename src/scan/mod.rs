@@ -11,6 +11,7 @@ pub use prefilter::{Prefilter, Verdict};
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -23,6 +24,9 @@ use crate::config::Config;
 use crate::finding::Finding;
 use crate::flow::FileIndex;
 use crate::layout::{Packages, Unit};
+use crate::level::Severity;
+use crate::lints::file_not_analysed;
+use crate::source::SourceFile;
 use file::CrateOf;
 use stored::Stored;
 
@@ -301,6 +305,12 @@ pub fn scan_observed(
             Err(problem) => report.problems.push(problem),
         }
     }
+    // Each skipped file is also a finding (deny by default), so that a run over a broken
+    // file fails instead of passing with nothing checked.
+    if let Some(severity) = file_not_analysed::LINT.severity(config) {
+        let findings = report.problems.iter().map(|p| skipped_file(p, severity));
+        report.findings.extend(findings.collect::<Vec<_>>());
+    }
     report.suppressed.sort_by(|a, b| {
         (
             &a.0.file.display,
@@ -331,6 +341,25 @@ pub fn scan_observed(
         .problems
         .sort_by(|a, b| (&a.display, a.position).cmp(&(&b.display, b.position)));
     report
+}
+
+/// The `file_not_analysed` finding for a file the scan skipped, at `severity`.
+fn skipped_file(problem: &FileProblem, severity: Severity) -> Finding {
+    let file = match &problem.source {
+        Some((file, _)) => Arc::clone(file),
+        // Nothing was read: a file with no text, named as the problem names it.
+        None => Arc::new(SourceFile::new(
+            PathBuf::from(&problem.display),
+            problem.display.clone(),
+            String::new(),
+        )),
+    };
+    Finding {
+        lint: &file_not_analysed::LINT,
+        severity,
+        file,
+        diagnostic: file_not_analysed::diagnostic(problem),
+    }
 }
 
 /// The groups whose every input's second pass the cache knows under the group's key.

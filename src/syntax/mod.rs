@@ -5,6 +5,7 @@ pub mod imports;
 pub mod macro_rules;
 pub mod macros;
 pub mod nesting;
+pub mod parse_failure;
 pub mod select_loops;
 pub mod span;
 pub mod statements;

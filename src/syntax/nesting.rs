@@ -137,11 +137,11 @@ fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
     memchr::memchr(needle, &b[from..]).map(|p| from + p)
 }
 
-fn ident_before(b: &[u8], i: usize) -> bool {
+pub(super) fn ident_before(b: &[u8], i: usize) -> bool {
     i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] >= 0x80)
 }
 
-fn skip_block_comment(b: &[u8], mut i: usize) -> usize {
+pub(super) fn skip_block_comment(b: &[u8], mut i: usize) -> usize {
     let mut level = 1;
     while i < b.len() {
         if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
@@ -161,7 +161,7 @@ fn skip_block_comment(b: &[u8], mut i: usize) -> usize {
 }
 
 /// From just after an opening `"` to just after the closing one.
-fn skip_string(b: &[u8], mut i: usize) -> usize {
+pub(super) fn skip_string(b: &[u8], mut i: usize) -> usize {
     while i < b.len() {
         match memchr::memchr2(b'\\', b'"', &b[i..]) {
             Some(at) if b[i + at] == b'"' => return i + at + 1,
@@ -173,7 +173,7 @@ fn skip_string(b: &[u8], mut i: usize) -> usize {
 }
 
 /// From just after a `'`: a character literal (`'a'`, `'\n'`, `'é'`) or a lifetime.
-fn skip_char_or_lifetime(b: &[u8], i: usize) -> usize {
+pub(super) fn skip_char_or_lifetime(b: &[u8], i: usize) -> usize {
     if b.get(i) == Some(&b'\\') {
         // An escape: skip to the closing quote on this line.
         let mut j = i + 2;
@@ -199,7 +199,7 @@ fn skip_char_or_lifetime(b: &[u8], i: usize) -> usize {
 
 /// `r"..."`, `r#"..."#`, `b"..."`, `br#"..."#`, `b'x'`, `c"..."`, `cr"..."`; anything
 /// else starting with these letters is an identifier and is stepped over.
-fn skip_prefixed_literal(b: &[u8], i: usize) -> usize {
+pub(super) fn skip_prefixed_literal(b: &[u8], i: usize) -> usize {
     let mut j = i;
     if matches!(b[j], b'b' | b'c') {
         j += 1;
@@ -236,7 +236,7 @@ fn skip_prefixed_literal(b: &[u8], i: usize) -> usize {
     skip_ident(b, i)
 }
 
-fn skip_ident(b: &[u8], mut i: usize) -> usize {
+pub(super) fn skip_ident(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] >= 0x80) {
         i += 1;
     }
