@@ -217,7 +217,7 @@ fn check_github_rules(sarif: &Value, root: &Path, prefix: &str) {
 
     // The file that does not parse is a result of its own, and has no `_` to point at.
     let (skipped, results): (Vec<_>, Vec<_>) = results(sarif)
-        .into_iter()
+        .iter()
         .partition(|r| r["ruleId"] == "file_not_analysed");
     assert_eq!(skipped.len(), 1, "{skipped:#?}");
     assert_eq!(results.len(), 2, "{results:#?}");

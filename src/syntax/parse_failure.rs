@@ -54,15 +54,16 @@ pub fn lexing_problem(text: &str) -> Option<(String, usize)> {
                             i,
                         ));
                     }
+                    // Where the fix usually is: the delimiter left open.
                     Some((o, at)) if o != wanted => {
                         return Some((
                             format!(
-                                "mismatched closing delimiter: `{}` here closes the `{}` opened at line {}",
-                                c as char,
+                                "unclosed delimiter: the `{}` opened here is not closed before the `{}` at line {}",
                                 o as char,
-                                line(at)
+                                c as char,
+                                line(i)
                             ),
-                            i,
+                            at,
                         ));
                     }
                     Some(_) => i += 1,
@@ -200,7 +201,7 @@ mod tests {
     fn says_what_is_broken_and_where() {
         assert_eq!(
             said("fn f() {\n    let x = (1, 2;\n}\n"),
-            "3:mismatched closing delimiter: `}` here closes the `(` opened at line 2"
+            "2:unclosed delimiter: the `(` opened here is not closed before the `}` at line 3"
         );
         assert_eq!(
             said("fn f() {\n    let x = (1, 2);\n"),
