@@ -455,3 +455,41 @@ fn clippy_attributes_dismiss_their_equivalent() {
         "clippy's `#[expect(clippy::zombie_processes)]`: the notifier daemonizes"
     );
 }
+
+/// A lint declared in settings has no published page: its rule carries its help inline
+/// and no `helpUri` (which would point nowhere), and the document stays valid.
+#[test]
+fn declared_lints_have_no_help_uri() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("stray.toml"),
+        "[[resources]]\ntype = \"Session\"\nconstructors = [\"Session::open\"]\n\
+         discharge = [\"close\"]\nlint = \"session_not_closed\"\n\
+         message = \"a `Session` is not closed\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("s.rs"),
+        "pub fn f() { let _session = Session::open(\"db\"); }\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-stray"))
+        .args(["--format", "sarif", "s.rs"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let sarif = parse(&out.stdout);
+    validate(&sarif);
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let declared = rules
+        .iter()
+        .find(|r| r["id"] == "session_not_closed")
+        .unwrap_or_else(|| panic!("no rule for the declared lint: {sarif:#}"));
+    assert!(declared.get("helpUri").is_none(), "{declared:#}");
+    assert!(declared["help"]["text"].is_string(), "{declared:#}");
+    let shipped = rules.iter().find(|r| r["id"] == "zombie_child").unwrap();
+    assert!(shipped["helpUri"].is_string());
+}

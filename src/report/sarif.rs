@@ -68,7 +68,10 @@ struct Rule {
     short_description: Text,
     full_description: Text,
     help: Help,
-    help_uri: String,
+    /// Only lints shipped with cargo-stray have a published page; one declared in
+    /// settings has its help inline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     default_configuration: Configuration,
     properties: RuleProperties,
 }
@@ -297,7 +300,7 @@ fn rule(lint: &Lint) -> Rule {
             text: plain_help(lint),
             markdown: lint.markdown(),
         },
-        help_uri: lint.help_uri(),
+        help_uri: lint.page_url(),
         default_configuration: Configuration { level },
         properties: RuleProperties {
             tags: vec![env!("CARGO_PKG_NAME"), lint.family.as_str()],
