@@ -31,7 +31,8 @@ actix-web's `#[get(..)]` or poem's `#[handler]`, or with an extractor parameter 
 axum's `State<..>`, `Json<..>`, `Path<..>`), that does not leave the iteration or the
 request: it is not bound to a name that is pushed, stored, returned, passed on by value
 or used in a nested loop. Builds in `main`, `new`, `init*`, a `static`, a `LazyLock`'s
-closure or a `get_or_init(..)` run once and are not reported. Builds are `reqwest::Client::new()`, `Client::builder()..build()`,
+closure or a `get_or_init(..)` run once and are not reported. A call of a function of the
+file that builds one each time and drops it counts as a build where it is called. Builds are `reqwest::Client::new()`, `Client::builder()..build()`,
 `reqwest::get(..)` and their blocking forms; sqlx's `Pool::connect*`, `PgPool::connect*` and
 `PoolOptions::..connect*`; bb8 and deadpool pool builders and `create_pool`; hyper-util's
 legacy `Client::builder(..).build(..)`; tonic's `Channel`/`Endpoint::..connect()`; and
@@ -71,8 +72,9 @@ A loop whose body `return`s or `break`s is taken for a retry or a search, which 
 fresh client on purpose, and is not reported. Neither is a pool, channel or redis
 connection built for a target that changes each pass (`for url in shards`, a client
 opened per server, a pool for the database a request names): there is no one pool to
-share. A client built in a function that the loop or the handler calls (a helper) is not
-followed. A handler is known only by its routing attribute or its extractors: one
+share. A function of the same file that builds a client on every call and drops it is
+followed where a loop or a handler calls it (`notify(url)`, `self.post(event)`); one in
+another file, or called through a trait or a closure, is not. A handler is known only by its routing attribute or its extractors: one
 registered by hand with plain parameters (a `tower::Service`, a `hyper` `service_fn`
 closure) is not. A tonic client generated for a service
 (`GreeterClient::connect(..)`) is the crate's own type, which cargo-stray does not know.
@@ -97,16 +99,25 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     if methods.is_empty() && !pools::BUILDS.iter().any(written) {
         return;
     }
-    let mut loops = Loops {
-        resolver: Resolver::new(cx.imports),
-        methods,
-        iterations: Vec::new(),
-        fresh: Vec::new(),
-        stored: HashSet::new(),
-        bound: HashMap::new(),
-        out,
-    };
+    // First the functions of the file that build a client and drop it on every call;
+    // then the loops and handlers, which may call them.
+    let mut none = Vec::new();
+    let mut probe = Loops::new(cx, methods.clone(), HashMap::new(), true, &mut none);
+    probe.visit_file(cx.syntax);
+    let helpers = probe.found_helpers;
+    let mut loops = Loops::new(cx, methods, helpers, false, out);
     loops.visit_file(cx.syntax);
+}
+
+/// A function of the file that builds a client, pool or connection on every call and
+/// drops it before returning: calling it in a loop or a handler builds one per pass.
+#[derive(Clone)]
+struct HelperBuild {
+    what: &'static str,
+    pays: &'static str,
+    share: &'static str,
+    /// The build, in the function.
+    span: Range<usize>,
 }
 
 /// What a build is, once found: its catalog entry's words.
@@ -132,6 +143,18 @@ struct Iteration {
 struct Loops<'a, 'ast, 'o> {
     resolver: Resolver<'a>,
     methods: Vec<&'static ConnectMethod>,
+    /// Looking for the helpers that build on every call, not reporting.
+    probing: bool,
+    /// Found while probing: by name (`fetch`, `Type::fetch` for a method), each function
+    /// of the file, with what it builds and drops on every call; `None` where it builds
+    /// nothing so, or two share the name.
+    found_helpers: HashMap<String, Option<HelperBuild>>,
+    /// While probing a function: the first build of its own that does not leave it.
+    probed: Option<HelperBuild>,
+    /// Those helpers, while reporting.
+    helpers: HashMap<String, Option<HelperBuild>>,
+    /// The type of the `impl` block the visitor is in, as written (`Client`).
+    self_type: Option<String>,
     /// The iterations the visitor is inside, innermost last: the span of what repeats
     /// (the loop's head, the adapter's name, the handler's name), how to say it, and what
     /// one pass is ("iteration", "request").
@@ -146,6 +169,31 @@ struct Loops<'a, 'ast, 'o> {
     /// after it in its block.
     bound: HashMap<*const Expr, (String, &'ast [Stmt])>,
     out: &'o mut Vec<Diagnostic>,
+}
+
+impl<'a, 'ast, 'o> Loops<'a, 'ast, 'o> {
+    fn new(
+        cx: &'a FileContext<'_>,
+        methods: Vec<&'static ConnectMethod>,
+        helpers: HashMap<String, Option<HelperBuild>>,
+        probing: bool,
+        out: &'o mut Vec<Diagnostic>,
+    ) -> Self {
+        Loops {
+            resolver: Resolver::new(cx.imports),
+            methods,
+            probing,
+            found_helpers: HashMap::new(),
+            probed: None,
+            helpers,
+            self_type: None,
+            iterations: Vec::new(),
+            fresh: Vec::new(),
+            stored: HashSet::new(),
+            bound: HashMap::new(),
+            out,
+        }
+    }
 }
 
 impl<'ast> Loops<'_, 'ast, '_> {
@@ -229,6 +277,10 @@ impl<'ast> Loops<'_, 'ast, '_> {
         sig: &'ast syn::Signature,
         body: &'ast syn::Block,
     ) {
+        if self.probing {
+            self.probe_function(sig, body);
+            return;
+        }
         self.once(|s| {
             if is_handler(attrs, sig) {
                 // What the request brings changes from one to the next; the application
@@ -250,6 +302,83 @@ impl<'ast> Loops<'_, 'ast, '_> {
             } else {
                 s.visit_block(body);
             }
+        });
+    }
+
+    /// A function run as one pass of its own (its parameters change from call to call):
+    /// a build in it that does not leave it makes it a helper that builds on every call.
+    fn probe_function(&mut self, sig: &'ast syn::Signature, body: &'ast syn::Block) {
+        let name = sig.ident.to_string();
+        if name == "main" || name == "new" || name.starts_with("init") {
+            return;
+        }
+        let key = match &self.self_type {
+            Some(ty) => format!("{ty}::{name}"),
+            None => name,
+        };
+        let params: Vec<&Pat> = sig
+            .inputs
+            .iter()
+            .filter_map(|i| match i {
+                syn::FnArg::Typed(t) => Some(&*t.pat),
+                syn::FnArg::Receiver(_) => None,
+            })
+            .collect();
+        let iteration = Iteration {
+            head: sig.ident.span().byte_range(),
+            how: "",
+            pass: CALL,
+        };
+        let outer = self.probed.take();
+        self.once(|s| s.repeating(iteration, &params, |s| s.visit_block(body)));
+        let found = std::mem::replace(&mut self.probed, outer);
+        // A name met twice (two modules, two impls) is not known for sure.
+        match self.found_helpers.get_mut(&key) {
+            Some(known) => *known = None,
+            None => {
+                self.found_helpers.insert(key, found);
+            }
+        }
+    }
+
+    /// `fetch(url)`, `Self::fetch(url)`, `self.fetch(url)`: a call of a helper of the file
+    /// that builds on every call.
+    fn consider_helper(&mut self, key: Option<String>, name: &str, call: Range<usize>) {
+        let Some(Iteration { head, how, pass }) = self.iterations.last().cloned() else {
+            return;
+        };
+        if self.probing || pass == CALL {
+            return;
+        }
+        let Some(Some(helper)) = key.and_then(|k| self.helpers.get(&k).cloned()) else {
+            return;
+        };
+        let words = words_for(pass);
+        self.out.push(Diagnostic {
+            message: format!(
+                "{} is built again on every {pass}: `{name}` builds one each time it is called",
+                helper.what
+            ),
+            primary: Label {
+                span: call,
+                message: format!("calls `{name}`, which builds {} and drops it", helper.what),
+            },
+            secondary: vec![
+                Label {
+                    span: head,
+                    message: how.to_string(),
+                },
+                Label {
+                    span: helper.span.clone(),
+                    message: words(helper.pays),
+                },
+            ],
+            help: Some(format!(
+                "{}; `{name}` can take it as a parameter",
+                words(helper.share)
+            )),
+            fix: None,
+            reported_as: None,
         });
     }
 
@@ -329,19 +458,23 @@ impl<'ast> Loops<'_, 'ast, '_> {
         let Some(Iteration { head, how, pass }) = self.iterations.last().cloned() else {
             return;
         };
-        let (before, into) = match pass {
-            "request" => (
-                "at startup",
-                "into the application state each handler is given",
-            ),
-            _ => ("before the loop", "into each iteration"),
-        };
-        let words = |template: &str| {
-            template
-                .replace("{pass}", pass)
-                .replace("{before}", before)
-                .replace("{into}", into)
-        };
+        if self.probing {
+            // Only a build of the function itself, not of a loop inside it (reported on
+            // its own).
+            if pass == CALL && self.probed.is_none() {
+                self.probed = Some(HelperBuild {
+                    what: built.what,
+                    pays: built.pays,
+                    share: built.share,
+                    span: expr.span().byte_range(),
+                });
+            }
+            return;
+        }
+        if pass == CALL {
+            return;
+        }
+        let words = words_for(pass);
         self.out.push(Diagnostic {
             message: format!("{} is built again on every {pass}", built.what),
             primary: Label {
@@ -356,6 +489,33 @@ impl<'ast> Loops<'_, 'ast, '_> {
             fix: None,
             reported_as: None,
         });
+    }
+}
+
+/// A call's span, from its callee to its closing parenthesis.
+fn span_of(func: &Expr, c: &syn::ExprCall) -> Range<usize> {
+    func.span().byte_range().start..c.paren_token.span.close().byte_range().end
+}
+
+/// What a pass is called while probing a function: one call of it.
+const CALL: &str = "call";
+
+/// The catalog's texts for a pass: `{pass}`, and where to build once (`{before}`) and
+/// how each pass gets it (`{into}`).
+fn words_for(pass: &'static str) -> impl Fn(&str) -> String {
+    let (before, into) = match pass {
+        "request" => (
+            "at startup",
+            "into the application state each handler is given",
+        ),
+        CALL => ("once, outside it", "into each call"),
+        _ => ("before the loop", "into each iteration"),
+    };
+    move |template: &str| {
+        template
+            .replace("{pass}", pass)
+            .replace("{before}", before)
+            .replace("{into}", into)
     }
 }
 
@@ -469,6 +629,13 @@ impl<'ast> Visit<'ast> for Loops<'_, 'ast, '_> {
     }
 
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        if matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self")) {
+            let name = m.method.to_string();
+            let key = self.self_type.as_ref().map(|t| format!("{t}::{name}"));
+            let call =
+                m.receiver.span().byte_range().start..m.paren_token.span.close().byte_range().end;
+            self.consider_helper(key, &name, call);
+        }
         for arg in &m.args {
             self.store(arg);
         }
@@ -502,7 +669,38 @@ impl<'ast> Visit<'ast> for Loops<'_, 'ast, '_> {
         }
     }
 
+    fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+        let ty = match &*i.self_ty {
+            syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
+        let outer = std::mem::replace(&mut self.self_type, ty);
+        syn::visit::visit_item_impl(self, i);
+        self.self_type = outer;
+    }
+
     fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+        if let Expr::Path(p) = &*c.func
+            && p.qself.is_none()
+        {
+            let segments: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            let key = match segments.as_slice() {
+                [name] => Some(name.clone()),
+                [ty, name] if ty == "Self" => {
+                    self.self_type.as_ref().map(|t| format!("{t}::{name}"))
+                }
+                [ty, name] => Some(format!("{ty}::{name}")),
+                _ => None,
+            };
+            if let Some(name) = segments.last() {
+                self.consider_helper(key, name, span_of(&c.func, c));
+            }
+        }
         for arg in &c.args {
             self.store(arg);
         }
