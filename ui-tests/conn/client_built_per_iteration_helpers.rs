@@ -53,3 +53,22 @@ impl Notifier {
         }
     }
 }
+
+async fn probe(url: &str) -> Result<reqwest::Response, reqwest::Error> {
+    reqwest::get(url).await
+}
+
+pub async fn load_test(url: &'static str, requests: usize) {
+    let mut tasks = Vec::new();
+    for i in 0..requests {
+        tasks.push(tokio::spawn(async move {
+            match probe(url).await { //~ client_built_per_iteration
+                Ok(_) => print!("."),
+                Err(err) => println!("{i} - {err}"),
+            }
+        }));
+    }
+    for task in tasks {
+        let _ = task.await;
+    }
+}
