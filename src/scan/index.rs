@@ -96,17 +96,43 @@ impl GroupNames {
         let Some(matcher) = &self.matcher else {
             return false;
         };
-        let found: HashSet<usize> = matcher
+        let b = text.as_bytes();
+        let mut found: HashSet<usize> = HashSet::new();
+        // The words written other than as a method's or field's name (`.run(`): only
+        // those can name a free function or a type on their own.
+        let mut named: HashSet<usize> = HashSet::new();
+        for m in matcher
             .find_iter(text)
-            .filter(|m| whole_word(text.as_bytes(), m.start(), m.end()))
-            .map(|m| m.pattern().as_usize())
-            .collect();
-        // A name only this file defines is one its own analysis knows already.
+            .filter(|m| whole_word(b, m.start(), m.end()))
+        {
+            let p = m.pattern().as_usize();
+            found.insert(p);
+            if !after_dot(b, m.start()) {
+                named.insert(p);
+            }
+        }
+        // A name only this file defines is one its own analysis knows already. A
+        // one-word name (a function, a type) must be written as itself; a method or a
+        // field needs its owner's name too, and is called through a dot.
         found.iter().flat_map(|&p| &self.by_pattern[p]).any(|&d| {
             let (patterns, by) = &self.defined[d];
-            by != path && patterns.iter().all(|p| found.contains(p))
+            by != path
+                && match patterns.as_slice() {
+                    [one] => named.contains(one),
+                    all => all.iter().all(|p| found.contains(p)),
+                }
         })
     }
+}
+
+/// Whether the word at `start` follows a single `.` (whitespace aside): a method call or a
+/// field access (`x.run()`, `x\n    .run()`), not a range (`..Foo`).
+fn after_dot(b: &[u8], start: usize) -> bool {
+    let before = b[..start]
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map(|i| &b[..=i]);
+    matches!(before, Some([.., c, b'.']) if *c != b'.') || before == Some(b".")
 }
 
 /// The words a matcher looks for, each once, numbered in the order first asked for.
@@ -546,7 +572,19 @@ fn parsed_for_index(
 
 #[cfg(test)]
 mod tests {
-    use super::renames;
+    use super::{after_dot, renames};
+
+    #[test]
+    fn a_word_after_a_dot_is_a_method_or_a_field() {
+        let at = |text: &str| after_dot(text.as_bytes(), text.rfind("run").unwrap_or(0));
+        assert!(at("server.run()"));
+        assert!(at("server\n        .run()"));
+        assert!(at("self.run"));
+        assert!(!at("run(&mut child)"));
+        assert!(!at("jobs::run(&mut child)"));
+        assert!(!at("x = ..run"));
+        assert!(!at("run"));
+    }
 
     #[test]
     fn a_rename_is_a_re_export_under_another_name() {
