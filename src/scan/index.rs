@@ -98,8 +98,8 @@ impl GroupNames {
         };
         let b = text.as_bytes();
         let mut found: HashSet<usize> = HashSet::new();
-        // The words written other than as a method's or field's name (`.run(`): only
-        // those can name a free function or a type on their own.
+        // The words written other than as a member of something else (`.run(`,
+        // `TcpStream::connect(`): only those can name a free function or a type.
         let mut named: HashSet<usize> = HashSet::new();
         for m in matcher
             .find_iter(text)
@@ -107,7 +107,7 @@ impl GroupNames {
         {
             let p = m.pattern().as_usize();
             found.insert(p);
-            if !after_dot(b, m.start()) {
+            if !member(b, m.start()) {
                 named.insert(p);
             }
         }
@@ -125,14 +125,29 @@ impl GroupNames {
     }
 }
 
-/// Whether the word at `start` follows a single `.` (whitespace aside): a method call or a
-/// field access (`x.run()`, `x\n    .run()`), not a range (`..Foo`).
-fn after_dot(b: &[u8], start: usize) -> bool {
-    let before = b[..start]
+/// Whether the word at `start` is a member of something else: after a single `.` (a
+/// method or a field: `x.run()`, `x\n    .run()`, not the range `..Foo`), or after a type's
+/// `::` (`TcpStream::connect`, `Self::spawn`), where a module's (`jobs::run`) may still
+/// be the free function.
+fn member(b: &[u8], start: usize) -> bool {
+    let Some(end) = b[..start].iter().rposition(|c| !c.is_ascii_whitespace()) else {
+        return false;
+    };
+    let before = &b[..=end];
+    if let [.., c, b'.'] = before {
+        return *c != b'.';
+    }
+    if before == b"." {
+        return true;
+    }
+    let Some(path) = before.strip_suffix(b"::") else {
+        return false;
+    };
+    let owner = path
         .iter()
-        .rposition(|c| !c.is_ascii_whitespace())
-        .map(|i| &b[..=i]);
-    matches!(before, Some([.., c, b'.']) if *c != b'.') || before == Some(b".")
+        .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+        .map_or(path, |i| &path[i + 1..]);
+    owner.first().is_some_and(u8::is_ascii_uppercase)
 }
 
 /// The words a matcher looks for, each once, numbered in the order first asked for.
@@ -572,16 +587,20 @@ fn parsed_for_index(
 
 #[cfg(test)]
 mod tests {
-    use super::{after_dot, renames};
+    use super::{member, renames};
 
     #[test]
-    fn a_word_after_a_dot_is_a_method_or_a_field() {
-        let at = |text: &str| after_dot(text.as_bytes(), text.rfind("run").unwrap_or(0));
+    fn a_word_after_a_dot_or_a_type_is_a_member() {
+        let at = |text: &str| member(text.as_bytes(), text.rfind("run").unwrap_or(0));
         assert!(at("server.run()"));
         assert!(at("server\n        .run()"));
         assert!(at("self.run"));
+        assert!(at("TcpStream::run(addr)"));
+        assert!(at("Self::run()"));
+        assert!(at("tokio::net::TcpStream::run(addr)"));
         assert!(!at("run(&mut child)"));
         assert!(!at("jobs::run(&mut child)"));
+        assert!(!at("crate::jobs::run(&mut child)"));
         assert!(!at("x = ..run"));
         assert!(!at("run"));
     }
