@@ -22,7 +22,27 @@ pub fn explain(text: &str, message: &str, offset: usize) -> (String, usize) {
             offset,
         );
     }
-    (format!("syntax error: {message}"), offset)
+    match unstable_features(text) {
+        Some(features) => (
+            format!(
+                "syntax error: {message} (the file enables unstable features, `#![feature({features})]`, whose syntax cargo-stray may not read yet)"
+            ),
+            offset,
+        ),
+        None => (format!("syntax error: {message}"), offset),
+    }
+}
+
+/// The features a file enables (`#![feature(gen_blocks, yield_expr)]`), as written: a
+/// syntax error there may be nightly syntax syn does not parse yet.
+fn unstable_features(text: &str) -> Option<String> {
+    let mut features = Vec::new();
+    for (at, _) in text.match_indices("#![feature(") {
+        let rest = &text[at + "#![feature(".len()..];
+        let list = &rest[..rest.find(')')?];
+        features.extend(list.split(',').map(str::trim).filter(|f| !f.is_empty()));
+    }
+    (!features.is_empty()).then(|| features.join(", "))
 }
 
 /// The first place where the tokens themselves are broken: a delimiter that does not
