@@ -270,7 +270,7 @@ fn collect_creators(
     out: &mut HashMap<String, Creator>,
 ) {
     fn add(
-        sig: &syn::Signature,
+        (sig, block): (&syn::Signature, &Block),
         resolver: &Resolver<'_>,
         owner: Option<&str>,
         out: &mut HashMap<String, Creator>,
@@ -281,6 +281,15 @@ fn collect_creators(
         let Some(creator) = creator_of(ty, resolver) else {
             return;
         };
+        // A shared value (a token) handed out by a function that makes none is a handle
+        // on one that lives elsewhere (`SHUTDOWN.clone()`, `self.token.child_token()`),
+        // settled by its owner: calling the function creates nothing to follow.
+        if let Made::Resource(r) = &creator.made
+            && r.shared
+            && !constructs(block, r, resolver)
+        {
+            return;
+        }
         let key = match owner {
             Some(owner) => format!("{owner}::{}", sig.ident),
             None => resolver
@@ -293,7 +302,9 @@ fn collect_creators(
     }
     for item in items {
         match item {
-            syn::Item::Fn(f) if !windows_only(&f.attrs) => add(&f.sig, resolver, None, out),
+            syn::Item::Fn(f) if !windows_only(&f.attrs) => {
+                add((&f.sig, &f.block), resolver, None, out);
+            }
             syn::Item::Impl(i) => {
                 let previous = resolver.set_self_type(Some(&i.self_ty));
                 let owner = resolver
@@ -304,7 +315,7 @@ fn collect_creators(
                     if let syn::ImplItem::Fn(f) = it
                         && let Some(owner) = &owner
                     {
-                        add(&f.sig, resolver, Some(owner), out);
+                        add((&f.sig, &f.block), resolver, Some(owner), out);
                     }
                 }
                 resolver.restore_self_type(previous);
@@ -319,6 +330,54 @@ fn collect_creators(
             _ => {}
         }
     }
+}
+
+/// Whether `block` calls one of `resource`'s constructors (`CancellationToken::new()`).
+fn constructs(block: &Block, resource: &Resource, resolver: &Resolver<'_>) -> bool {
+    struct Calls<'r, 'i> {
+        resource: &'r Resource,
+        resolver: &'r Resolver<'i>,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Calls<'_, '_> {
+        fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+            if let Expr::Path(p) = &*c.func
+                && self.resolver.resolve(&p.path).0.iter().any(|path| {
+                    Catalog::constructed_by(path).is_some_and(|(r, _)| r.id == self.resource.id)
+                })
+            {
+                self.found = true;
+            }
+            syn::visit::visit_expr_call(self, c);
+        }
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            // `.unwrap_or_else(CancellationToken::new)`: the constructor passed as a value.
+            if self.resolver.resolve(&p.path).0.iter().any(|path| {
+                Catalog::constructed_by(path).is_some_and(|(r, _)| r.id == self.resource.id)
+            }) {
+                self.found = true;
+            }
+        }
+        fn visit_macro(&mut self, m: &'ast syn::Macro) {
+            // What a macro expands to is not known: one that names the type may make one.
+            let name = self
+                .resource
+                .ty
+                .rsplit("::")
+                .next()
+                .unwrap_or(self.resource.ty);
+            if m.tokens.to_string().contains(name) {
+                self.found = true;
+            }
+        }
+    }
+    let mut calls = Calls {
+        resource,
+        resolver,
+        found: false,
+    };
+    calls.visit_block(block);
+    calls.found
 }
 
 /// Finds the functions of this file with a parameter of a shared tracked type (a token, a
