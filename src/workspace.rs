@@ -259,9 +259,22 @@ fn walk(dir: &Path, cwd: &Path, skip: &[PathBuf], nested: Nested, found: &mut Di
                     found.inputs.push(input(e.path(), cwd));
                 }
             }
+            Err(err) if names_no_rust(&err) => {}
             Err(err) => found.problems.push(walk_problem(&err, cwd)),
         }
     }
+}
+
+/// A broken link or a link loop whose name is not `.rs`: no Rust file is lost there. It
+/// is a link to a directory not made yet (docs, build output) or back up the tree, whose
+/// files are scanned under their own paths. An unreadable directory may hold Rust files,
+/// and stays a problem.
+fn names_no_rust(err: &ignore::Error) -> bool {
+    let link = is_loop(err)
+        || err
+            .io_error()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound);
+    link && error_path(err).is_some_and(|p| p.extension().is_none_or(|x| x != "rs"))
 }
 
 fn walk_problem(err: &ignore::Error, cwd: &Path) -> FileProblem {
