@@ -75,7 +75,9 @@ not followed. Children
 kept in a local collection are followed while they are only pushed into it; any other use
 of the collection (iterating it to wait, returning it) hands them off. A child created in
 a closure that is not run by a spawner, or in a macro other than the formatting,
-assertion and logging macros, is not followed.
+assertion and logging macros, is not followed. Windows has no zombie processes: code
+compiled only for it (`#[cfg(windows)]` items, `#![cfg(windows)]` files, and modules named
+`windows`, as `#[cfg(windows)] mod windows;` declares them) is not analysed.
 ",
         settings: "",
     },

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{ANALYSING, DEEP, DEEP_STACK_SIZE, Limits, NORMAL, Scanned, index};
 use crate::cache::{Diagnostics, Restored};
+use crate::catalog::SKIPPED_TARGET;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::finding::Finding;
@@ -292,7 +293,9 @@ fn analyse_within(
         flow: std::cell::OnceCell::new(),
         user: &config.resources,
         index: crate_of.index,
-        flow_wanted: crate_of.flow,
+        // A module named for the skipped target (`mod windows;`, `sys/windows.rs`) is
+        // compiled only there, as `#![cfg(windows)]` in the file would say.
+        flow_wanted: crate_of.flow && !crate_of.unit.module.iter().any(|m| m == SKIPPED_TARGET),
     };
     let mut out = Vec::new();
     for lint in lints::ALL {

@@ -409,7 +409,9 @@ fn broken_rust_symlinks_and_loops_are_reported_per_file() {
     // A loop back up the tree loses nothing: its files are scanned under their own
     // paths. Neither it nor the broken `man` link is reported.
     assert!(
-        skips.iter().all(|(f, _)| f != "src/sub/up" && f != "src/man"),
+        skips
+            .iter()
+            .all(|(f, _)| f != "src/sub/up" && f != "src/man"),
         "{r}"
     );
     assert_eq!(skips.len(), 2, "{r}");
