@@ -58,8 +58,12 @@ syntax is not checked.
 pub fn diagnostic(problem: &FileProblem) -> Diagnostic {
     let text = problem.source.as_ref().map_or("", |(s, _)| s.text.as_str());
     let span = match problem.source.as_ref().and_then(|(_, at)| *at) {
+        // An offset inside a character (none is expected) points at nothing in it.
         Some(at) if at < text.len() => {
-            let width = text[at..].chars().next().map_or(0, char::len_utf8);
+            let width = text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(0, char::len_utf8);
             at..at + width
         }
         _ => 0..0,
