@@ -344,6 +344,7 @@ impl Interp<'_, '_> {
             Some((_, e)) => self.eval(e, Mode::Move),
             None => Val::Untracked,
         };
+        self.not_followed(&then_value, &else_value);
         self.state.join(&then_state);
         join_values(then_value, else_value)
     }
@@ -383,11 +384,30 @@ impl Interp<'_, '_> {
             if let Some(t) = self.temps.last_mut() {
                 t.extend(carried);
             }
+            self.not_followed(&value, &v);
             after.join(&self.state);
             value = join_values(value, v);
         }
         self.state = after;
         value
+    }
+}
+
+impl Interp<'_, '_> {
+    /// A branch's value where an earlier branch gave another tracked one (`match
+    /// connect() { Ok(pair) => pair, Err(_) => retry()? }`): the `if` or `match` has one
+    /// value, the earlier branch's, so what this branch gives goes where it is not
+    /// followed. On this branch's path it is handed off, not lost.
+    fn not_followed(&mut self, chosen: &Val, branch: &Val) {
+        if matches!(chosen, Val::Untracked) {
+            return;
+        }
+        let kept = chosen.objects();
+        for id in branch.owned() {
+            if !kept.contains(&id) {
+                self.settle(id, false);
+            }
+        }
     }
 }
 
