@@ -21,7 +21,7 @@ pub mod transactions;
 
 pub use runtime::{
     DIVERGING, Diverging, EXECUTORS, Executors, READ_TO_EOF_FUNCTIONS, SELECT_FUNCTIONS,
-    SKIPPED_TARGET, SPLITTERS, Splitter, WRAPPERS, Wrapper,
+    SKIPPED_TARGET, SKIPPED_TARGET_MODULES, SPLITTERS, Splitter, WRAPPERS, Wrapper,
 };
 
 /// A library type, with every public path it can be named by.

@@ -109,6 +109,10 @@ pub const READ_TO_EOF_FUNCTIONS: &[&str] = &["std::io::copy", "tokio::io::copy",
 /// `#![cfg(target_os = "windows")]`, `if cfg!(windows)`).
 pub const SKIPPED_TARGET: &str = "windows";
 
+/// Modules that exist only on that target: a file importing one (`use
+/// std::os::windows::process::CommandExt;`) without a `cfg` compiles only there.
+pub const SKIPPED_TARGET_MODULES: &[&[&str]] = &[&["std", "os", "windows"]];
+
 /// Calls that never return: the path ends there, silently.
 #[derive(Debug)]
 pub struct Diverging {

@@ -11,7 +11,7 @@ use syn::{Block, Expr};
 use super::Flow;
 use super::interp::{self, Recorded};
 use super::summaries::Summaries;
-use crate::catalog::{Catalog, SKIPPED_TARGET, prelude};
+use crate::catalog::{Catalog, SKIPPED_TARGET, SKIPPED_TARGET_MODULES, prelude};
 use crate::config::UserResource;
 use crate::syntax::imports::{FileImports, Resolver};
 use crate::syntax::macro_rules::FileMacros;
@@ -52,7 +52,7 @@ pub fn analyse_file(
         dropping: None,
         builder_structs: fields.with_builder_fields(),
     };
-    if !windows_only(&file.attrs) {
+    if !windows_only(&file.attrs) && !imports_target_only_module(file) {
         bodies.visit_file(file);
         // Builders that constructors configure and store (`Runner { cmd }`) carry those
         // settings into the struct's other methods: once known, the file is followed
@@ -361,6 +361,30 @@ pub(super) fn windows_only(attrs: &[syn::Attribute]) -> bool {
                 syn::Meta::List(l) => is_windows_cfg(l.tokens.clone()),
                 _ => false,
             }
+    })
+}
+
+/// Whether the file imports, with no `cfg` of its own, a module that exists only on the
+/// skipped target (`use std::os::windows::process::CommandExt;`): it compiles only there.
+fn imports_target_only_module(file: &syn::File) -> bool {
+    fn starts(tree: &syn::UseTree, prefix: &[&str]) -> bool {
+        let Some((first, rest)) = prefix.split_first() else {
+            return true;
+        };
+        match tree {
+            syn::UseTree::Path(p) => p.ident == first && starts(&p.tree, rest),
+            syn::UseTree::Group(g) => g.items.iter().any(|t| starts(t, prefix)),
+            syn::UseTree::Name(n) => rest.is_empty() && n.ident == first,
+            syn::UseTree::Rename(r) => rest.is_empty() && r.ident == first,
+            syn::UseTree::Glob(_) => false,
+        }
+    }
+    file.items.iter().any(|item| match item {
+        syn::Item::Use(u) => {
+            !u.attrs.iter().any(|a| a.path().is_ident("cfg"))
+                && SKIPPED_TARGET_MODULES.iter().any(|m| starts(&u.tree, m))
+        }
+        _ => false,
     })
 }
 

@@ -72,7 +72,8 @@ A loop whose body `return`s or `break`s is taken for a retry or a search, which 
 fresh client on purpose, and is not reported. Neither is a pool, channel or redis
 connection built for a target that changes each pass (`for url in shards`, a client
 opened per server, a pool for the database a request names): there is no one pool to
-share. A function of the same file that builds a client on every call and drops it is
+share. Test code (`#[cfg(test)]` modules, `#[test]` and `#[tokio::test]` functions) is not
+checked: a client per test case, often per mock server, costs the test run little. A function of the same file that builds a client on every call and drops it is
 followed where a loop or a handler calls it (`notify(url)`, `self.post(event)`); one in
 another file, or called through a trait or a closure, is not. A handler is known only by its routing attribute or its extractors: one
 registered by hand with plain parameters (a `tower::Service`, a `hyper` `service_fn`
@@ -277,6 +278,9 @@ impl<'ast> Loops<'_, 'ast, '_> {
         sig: &'ast syn::Signature,
         body: &'ast syn::Block,
     ) {
+        if test_only(attrs) {
+            return;
+        }
         if self.probing {
             self.probe_function(sig, body);
             return;
@@ -531,6 +535,9 @@ fn from_build<'e>(b: &'static PoolBuild, args: Vec<&'e Expr>) -> Built<'e> {
 
 impl<'ast> Visit<'ast> for Loops<'_, 'ast, '_> {
     fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        if test_only(&m.attrs) {
+            return;
+        }
         let name = m.ident.to_string();
         self.resolver.enter_module(&name);
         syn::visit::visit_item_mod(self, m);
@@ -793,6 +800,20 @@ fn is_extractor(ty: &syn::Type) -> bool {
     p.path.segments.last().is_some_and(|s| {
         EXTRACTORS.iter().any(|e| s.ident == e)
             && matches!(s.arguments, syn::PathArguments::AngleBracketed(_))
+    })
+}
+
+/// Test code: a `#[cfg(test)]` module, or a function marked as a test (`#[test]`,
+/// `#[tokio::test]`, `#[sqlx::test]`, `#[rstest]`). A client per test case (often per mock
+/// server) costs the test run a few milliseconds, not a service its connections.
+fn test_only(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        let last = a.path().segments.last().map(|s| s.ident.to_string());
+        match last.as_deref() {
+            Some("test" | "rstest") => true,
+            Some("cfg") => matches!(&a.meta, syn::Meta::List(l) if l.tokens.to_string() == "test"),
+            _ => false,
+        }
     })
 }
 

@@ -76,8 +76,10 @@ kept in a local collection are followed while they are only pushed into it; any 
 of the collection (iterating it to wait, returning it) hands them off. A child created in
 a closure that is not run by a spawner, or in a macro other than the formatting,
 assertion and logging macros, is not followed. Windows has no zombie processes: code
-compiled only for it (`#[cfg(windows)]` items, `#![cfg(windows)]` files, and modules named
-`windows`, as `#[cfg(windows)] mod windows;` declares them) is not analysed.
+compiled only for it (`#[cfg(windows)]` items, `#![cfg(windows)]` files, files that import
+`std::os::windows`, and modules named `windows`, as `#[cfg(windows)] mod windows;`
+declares them) is not analysed. A crate made Windows-only by its root alone
+(`#![cfg(windows)]` in `lib.rs`) is not known as such in its other files.
 ",
         settings: "",
     },

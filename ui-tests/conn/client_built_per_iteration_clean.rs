@@ -127,3 +127,27 @@ pub async fn migrate_shards(shards: &[String]) -> Result<(), sqlx::Error> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    // A client per test case, each against its own mock server (uv's redirect tests).
+    #[tokio::test]
+    async fn redirects_keep_the_header() {
+        for status in [301, 302, 307] {
+            let server = format!("http://127.0.0.1:{}", 8000 + status);
+            let client = reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap();
+            let _ = client.get(&server).send().await;
+        }
+    }
+}
+
+#[test]
+fn each_case_builds_its_own_blocking_client() {
+    for url in ["http://a.test", "http://b.test"] {
+        let client = reqwest::blocking::Client::new();
+        let _ = client.get(url).send();
+    }
+}
