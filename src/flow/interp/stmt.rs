@@ -28,7 +28,12 @@ impl Interp<'_, '_> {
                 break;
             }
             match stmt {
-                Stmt::Expr(e, None) if i + 1 == n => value = self.eval(e, Mode::Move),
+                // The block's value, unless compiled only for the skipped target.
+                Stmt::Expr(e, None) if i + 1 == n => {
+                    if !windows_only(stmt_attrs(stmt)) {
+                        value = self.eval(e, Mode::Move);
+                    }
+                }
                 _ => self.stmt(stmt),
             }
         }
@@ -68,15 +73,7 @@ impl Interp<'_, '_> {
     }
 
     pub(super) fn stmt(&mut self, stmt: &Stmt) {
-        let attrs = match stmt {
-            Stmt::Local(l) => l.attrs.as_slice(),
-            Stmt::Macro(m) => m.attrs.as_slice(),
-            Stmt::Expr(Expr::Block(b), _) => b.attrs.as_slice(),
-            Stmt::Expr(Expr::Call(c), _) => c.attrs.as_slice(),
-            Stmt::Expr(Expr::MethodCall(c), _) => c.attrs.as_slice(),
-            _ => &[],
-        };
-        if windows_only(attrs) {
+        if windows_only(stmt_attrs(stmt)) {
             return;
         }
         self.temps.push(Vec::new());
@@ -213,5 +210,17 @@ fn is_new_collection(expr: &Expr) -> bool {
         },
         Expr::Macro(m) => m.mac.path.is_ident(prelude::VEC_MACRO),
         _ => false,
+    }
+}
+
+/// The outer attributes of a statement, where a `#[cfg]` on it would be.
+fn stmt_attrs(stmt: &Stmt) -> &[syn::Attribute] {
+    match stmt {
+        Stmt::Local(l) => l.attrs.as_slice(),
+        Stmt::Macro(m) => m.attrs.as_slice(),
+        Stmt::Expr(Expr::Block(b), _) => b.attrs.as_slice(),
+        Stmt::Expr(Expr::Call(c), _) => c.attrs.as_slice(),
+        Stmt::Expr(Expr::MethodCall(c), _) => c.attrs.as_slice(),
+        _ => &[],
     }
 }
