@@ -411,6 +411,20 @@ impl Catalog {
         Self::resource_of_type(transaction)
     }
 
+    /// The resource a method begins on any receiver, one whose type is not known
+    /// (`conn.unchecked_transaction()`: only rusqlite has that name).
+    pub fn created_on_any_receiver(method: &str) -> Option<&'static Resource> {
+        let (_, opener) = transactions::ANY_RECEIVER
+            .iter()
+            .find(|(name, _)| *name == method)?;
+        Self::resource_created_by(opener, method)
+    }
+
+    /// The names of those methods: a file that calls one may hold a finding.
+    pub fn any_receiver_methods() -> impl Iterator<Item = &'static str> {
+        transactions::ANY_RECEIVER.iter().map(|(name, _)| *name)
+    }
+
     /// Whether a SQL statement changes data (`INSERT .. RETURNING` run by `fetch_one`).
     pub fn statement_writes(sql: &str) -> bool {
         transactions::statement_writes(sql)

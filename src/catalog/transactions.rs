@@ -194,6 +194,13 @@ pub static ENTRIES: Entries = Entries {
     ],
 };
 
+/// Methods that begin a transaction whatever they are called on, where the receiver's type
+/// is not known (`db.get_connection()?.unchecked_transaction()`): the name is rusqlite's
+/// alone (`Connection::unchecked_transaction`, rusqlite 0.32: "Begin a new transaction
+/// with the default behavior (DEFERRED)", taking `&self`). Wrappers that copy it
+/// (application-services' `ConnExt::unchecked_transaction`) also roll back on drop.
+pub(super) const ANY_RECEIVER: &[(&str, &str)] = &[("unchecked_transaction", SQLITE_CONNECTION)];
+
 /// The connections a transaction derefs to, as a helper's parameter takes them
 /// (`async fn insert(conn: &mut PgConnection, ..)` called with `&mut *tx`): what the
 /// helper writes through one is written to the transaction it is given.

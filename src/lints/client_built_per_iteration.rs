@@ -16,6 +16,7 @@ use crate::catalog::pools::{
 };
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::syntax::imports::Resolver;
+use crate::syntax::test_code::test_only;
 
 pub const LINT: Lint = Lint {
     id: "client_built_per_iteration",
@@ -800,20 +801,6 @@ fn is_extractor(ty: &syn::Type) -> bool {
     p.path.segments.last().is_some_and(|s| {
         EXTRACTORS.iter().any(|e| s.ident == e)
             && matches!(s.arguments, syn::PathArguments::AngleBracketed(_))
-    })
-}
-
-/// Test code: a `#[cfg(test)]` module, or a function marked as a test (`#[test]`,
-/// `#[tokio::test]`, `#[sqlx::test]`, `#[rstest]`). A client per test case (often per mock
-/// server) costs the test run a few milliseconds, not a service its connections.
-fn test_only(attrs: &[syn::Attribute]) -> bool {
-    attrs.iter().any(|a| {
-        let last = a.path().segments.last().map(|s| s.ident.to_string());
-        match last.as_deref() {
-            Some("test" | "rstest") => true,
-            Some("cfg") => matches!(&a.meta, syn::Meta::List(l) if l.tokens.to_string() == "test"),
-            _ => false,
-        }
     })
 }
 

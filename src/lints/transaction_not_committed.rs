@@ -4,6 +4,7 @@
 use super::{Check, Docs, Family, FileContext, Lint};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::Fate;
+use crate::syntax::test_code;
 
 pub const LINT: Lint = Lint {
     id: "transaction_not_committed",
@@ -66,7 +67,10 @@ as a literal that writes (`INSERT .. RETURNING id` run by `fetch_one`) is a writ
 statement built at run time is taken for a read. A `return` from inside a macro of the
 file is taken for an error exit. Where a write itself fails
 (`if let Err(e) = query.execute(&mut *tx).await`), the transaction is aborted, and
-returning from there is not reported.
+returning from there is not reported. Test code (`#[cfg(test)]` modules, `#[test]`
+functions) is not checked: a test's transaction is often rolled back on purpose, to leave
+the database as it was. rusqlite's `unchecked_transaction()` is known on any receiver, as
+no other library has the name; `transaction()` needs the connection's type.
 ",
         settings: "",
     },
@@ -74,8 +78,15 @@ returning from there is not reported.
 };
 
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+    let mut tests = None;
     for story in &cx.flow().stories {
         if story.resource.id != "transaction" {
+            continue;
+        }
+        // A test's transaction is rolled back on purpose: it leaves the database as it
+        // found it.
+        let tests = tests.get_or_insert_with(|| test_code::ranges(cx.syntax));
+        if tests.iter().any(|t| t.contains(&story.created.start)) {
             continue;
         }
         let Fate::Lost { always, witness } = &story.fate else {

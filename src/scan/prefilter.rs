@@ -81,6 +81,8 @@ impl Prefilter {
             }
         }
         let mut alone: Vec<usize> = user_names(config).iter().map(|w| words.id(w)).collect();
+        // A method that begins a value on any receiver needs no crate's name beside it.
+        alone.extend(Catalog::any_receiver_methods().map(|m| words.id(m)));
         let suppression = words.id(SUPPRESSION);
         alone.push(suppression);
         let reexports: Vec<usize> = super::index::REEXPORTS

@@ -9,5 +9,6 @@ pub mod parse_failure;
 pub mod select_loops;
 pub mod span;
 pub mod statements;
+pub mod test_code;
 pub mod types;
 pub mod walk;

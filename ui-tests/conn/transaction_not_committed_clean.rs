@@ -146,3 +146,16 @@ pub async fn claim(pool: &Db) -> sqlx::Result<Option<i64>> {
     tx.commit().await?;
     Ok(Some(id))
 }
+
+#[cfg(test)]
+mod tests {
+    // A test's transaction, rolled back on purpose so the database stays as it was.
+    #[test]
+    fn inserting_a_duplicate_fails() -> rusqlite::Result<()> {
+        let mut conn = rusqlite::Connection::open_in_memory()?;
+        let tx = conn.transaction()?;
+        tx.execute("INSERT INTO events (name) VALUES ('a')", [])?;
+        assert!(tx.execute("INSERT INTO events (name) VALUES ('a')", []).is_err());
+        Ok(())
+    }
+}

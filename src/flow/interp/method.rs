@@ -108,6 +108,17 @@ impl Interp<'_, '_> {
             // Conversions of a process id (`.unwrap()`, `.into()`, `.to_string()`) are the
             // process id still.
             Val::Pid(id) if m.args.is_empty() => Val::Pid(id),
+            // `db.get_connection()?.unchecked_transaction()`: a name only one library has.
+            Val::Untracked if Catalog::created_on_any_receiver(&call.method).is_some() => {
+                self.arguments(m);
+                match Catalog::created_on_any_receiver(&call.method) {
+                    Some(resource) => {
+                        let id = self.create(resource, span::method_call(m), 0);
+                        created(id, resource)
+                    }
+                    None => Val::Untracked,
+                }
+            }
             Val::Untracked | Val::Tuple(_) | Val::Selected(_) | Val::Joined(_) | Val::Pid(_) => {
                 self.arguments(m);
                 Val::Untracked
