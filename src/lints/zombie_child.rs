@@ -3,6 +3,7 @@
 use super::{Check, Docs, Family, FileContext, Lint, StoredReport, stored_field};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::flow::{Exit, Fate, Held, Loss, Story};
+use crate::syntax::before_exit;
 
 pub const LINT: Lint = Lint {
     id: "zombie_child",
@@ -78,7 +79,9 @@ a closure that is not run by a spawner, or in a macro other than the formatting,
 assertion and logging macros, is not followed. Windows has no zombie processes: code
 compiled only for it (`#[cfg(windows)]` items, `#![cfg(windows)]` files, files that import
 `std::os::windows`, and modules named `windows`, as `#[cfg(windows)] mod windows;`
-declares them) is not analysed. A crate made Windows-only by its root alone
+declares them) is not analysed. A child dropped just before the process exits (the next
+statement calls `std::process::exit`, as an app that spawns its new self and exits does)
+leaves no zombie and is not reported. A crate made Windows-only by its root alone
 (`#![cfg(windows)]` in `lib.rs`) is not known as such in its other files.
 ",
         settings: "",
@@ -114,6 +117,11 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let Fate::Lost { always, witness } = &story.fate else {
             continue;
         };
+        // Dropped just before the process exits (an app spawning its new self): the
+        // child is reparented, and nothing is left to reap.
+        if before_exit::exits_after(cx.syntax, witness.span.start) {
+            continue;
+        }
         if let Some(held) = &story.held {
             out.push(killed_in_drop(story, held, witness));
             continue;

@@ -1,5 +1,6 @@
 //! Reading Rust without a compiler: name resolution, a little typing, and a statement walk.
 
+pub mod before_exit;
 pub mod idents;
 pub mod imports;
 pub mod macro_rules;
