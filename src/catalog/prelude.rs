@@ -226,3 +226,6 @@ pub const INERT_ATTRIBUTES: &[&str] = &[
     "must_use",
     "non_exhaustive",
 ];
+
+/// std's `matches!(value, pattern)`: a test of the value against a pattern.
+pub const MATCHES: &str = "matches";

@@ -74,6 +74,11 @@ impl Interp<'_, '_> {
         if let Some(v) = self.defer_macro(&name, mac) {
             return v;
         }
+        if name == prelude::MATCHES
+            && let Some(v) = self.matches_macro(mac)
+        {
+            return v;
+        }
         if prelude::EXPRESSION_MACROS.contains(&name.as_str())
             && let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
         {
@@ -101,6 +106,26 @@ impl Interp<'_, '_> {
         }
         self.settle_mentioned(mac.tokens.clone());
         Val::Untracked
+    }
+
+    /// `matches!(msg, Message::Close(..))` on what a stream read: the peer closed it, as
+    /// `msg.is_close()` says. Other patterns only look at the value.
+    fn matches_macro(&mut self, mac: &syn::Macro) -> Option<Val> {
+        let (scrutinee, pattern) = mac
+            .parse_body_with(|input: syn::parse::ParseStream<'_>| {
+                let e: Expr = input.parse()?;
+                input.parse::<Token![,]>()?;
+                let rest: proc_macro2::TokenStream = input.parse()?;
+                Ok((e, rest))
+            })
+            .ok()?;
+        if let Val::Derived(id) = self.eval(&scrutinee, Mode::Borrow)
+            && let Some(close) = self.out.objects[id].resource.closing_argument
+            && names(pattern, close)
+        {
+            self.settle(id, true);
+        }
+        Some(Val::Untracked)
     }
 
     /// The `macro_rules!` by that name visible here: the innermost block's first, then
@@ -221,4 +246,13 @@ impl Interp<'_, '_> {
             }
         }
     }
+}
+
+/// Whether `tokens` name `ident` anywhere, in groups too (`Some(Ok(Message::Close(_)))`).
+fn names(tokens: proc_macro2::TokenStream, ident: &str) -> bool {
+    tokens.into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => i == ident,
+        proc_macro2::TokenTree::Group(g) => names(g.stream(), ident),
+        _ => false,
+    })
 }
