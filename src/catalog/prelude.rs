@@ -175,6 +175,9 @@ pub const EXPRESSION_MACROS: &[&str] = &[
     "debug",
     "trace",
 ];
+/// Of those, the assertions: past one, its condition holds.
+pub const ASSERT_MACROS: &[&str] = &["assert", "debug_assert"];
+
 /// Of those, the macros that write to their first argument, and the method they call on
 /// it (`write!(w, ..)` is `w.write_fmt(format_args!(..))`).
 pub const WRITE_MACROS: &[(&str, &str)] = &[("write", "write_fmt"), ("writeln", "write_fmt")];

@@ -165,9 +165,19 @@ impl Interp<'_, '_> {
             Expr::Let(l) if refutes_ok(&l.pat) => &*l.expr,
             _ => return None,
         };
+        // `ws.next().await.unwrap().is_err()`: what the operation gave, taken out of
+        // its `Option` or `Result` first.
         let mut op = op;
-        while let Expr::Await(a) = op {
-            op = &a.base;
+        loop {
+            op = match op {
+                Expr::Await(a) => &a.base,
+                Expr::MethodCall(m)
+                    if prelude::PANICKING_UNWRAP.contains(&m.method.to_string().as_str()) =>
+                {
+                    &m.receiver
+                }
+                _ => break,
+            };
         }
         match op {
             // `if let Err(e) = query.execute(&mut *tx).await`: the write through it failed.

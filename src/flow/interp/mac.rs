@@ -84,6 +84,12 @@ impl Interp<'_, '_> {
         {
             let moves = prelude::MOVING_MACROS.contains(&name.as_str());
             let writes = prelude::write_macro(&name);
+            // `assert!(ws.next().await.unwrap().is_err())`: past it, the value's own I/O
+            // failed, and it is broken, as in `if w.write_all(..).await.is_err() { .. }`.
+            let broken = prelude::ASSERT_MACROS
+                .contains(&name.as_str())
+                .then(|| args.first().and_then(|c| self.failed_operation(c)))
+                .flatten();
             for (i, arg) in args.iter().enumerate() {
                 // `name = value` in format arguments names the value.
                 let arg = match arg {
@@ -101,6 +107,9 @@ impl Interp<'_, '_> {
                         self.write_through(id, method);
                     }
                 }
+            }
+            if let Some(id) = broken {
+                self.state.set(id, 0);
             }
             return Val::Untracked;
         }
