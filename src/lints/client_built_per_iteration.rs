@@ -348,6 +348,12 @@ impl<'ast> Loops<'_, 'ast, '_> {
 
     /// `fetch(url)`, `Self::fetch(url)`, `self.fetch(url)`: a call of a helper of the file
     /// that builds on every call.
+    /// Whether a call may be one of a helper that builds: reporting, inside an iteration,
+    /// with helpers known. Checked before a call's name is put together.
+    fn helper_call_possible(&self) -> bool {
+        !self.probing && !self.iterations.is_empty() && self.helpers.values().any(Option::is_some)
+    }
+
     fn consider_helper(&mut self, key: Option<String>, name: &str, call: Range<usize>) {
         let Some(Iteration { head, how, pass }) = self.iterations.last().cloned() else {
             return;
@@ -497,6 +503,16 @@ impl<'ast> Loops<'_, 'ast, '_> {
     }
 }
 
+/// `LazyLock::new`, `Lazy::new`: a lazy value's constructor, whose closure runs once.
+fn lazy_new(func: &Expr) -> bool {
+    let Expr::Path(p) = func else { return false };
+    let mut segments = p.path.segments.iter().rev();
+    matches!(
+        (segments.next(), segments.next()),
+        (Some(f), Some(ty)) if f.ident == "new" && LAZY_TYPES.iter().any(|t| ty.ident == t)
+    )
+}
+
 /// A call's span, from its callee to its closing parenthesis.
 fn span_of(func: &Expr, c: &syn::ExprCall) -> Range<usize> {
     func.span().byte_range().start..c.paren_token.span.close().byte_range().end
@@ -637,7 +653,9 @@ impl<'ast> Visit<'ast> for Loops<'_, 'ast, '_> {
     }
 
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-        if matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self")) {
+        if matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self"))
+            && self.helper_call_possible()
+        {
             let name = m.method.to_string();
             let key = self.self_type.as_ref().map(|t| format!("{t}::{name}"));
             let call =
@@ -690,6 +708,7 @@ impl<'ast> Visit<'ast> for Loops<'_, 'ast, '_> {
     fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
         if let Expr::Path(p) = &*c.func
             && p.qself.is_none()
+            && self.helper_call_possible()
         {
             let segments: Vec<String> = p
                 .path
@@ -713,11 +732,7 @@ impl<'ast> Visit<'ast> for Loops<'_, 'ast, '_> {
             self.store(arg);
         }
         // `LazyLock::new(|| Client::new())`: built on first use, then shared.
-        if let Expr::Path(p) = &*c.func
-            && let [.., ty, f] = p.path.segments.iter().collect::<Vec<_>>()[..]
-            && f.ident == "new"
-            && LAZY_TYPES.iter().any(|t| ty.ident == t)
-        {
+        if lazy_new(&c.func) {
             self.visit_expr(&c.func);
             self.once(|s| {
                 for arg in &c.args {

@@ -89,6 +89,26 @@ leaves no zombie and is not reported. A crate made Windows-only by its root alon
     check: Check::File(check),
 };
 
+/// Where each lost child of the file is lost, whether the process exits right after: one
+/// walk of the file for all of them, and none where no child is lost.
+fn exits_after_losses(cx: &FileContext<'_>) -> std::collections::HashMap<usize, bool> {
+    let points: Vec<usize> = cx
+        .flow()
+        .stories
+        .iter()
+        .filter(|s| s.resource.id == "std_child" && s.part_of.is_none())
+        .filter_map(|s| match &s.fate {
+            Fate::Lost { witness, .. } => Some(witness.span.start),
+            Fate::Settled => None,
+        })
+        .collect();
+    if points.is_empty() {
+        return std::collections::HashMap::new();
+    }
+    let exits = before_exit::exits_after(cx.syntax, &points);
+    points.into_iter().zip(exits).collect()
+}
+
 fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     for field in &cx.flow().stored {
         if field.resource.id != "std_child" {
@@ -110,6 +130,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             },
         ));
     }
+    let exits = exits_after_losses(cx);
     for story in &cx.flow().stories {
         if story.resource.id != "std_child" || story.part_of.is_some() {
             continue;
@@ -119,7 +140,7 @@ fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         };
         // Dropped just before the process exits (an app spawning its new self): the
         // child is reparented, and nothing is left to reap.
-        if before_exit::exits_after(cx.syntax, witness.span.start) {
+        if exits.get(&witness.span.start) == Some(&true) {
             continue;
         }
         if let Some(held) = &story.held {

@@ -9,46 +9,51 @@ use syn::{Block, Expr, Stmt};
 
 use crate::catalog::DIVERGING;
 
-/// Whether the innermost statement around `at` is one after which the process exits:
-/// the next statement of its block calls `exit`/`abort`, or it ends a block (an `if`'s, a
-/// plain one) whose own statement is followed so. Loop bodies, closures and `async` blocks
-/// run again or elsewhere, and are never followed by the exit around them.
-pub fn exits_after(file: &syn::File, at: usize) -> bool {
+/// For each of `points`, whether the innermost statement around it is one after which
+/// the process exits: the next statement of its block calls `exit`/`abort`, or it ends a
+/// block (an `if`'s, a plain one) whose own statement is followed so. Loop bodies,
+/// closures and `async` blocks run again or elsewhere, and are never followed by the exit
+/// around them. One walk of the file for all the points.
+pub fn exits_after(file: &syn::File, points: &[usize]) -> Vec<bool> {
     let mut finder = Finder {
-        at,
-        found: None,
+        points,
+        found: vec![None; points.len()],
         after_exits: false,
     };
     finder.visit_file(file);
-    finder.found.is_some_and(|(_, exits)| exits)
+    finder
+        .found
+        .into_iter()
+        .map(|f| f.is_some_and(|(_, exits)| exits))
+        .collect()
 }
 
-struct Finder {
-    at: usize,
-    /// The innermost statement met around `at`, and whether the process exits after it.
-    found: Option<(Range<usize>, bool)>,
+struct Finder<'p> {
+    points: &'p [usize],
+    /// Per point, the innermost statement met around it, and whether the process exits
+    /// after it.
+    found: Vec<Option<(Range<usize>, bool)>>,
     /// Whether the process exits once the block being walked ends.
     after_exits: bool,
 }
 
-impl Finder {
+impl Finder<'_> {
     fn block(&mut self, block: &Block, after_exits: bool) {
         let outer = std::mem::replace(&mut self.after_exits, after_exits);
         for (i, stmt) in block.stmts.iter().enumerate() {
             let range = crate::syntax::span::stmt(stmt);
-            if !range.contains(&self.at) {
+            if !self.points.iter().any(|p| range.contains(p)) {
                 continue;
             }
             let exits = match block.stmts.get(i + 1) {
                 Some(next) => calls_exit(next),
                 None => after_exits,
             };
-            let inner = self
-                .found
-                .as_ref()
-                .is_none_or(|(r, _)| r.start <= range.start && range.end <= r.end);
-            if inner {
-                self.found = Some((range, exits));
+            // Statements are met outermost first: an inner one replaces its statement.
+            for (p, found) in self.points.iter().zip(&mut self.found) {
+                if range.contains(p) {
+                    *found = Some((range.clone(), exits));
+                }
             }
             self.after_exits = exits;
             self.visit_stmt(stmt);
@@ -57,7 +62,7 @@ impl Finder {
     }
 }
 
-impl<'ast> Visit<'ast> for Finder {
+impl<'ast> Visit<'ast> for Finder<'_> {
     fn visit_block(&mut self, b: &'ast Block) {
         // A plain block or an `if`'s branch: what follows it follows its end.
         let after = self.after_exits;
@@ -116,7 +121,7 @@ mod tests {
 
     fn at(text: &str, marker: &str) -> bool {
         let file = syn::parse_file(text).expect("parses");
-        exits_after(&file, text.find(marker).expect("marker"))
+        exits_after(&file, &[text.find(marker).expect("marker")]) == [true]
     }
 
     #[test]

@@ -6,6 +6,12 @@
 use proc_macro2::TokenTree;
 use syn::{Expr, Lit};
 
+/// Whether `m` runs a statement, spelled out in the source, that writes
+/// (`fetch_one` given `INSERT .. RETURNING id`).
+pub fn runs_a_write(m: &syn::ExprMethodCall) -> bool {
+    statement_of(m).is_some_and(|sql| crate::catalog::Catalog::statement_writes(&sql))
+}
+
 /// The statement `m` runs, if the source spells it out.
 pub fn statement_of(m: &syn::ExprMethodCall) -> Option<String> {
     if let Some(text) = m.args.first().and_then(literal) {

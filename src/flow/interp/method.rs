@@ -10,7 +10,7 @@ use crate::catalog::{Builder, Catalog, EXECUTORS, Resource, prelude};
 use crate::flow::effects::ParamEffects;
 use crate::flow::track::{ObjectId, Val};
 use crate::syntax::span;
-use crate::syntax::statements::statement_of;
+use crate::syntax::statements::runs_a_write;
 
 /// One method call being evaluated: the call, its name, and whether it is awaited.
 pub(super) struct Call<'m> {
@@ -108,20 +108,21 @@ impl Interp<'_, '_> {
             // Conversions of a process id (`.unwrap()`, `.into()`, `.to_string()`) are the
             // process id still.
             Val::Pid(id) if m.args.is_empty() => Val::Pid(id),
-            // `db.get_connection()?.unchecked_transaction()`: a name only one library has.
-            Val::Untracked if Catalog::created_on_any_receiver(&call.method).is_some() => {
+            other @ (Val::Untracked
+            | Val::Tuple(_)
+            | Val::Selected(_)
+            | Val::Joined(_)
+            | Val::Pid(_)) => {
                 self.arguments(m);
-                match Catalog::created_on_any_receiver(&call.method) {
-                    Some(resource) => {
+                // `db.get_connection()?.unchecked_transaction()`: a name only one library
+                // has begins its value on a receiver of unknown type.
+                match (other, Catalog::created_on_any_receiver(&call.method)) {
+                    (Val::Untracked, Some(resource)) => {
                         let id = self.create(resource, span::method_call(m), 0);
                         created(id, resource)
                     }
-                    None => Val::Untracked,
+                    _ => Val::Untracked,
                 }
-            }
-            Val::Untracked | Val::Tuple(_) | Val::Selected(_) | Val::Joined(_) | Val::Pid(_) => {
-                self.arguments(m);
-                Val::Untracked
             }
         }
     }
@@ -200,7 +201,7 @@ impl Interp<'_, '_> {
             return false;
         }
         // `sqlx::query("INSERT .. RETURNING id").fetch_one(&mut *tx)`: a read that writes.
-        if statement_of(m).is_some_and(|sql| Catalog::statement_writes(&sql)) {
+        if runs_a_write(m) {
             self.write_to(id, at);
         }
         true

@@ -7,11 +7,11 @@ use syn::Expr;
 
 use super::Interp;
 use super::method::Call;
-use crate::catalog::{Blocking, Catalog, Resource, SPLITTERS, prelude};
+use crate::catalog::{Blocking, Resource, SPLITTERS, prelude};
 use crate::flow::Exit;
 use crate::flow::track::{LIVE, ObjectId, Val};
 use crate::syntax::span;
-use crate::syntax::statements::statement_of;
+use crate::syntax::statements::runs_a_write;
 
 use super::call::split_halves;
 
@@ -131,10 +131,7 @@ impl Interp<'_, '_> {
             return Some(Val::Untracked);
         }
         // `tx.query_one("INSERT .. RETURNING id", ..)`: a read that writes.
-        if resource.rolls_back_on_error
-            && call.is(resource.neutral)
-            && statement_of(m).is_some_and(|sql| Catalog::statement_writes(&sql))
-        {
+        if resource.rolls_back_on_error && call.is(resource.neutral) && runs_a_write(m) {
             self.write_to(id, m.method.span().byte_range().start);
         }
         if call.is(resource.loses) {
